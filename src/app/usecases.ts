@@ -1,0 +1,342 @@
+// Use-cases: the only entry points of the task pane and the command line. They talk to a
+// workbook through the port and leave every decision about content to src/core.
+import { a1, parseRange } from '../core/address';
+import { builtinMasterList } from '../core/agencies/builtin';
+import { buildIndex, type MatchIndex } from '../core/agencies/match';
+import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
+import { attachedFromTitles, planGeneration, REPORT_SHEET, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { planQuarters, type QuarterPlan } from '../core/quarters';
+import { emptyRegistry, type Registry } from '../core/registry';
+import { columnsA1, detectTable, gridCell, readTasks, type Grid, type Section } from '../core/table';
+import { findPlanYear } from '../core/time';
+import { normalizeText, foldKey } from '../core/text';
+import { validate } from '../core/validate';
+import type { CellWrite, ColumnRole, Issue, MasterList, RuleSettings, TableModel, Task } from '../core/schemas';
+import type { Snapshot, WorkbookPort, WriteProgress, WriteResult } from '../port/workbook';
+
+/** A problem that makes the input unusable (CLI exit 2); `key` is stable for tests and scripts. */
+export class UserError extends Error {
+  constructor(
+    public readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface AnalyzeOptions {
+  sheet?: string | null;
+  /** A master list given from outside (file); else the workbook's sheet, else the built-in one. */
+  master?: MasterList | null;
+  year?: number | null;
+  /** Column mapping chosen by the user. */
+  columns?: Partial<Record<ColumnRole, number>>;
+  settings?: RuleSettings;
+  /** Fallback plan year when neither the option nor the title gives one. */
+  defaultYear?: number;
+}
+
+export interface Analysis {
+  snapshot: Snapshot;
+  grid: Grid;
+  table: TableModel;
+  tasks: Task[];
+  sections: Section[];
+  issues: Issue[];
+  master: MasterList;
+  masterSource: 'option' | 'sheet' | 'builtin';
+  idx: MatchIndex;
+  planYear: number;
+  planYearSource: 'option' | 'title' | 'default';
+  titles: string[];
+  province: string | null;
+  registry: Registry;
+}
+
+function titlesAbove(g: Grid, headerRow: number, headerRows: number): string[] {
+  const out: string[] = [];
+  for (let r = g.top; r < headerRow - headerRows + 1; r++) {
+    const row = g.values[r - g.top] ?? [];
+    const text = row.map((v) => normalizeText(String(v ?? ''))).filter(Boolean).join(' ');
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+/** "… của Ủy ban nhân dân tỉnh Đồng Nai" → "Đồng Nai". */
+export function provinceFromTitles(titles: string[]): string | null {
+  for (const t of titles) {
+    const m = normalizeText(t).match(/(?:tỉnh|TỈNH)\s+([A-ZĐÀ-Ỹ][\p{L}]+(?:\s*-\s*|\s+)?(?:[A-ZĐÀ-Ỹ][\p{L}]+(?:\s*-\s*|\s+)?){0,3})/u);
+    if (m) {
+      const name = m[1].trim().replace(/\s*-\s*$/, '').replace(/[.,;)]+$/, '');
+      // "BÀ RỊA - VŨNG TÀU" → "Bà Rịa - Vũng Tàu"
+      return name === name.toLocaleUpperCase('vi') ? name.toLocaleLowerCase('vi').replace(/(^|[\s-])(\p{L})/gu, (_x, p: string, c: string) => p + c.toLocaleUpperCase('vi')) : name;
+    }
+  }
+  return null;
+}
+
+function pickSheet(snap: Snapshot, wanted: string | null | undefined, columns?: AnalyzeOptions['columns']): Grid {
+  if (wanted) {
+    const key = Object.keys(snap.grids).find((k) => k.toLowerCase() === wanted.toLowerCase());
+    if (!key) throw new UserError('sheet.not_found', `Không có sheet "${wanted}" trong tệp; các sheet hiện có: ${snap.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name).join(', ')}.`);
+    return snap.grids[key];
+  }
+  const candidates = [snap.active, ...Object.keys(snap.grids)].filter((x): x is string => !!x && !!snap.grids[x]);
+  for (const name of candidates) if (detectTable(snap.grids[name], columns).table) return snap.grids[name];
+  const any = candidates[0];
+  if (!any) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.');
+  return snap.grids[any];
+}
+
+export async function analyze(port: WorkbookPort, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  const snapshot = await port.read({ sheet: opts.sheet ?? null, extra: [MASTER_SHEET], allSheets: !opts.sheet });
+  return analyzeSnapshot(snapshot, opts);
+}
+
+export function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): Analysis {
+  const grid = pickSheet(snapshot, opts.sheet, opts.columns);
+  const hasData = grid.values.some((r) => r.some((v) => String(v ?? '').trim() !== ''));
+  if (!hasData) throw new UserError('sheet.empty', `Sheet "${grid.sheet}" trống: hãy dán bảng phân công nhiệm vụ (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) vào sheet rồi chạy lại.`);
+  const det = detectTable(grid, opts.columns);
+  if (!det.table)
+    throw new UserError('table.not_found', `Không tìm thấy bảng phân công trong sheet "${grid.sheet}": cần một dòng tiêu đề có cột "Tên nhiệm vụ" (hoặc "Nội dung") và cột "Cơ quan chủ trì" trong ${40} dòng đầu.`);
+  const table = det.table;
+  const titles = titlesAbove(grid, table.headerRow, table.headerRows);
+  const province = provinceFromTitles(titles);
+  let master: MasterList;
+  let masterSource: Analysis['masterSource'];
+  const masterGrid = Object.entries(snapshot.grids).find(([k]) => foldKey(k) === foldKey(MASTER_SHEET))?.[1];
+  if (opts.master) {
+    master = opts.master;
+    masterSource = 'option';
+  } else if (masterGrid && masterGrid.values.length > 1) {
+    try {
+      master = masterFromRows(masterGrid.values.map((r) => r.map((v) => String(v ?? ''))), `Sheet "${MASTER_SHEET}"`);
+    } catch (e) {
+      if (e instanceof MasterListError) throw new UserError('master.invalid', e.problems.join(' '));
+      throw e;
+    }
+    masterSource = 'sheet';
+  } else {
+    master = builtinMasterList(province);
+    masterSource = 'builtin';
+  }
+  const titleYear = findPlanYear(titles);
+  const planYear = opts.year ?? titleYear ?? opts.defaultYear ?? new Date().getFullYear();
+  const planYearSource: Analysis['planYearSource'] = opts.year ? 'option' : titleYear ? 'title' : 'default';
+  const idx = buildIndex(master, province);
+  const read = readTasks(grid, table, idx, { planYear });
+  const registry = snapshot.registry ?? emptyRegistry();
+  const settings = { ...registry.settings, ...(opts.settings ?? {}) };
+  const issues = validate({ tasks: read.tasks, table, idx, planYear }, read.issues, settings);
+  return { snapshot, grid, table, tasks: read.tasks, sections: read.sections, issues, master, masterSource, idx, planYear, planYearSource, titles, province, registry };
+}
+
+// ---- JSON of `check` (../shared/CONTRACTS.md) ----------------------------------------------------
+
+export function checkJson(a: Analysis): unknown {
+  const t = a.table;
+  return {
+    table: {
+      sheet: t.sheet,
+      range: `${a1(t.headerRow - t.headerRows + 1, t.firstCol)}:${a1(Math.max(t.lastRow, t.headerRow), t.lastCol)}`,
+      headerRow: t.headerRow,
+      columns: columnsA1(t),
+      planYear: a.planYear,
+      masterList: a.masterSource,
+    },
+    tasks: a.tasks.map((x) => ({
+      id: x.id,
+      parent: x.parent,
+      row: x.row,
+      cells: x.cells,
+      raw: x.raw,
+      lead: x.lead.map((m) => ({ text: m.text, agency: m.agency, collective: m.collective })),
+      support: x.support.map((m) => ({ text: m.text, agency: m.agency, collective: m.collective })),
+      quarters: x.quarters,
+      deadline: x.deadline,
+      months: x.time.months,
+      recurrence: x.time.recurrence,
+      section: x.section,
+    })),
+    issues: a.issues.map((i) => ({ rule: i.rule, severity: i.severity, cell: i.cell, message: i.message, suggestion: i.suggestion ?? null, ...(i.fix ? { fix: i.fix } : {}) })),
+  };
+}
+
+// ---- Quarters ----------------------------------------------------------------------------------
+
+export interface QuarterResult {
+  plan: QuarterPlan;
+  written: boolean;
+  write?: WriteResult;
+}
+
+export async function fillQuarters(port: WorkbookPort, a: Analysis, force = false): Promise<QuarterResult> {
+  const plan = planQuarters(a.grid, a.table, a.tasks, force);
+  if (plan.conflicts.length && !force) return { plan, written: false };
+  const registry: Registry = { ...a.registry, quarterColumns: { sheet: a.grid.sheet, cols: plan.cols } };
+  const write = await port.write({ cellWrites: plan.writes, headerStyleFrom: plan.headerStyleFrom ? { sheet: a.grid.sheet, address: plan.headerStyleFrom } : null, sheets: [], deleteSheets: [], registry });
+  return { plan, written: true, write };
+}
+
+// ---- Generation ----------------------------------------------------------------------------------
+
+export interface GenerateRequest {
+  force?: boolean;
+  expandCollectives?: boolean;
+  only?: string[];
+  progress?: (p: WriteProgress) => void;
+}
+
+export interface GenerateResult {
+  quarters: QuarterPlan;
+  generation: GenerationPlan;
+  sheetsWritten: string[];
+  deleted: string[];
+  write: WriteResult;
+  written: boolean;
+}
+
+/** Read what users typed in our earlier sheets (status, result, note), by agency and task id. */
+async function carryOver(port: WorkbookPort, a: Analysis): Promise<{ carry: Record<string, Record<string, string[]>>; previous: Record<string, string> }> {
+  const ours = a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency);
+  const existing = new Set(a.snapshot.sheets.map((s) => s.name.toLowerCase()));
+  const names = ours.map((s) => s.name).filter((n) => existing.has(n.toLowerCase()));
+  const carry: Record<string, Record<string, string[]>> = {};
+  const previous: Record<string, string> = {};
+  if (!names.length) return { carry, previous };
+  const grids = await port.readSheets(names);
+  for (const s of ours) {
+    const g = grids[s.name];
+    if (!g || !s.agency) continue;
+    previous[s.agency] = s.name;
+    const rows: Record<string, string[]> = {};
+    for (let r = 5; r <= g.top + g.values.length - 1; r++) {
+      const id = gridCell(g, r, 1).trim();
+      if (!id || !/^[\p{L}\p{N}.]+$/u.test(id)) continue;
+      rows[id] = [gridCell(g, r, 9), gridCell(g, r, 10), gridCell(g, r, 11)];
+    }
+    carry[s.agency] = rows;
+  }
+  return { carry, previous };
+}
+
+export async function generate(port: WorkbookPort, a: Analysis, req: GenerateRequest = {}): Promise<GenerateResult> {
+  const quarters = planQuarters(a.grid, a.table, a.tasks, !!req.force);
+  const { carry, previous } = await carryOver(port, a);
+  const ours = new Set(a.registry.sheets.map((s) => s.name.toLowerCase()));
+  const userSheetNames = a.snapshot.sheets.map((s) => s.name).filter((n) => !ours.has(n.toLowerCase()));
+  const generation = planGeneration(a.tasks, a.idx, {
+    planYear: a.planYear,
+    subject: subjectFromTitles(a.titles),
+    attachedTo: attachedFromTitles(a.titles),
+    expandCollectives: req.expandCollectives ?? true,
+    expandOnlyNamed: a.masterSource === 'builtin',
+    only: req.only,
+    userSheetNames,
+    previousNames: previous,
+    carryOver: carry,
+    issues: a.issues,
+  });
+  if (quarters.conflicts.length && !req.force)
+    return { quarters, generation, sheetsWritten: [], deleted: [], write: { syncs: 0, bytes: 0 }, written: false };
+  const newNames = new Set(generation.sheets.map((s) => s.name.toLowerCase()));
+  const deleteSheets = a.registry.sheets.map((s) => s.name).filter((n) => !newNames.has(n.toLowerCase()) && a.snapshot.sheets.some((x) => x.name.toLowerCase() === n.toLowerCase()));
+  const registry: Registry = {
+    ...a.registry,
+    sheets: generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null })),
+    quarterColumns: { sheet: a.grid.sheet, cols: quarters.cols },
+  };
+  const write = await port.write(
+    {
+      cellWrites: quarters.writes,
+      headerStyleFrom: quarters.headerStyleFrom ? { sheet: a.grid.sheet, address: quarters.headerStyleFrom } : null,
+      sheets: generation.sheets,
+      deleteSheets,
+      registry,
+    },
+    req.progress,
+  );
+  return { quarters, generation, sheetsWritten: generation.sheets.map((s) => s.name), deleted: deleteSheets, write, written: true };
+}
+
+// ---- Fixes -----------------------------------------------------------------------------------------
+
+export interface FixResult {
+  applied: { cell: string; rule: string; from: string; to: string }[];
+  skipped: { cell: string; rule: string; reason: string }[];
+  aliases: { agency: string; alias: string }[];
+}
+
+function addrOf(cellRef: string): string {
+  return cellRef.slice(cellRef.lastIndexOf('!') + 1);
+}
+
+function replaceMention(cell: string, from: string, to: string): string | null {
+  if (cell.includes(from)) return tidy(cell.replace(from, to));
+  const norm = normalizeText(cell);
+  if (norm.includes(from)) return tidy(norm.replace(from, to));
+  return null;
+}
+
+/** Removing a mention leaves separators behind: ", , " → ", ". */
+function tidy(s: string): string {
+  return s
+    .replace(/(^|\n)\s*[,;]\s*/g, '$1')
+    .replace(/\s*[,;]\s*(?=[,;]|$|\n)/g, '')
+    .replace(/\s+và\s*$/u, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
+/** Apply the fixes of the chosen findings; only the cells they name change. */
+export async function applyFixes(port: WorkbookPort, a: Analysis, chosen: Issue[]): Promise<FixResult> {
+  const result: FixResult = { applied: [], skipped: [], aliases: [] };
+  const current = new Map<string, string>();
+  const cellValue = (addr: string) => {
+    if (current.has(addr)) return current.get(addr)!;
+    const r = parseRange(addr);
+    return gridCell(a.grid, r.r1, r.c1);
+  };
+  for (const i of chosen) {
+    const f = i.fix;
+    if (!f) {
+      result.skipped.push({ cell: i.cell, rule: i.rule, reason: 'Phát hiện này không có cách sửa tự động.' });
+      continue;
+    }
+    if (f.kind === 'addAlias') {
+      result.aliases.push({ agency: f.agency, alias: f.alias });
+      continue;
+    }
+    const addr = addrOf(f.cell);
+    const before = cellValue(addr);
+    const after = f.kind === 'set' ? f.value : replaceMention(before, f.from, f.to);
+    if (after === null) {
+      result.skipped.push({ cell: i.cell, rule: i.rule, reason: `Ô ${addr} không còn chứa '${f.kind === 'replace' ? f.from : ''}'.` });
+      continue;
+    }
+    current.set(addr, after);
+    result.applied.push({ cell: i.cell, rule: i.rule, from: before, to: after });
+  }
+  const writes: CellWrite[] = [...current.entries()].map(([address, v]) => ({ sheet: a.grid.sheet, address, values: [[v]] }));
+  if (result.aliases.length) {
+    let m = a.master;
+    for (const al of result.aliases) m = withAlias(m, al.agency, al.alias);
+    writes.push(...masterSheetWrites(m));
+  }
+  if (writes.length) await port.write({ cellWrites: writes, sheets: [], deleteSheets: [], registry: null, createSheets: result.aliases.length ? [MASTER_SHEET] : [] });
+  return result;
+}
+
+/** Writes that put a master list into the workbook's "Danh mục cơ quan" sheet (created if missing by the adapter). */
+export function masterSheetWrites(m: MasterList): CellWrite[] {
+  return [{ sheet: MASTER_SHEET, address: 'A1', values: masterToRows(m) }];
+}
+
+/** Insert the built-in list as an editable sheet (the pane's "Cơ quan" step). */
+export async function insertMasterSheet(port: WorkbookPort, a: Analysis): Promise<void> {
+  await port.write({ cellWrites: masterSheetWrites(a.master), sheets: [], deleteSheets: [], registry: null, createSheets: [MASTER_SHEET] });
+}
+
+export { REPORT_SHEET };

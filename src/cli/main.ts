@@ -1,0 +1,260 @@
+// The `phan-cong` command line (../shared/CONTRACTS.md). Messages to people are Vietnamese,
+// JSON keys English. Exit codes: 0 ok, 1 the input has errors, 2 unusable input or arguments.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { XlsxWorkbook } from '../adapters/xlsx';
+import { analyze, applyFixes, checkJson, generate, UserError, type Analysis } from '../app/usecases';
+import { builtinMasterList } from '../core/agencies/builtin';
+import { buildIndex } from '../core/agencies/match';
+import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/master';
+import { parseMentions } from '../core/agencies/split';
+import { parseTime } from '../core/time';
+import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
+import type { MasterList } from '../core/schemas';
+import { cellText } from '../adapters/xlsx';
+
+const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
+  parse-time [--year YYYY]                 đọc cụm thời gian từ stdin, in JSON Lines
+  match-agency [--master FILE]             đối chiếu tên cơ quan từ stdin, in JSON Lines
+  check FILE.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--format text|json]
+  generate FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--force] [--no-expand]
+  fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] [--sheet TÊN] [--master FILE] [--year YYYY]`;
+
+class ArgError extends Error {}
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string[]>;
+}
+
+const VALUE_FLAGS = new Set(['--year', '--master', '--sheet', '--format', '-o', '--out', '--rule']);
+const BOOL_FLAGS = new Set(['--force', '--no-expand', '--help', '-h', '--all']);
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (VALUE_FLAGS.has(a)) {
+      const v = argv[i + 1];
+      if (v === undefined) throw new ArgError(`Thiếu giá trị sau ${a}.`);
+      flags.set(a === '--out' ? '-o' : a, [...(flags.get(a) ?? []), v]);
+      i++;
+    } else if (BOOL_FLAGS.has(a)) flags.set(a, ['1']);
+    else if (a.startsWith('-')) throw new ArgError(`Tuỳ chọn không hợp lệ: ${a}.`);
+    else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function one(args: Args, flag: string): string | undefined {
+  return args.flags.get(flag)?.[0];
+}
+
+function yearOf(args: Args): number | null {
+  const y = one(args, '--year');
+  if (y === undefined) return null;
+  if (!/^\d{4}$/.test(y) || Number(y) < 1990 || Number(y) > 2100) throw new ArgError(`Năm không hợp lệ: "${y}" (cần dạng YYYY, ví dụ 2024).`);
+  return Number(y);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function stdinLines(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.replace(/\\n/g, '\n'));
+}
+
+async function readFileChecked(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError('file.not_found', `Không tìm thấy tệp "${file}": kiểm tra lại đường dẫn.`);
+    if (code === 'EISDIR') throw new UserError('file.is_directory', `"${file}" là thư mục, không phải tệp .xlsx.`);
+    throw new UserError('file.unreadable', `Không đọc được tệp "${file}" (${code ?? 'lỗi hệ thống'}).`);
+  }
+}
+
+export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
+  const buf = await readFileChecked(file);
+  if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0)
+    throw new UserError('file.protected', `Tệp "${file}" được đặt mật khẩu hoặc là định dạng .xls cũ: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx rồi chạy lại.`);
+  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b)
+    throw new UserError('file.not_xlsx', `Tệp "${file}" không phải tệp Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
+  try {
+    return await XlsxWorkbook.load(new Uint8Array(buf));
+  } catch {
+    throw new UserError('file.corrupt', `Tệp "${file}" bị hỏng hoặc không đọc được: hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại.`);
+  }
+}
+
+async function loadMaster(file: string | undefined): Promise<MasterList | null> {
+  if (!file) return null;
+  const buf = await readFileChecked(file);
+  const name = path.basename(file);
+  let rows: string[][];
+  if (/\.csv$/i.test(file)) rows = parseCsv(buf.toString('utf8'));
+  else {
+    const wb = await loadWorkbook(file);
+    const ws = wb.wb.worksheets[0];
+    if (!ws) throw new UserError('master.empty', `Danh mục "${name}" không có sheet nào.`);
+    rows = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) row.push(cellText(ws.getCell(r, c).value).text);
+      rows.push(row);
+    }
+  }
+  try {
+    return masterFromRows(rows, `Danh mục "${name}"`);
+  } catch (e) {
+    if (e instanceof MasterListError) throw new UserError('master.invalid', e.problems.join(' '));
+    throw e;
+  }
+}
+
+function out(s: string): void {
+  process.stdout.write(s + '\n');
+}
+
+async function cmdParseTime(args: Args): Promise<number> {
+  const year = yearOf(args) ?? new Date().getFullYear();
+  for (const line of stdinLines(await readStdin())) {
+    const r = parseTime(line, year);
+    out(JSON.stringify({ input: r.input, ok: r.ok, quarters: r.quarters, months: r.months, deadline: r.deadline, recurrence: r.recurrence, years: r.years }));
+  }
+  return 0;
+}
+
+async function cmdMatch(args: Args): Promise<number> {
+  const master = (await loadMaster(one(args, '--master'))) ?? builtinMasterList();
+  const idx = buildIndex(master);
+  for (const line of stdinLines(await readStdin())) {
+    const mentions = parseMentions(line, idx).map((m) => ({
+      text: m.text,
+      agency: m.agency,
+      collective: m.collective,
+      status: m.status,
+      confidence: m.confidence,
+      current: m.current,
+      suggestions: m.suggestions,
+    }));
+    out(JSON.stringify({ input: line, mentions }));
+  }
+  return 0;
+}
+
+async function analyzeFile(args: Args, file: string | undefined): Promise<{ wb: XlsxWorkbook; a: Analysis }> {
+  if (!file) throw new ArgError('Thiếu tên tệp .xlsx.');
+  const master = await loadMaster(one(args, '--master'));
+  const wb = await loadWorkbook(file);
+  const a = await analyze(wb, { sheet: one(args, '--sheet') ?? null, master, year: yearOf(args) });
+  return { wb, a };
+}
+
+function summaryLine(a: Analysis): string {
+  const c = countBySeverity(a.issues);
+  return `Tổng cộng: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý — ${a.tasks.length} nhiệm vụ, bảng ở sheet "${a.table.sheet}" từ dòng ${a.table.headerRow}, năm kế hoạch ${a.planYear}.`;
+}
+
+async function cmdCheck(args: Args): Promise<number> {
+  const format = one(args, '--format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new ArgError(`--format chỉ nhận "text" hoặc "json", không nhận "${format}".`);
+  const { a } = await analyzeFile(args, args.positional[1]);
+  if (format === 'json') out(JSON.stringify(checkJson(a), null, 2));
+  else {
+    for (const i of a.issues) out(`${i.cell.slice(i.cell.lastIndexOf('!') + 1).padEnd(5)}  ${severityVi(i.severity).padEnd(8)}  ${i.message}`);
+    out(summaryLine(a));
+  }
+  return a.issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
+async function outputPath(args: Args, file: string): Promise<string> {
+  const o = one(args, '-o');
+  if (!o) throw new ArgError('Thiếu tệp kết quả: thêm -o KẾT_QUẢ.xlsx.');
+  if (path.resolve(o) === path.resolve(file)) throw new ArgError(`Không ghi đè lên tệp gốc "${file}": hãy chọn tên khác cho -o.`);
+  return o;
+}
+
+async function save(wb: XlsxWorkbook, o: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(o)), { recursive: true });
+  await fs.writeFile(o, await wb.save());
+}
+
+async function cmdGenerate(args: Args): Promise<number> {
+  const file = args.positional[1];
+  if (!file) throw new ArgError('Thiếu tên tệp .xlsx.');
+  const o = await outputPath(args, file);
+  const { wb, a } = await analyzeFile(args, file);
+  const r = await generate(wb, a, { force: args.flags.has('--force'), expandCollectives: !args.flags.has('--no-expand') });
+  if (!r.written)
+    throw new UserError(
+      'quarters.conflict',
+      `Các ô ${r.quarters.conflicts.join(', ')} ở cột Quý của sheet "${a.table.sheet}" đang có nội dung khác do người dùng nhập; không ghi đè. Xoá các ô đó hoặc chạy lại với --force để ghi đè.`,
+    );
+  await save(wb, o);
+  const c = countBySeverity(a.issues);
+  const agencies = r.generation.sheets.filter((s) => s.kind === 'agency').length;
+  out(`Đã tạo ${path.resolve(o)}`);
+  out(`  ${a.tasks.length} nhiệm vụ, ${agencies} cơ quan, ${r.generation.sheets.length} sheet (${agencies} sheet cơ quan + "Tổng hợp"), ${r.quarters.changedCells} ô Quý được điền ở sheet "${a.table.sheet}".`);
+  out(`  Phát hiện khi kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý (xem: phan-cong check ${file}).`);
+  if (r.quarters.unreadableRows.length) out(`  Dòng không xác định được quý (để trống): ${r.quarters.unreadableRows.join(', ')}.`);
+  for (const [agency, ids] of Object.entries(r.generation.removed)) out(`  Nhiệm vụ ${ids.join(', ')} không còn trong bảng nên đã bỏ khỏi sheet của ${agency}.`);
+  if (r.deleted.length) out(`  Đã xoá sheet do Phân công tạo trước đây và không còn dùng: ${r.deleted.join(', ')}.`);
+  return c.error > 0 ? 1 : 0;
+}
+
+async function cmdFix(args: Args): Promise<number> {
+  const file = args.positional[1];
+  if (!file) throw new ArgError('Thiếu tên tệp .xlsx.');
+  const o = await outputPath(args, file);
+  const rules = args.flags.get('--rule') ?? [];
+  if (!rules.length && !args.flags.has('--all')) throw new ArgError('Chọn quy tắc cần sửa: --rule MÃ (ví dụ --rule agency.fuzzy) hoặc --all.');
+  for (const r of rules) if (!RULE_IDS.includes(r)) throw new ArgError(`Không có quy tắc "${r}". Các quy tắc: ${RULE_IDS.join(', ')}.`);
+  const { wb, a } = await analyzeFile(args, file);
+  const chosen = a.issues.filter((i) => i.fix && (args.flags.has('--all') || rules.includes(i.rule)));
+  const r = await applyFixes(wb, a, chosen);
+  await save(wb, o);
+  for (const x of r.applied) out(`${x.cell}  ${x.rule}  "${x.from.replace(/\n/g, ' ⏎ ')}" → "${x.to.replace(/\n/g, ' ⏎ ')}"`);
+  for (const x of r.skipped) out(`${x.cell}  ${x.rule}  bỏ qua: ${x.reason}`);
+  out(`Đã sửa ${r.applied.length} ô, bỏ qua ${r.skipped.length}; kết quả ở ${path.resolve(o)}.`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    const cmd = args.positional[0];
+    if (!cmd || args.flags.has('--help') || args.flags.has('-h')) {
+      (cmd ? process.stdout : process.stderr).write(USAGE + '\n');
+      return cmd ? 0 : 2;
+    }
+    switch (cmd) {
+      case 'parse-time':
+        return await cmdParseTime(args);
+      case 'match-agency':
+        return await cmdMatch(args);
+      case 'check':
+        return await cmdCheck(args);
+      case 'generate':
+        return await cmdGenerate(args);
+      case 'fix':
+        return await cmdFix(args);
+      default:
+        throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: parse-time, match-agency, check, generate, fix.`);
+    }
+  } catch (e) {
+    if (e instanceof UserError || e instanceof ArgError) {
+      process.stderr.write(e.message.replace(/\n/g, ' ') + '\n');
+      return 2;
+    }
+    process.stderr.write(`Lỗi không mong đợi: ${(e as Error)?.message ?? String(e)}. Hãy gửi tệp và lệnh đã chạy cho nhóm phát triển.\n`);
+    return 2;
+  }
+}

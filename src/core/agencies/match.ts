@@ -1,0 +1,371 @@
+// Matching agency mentions against the master list: exact, alias, abbreviation, fuzzy, collective.
+// A confident wrong answer is worse than no answer: below the bar we give suggestions only.
+import { foldKey, looseKey, normalizeText } from '../text';
+import type { Agency, Collective, MasterList, Mention } from '../schemas';
+
+/** Standard administrative abbreviations, expanded on the master side (diacritic-free). */
+const EXPANSIONS: Record<string, string> = {
+  ubnd: 'uy ban nhan dan',
+  hdnd: 'hoi dong nhan dan',
+  mttq: 'mat tran to quoc',
+  ubmttq: 'uy ban mat tran to quoc',
+  ubmttqvn: 'uy ban mat tran to quoc viet nam',
+  kcn: 'khu cong nghiep',
+  ttdt: 'thong tin dien tu',
+  tp: 'thanh pho',
+  tx: 'thi xa',
+  tw: 'trung uong',
+  vn: 'viet nam',
+  ptth: 'phat thanh truyen hinh',
+  chqs: 'chi huy quan su',
+  bdbp: 'bo doi bien phong',
+};
+
+const STOP = new Set(['va', 'cua']);
+
+interface Entry {
+  agency: Agency;
+  nameKey: string;
+  aliasKeys: Map<string, string>;
+  loose: string[];
+  words: string[];
+  shortKey: string | null;
+  head: string;
+}
+
+export interface MatchIndex {
+  master: MasterList;
+  entries: Entry[];
+  byKey: Map<string, Entry[]>;
+  byLoose: Map<string, Entry[]>;
+  byHead: Map<string, Entry[]>;
+  byName: Map<string, Agency>;
+  province: string | null;
+  cache: Map<string, Mention>;
+}
+
+function expandWords(key: string): string[] {
+  const out: string[] = [];
+  for (const w of key.replace(/[^\p{L}\p{N}&\- ]+/gu, ' ').split(/\s+/)) {
+    if (!w) continue;
+    const plain = w.replace(/[&\-.]/g, '');
+    if (EXPANSIONS[plain]) out.push(...EXPANSIONS[plain].split(' '));
+    else out.push(...w.split(/[&\-]/).filter(Boolean));
+  }
+  return out.filter((w) => !STOP.has(w));
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) {
+    if (!a.includes(v)) a.push(v);
+  } else m.set(k, [v]);
+}
+
+/** Strip "tỉnh", "tỉnh <province>" or "<province>" at the end: "Công an tỉnh Đồng Nai" = "Công an tỉnh". */
+function stripProvince(words: string[], provinceWords: string[]): string[] {
+  let w = words.slice();
+  const pw = provinceWords;
+  if (pw.length && w.length > pw.length && pw.every((x, i) => w[w.length - pw.length + i] === x)) w = w.slice(0, w.length - pw.length);
+  if (w.length > 1 && w[w.length - 1] === 'tinh') w = w.slice(0, -1);
+  return w;
+}
+
+export function buildIndex(master: MasterList, province?: string | null): MatchIndex {
+  const idx: MatchIndex = { master, entries: [], byKey: new Map(), byLoose: new Map(), byHead: new Map(), byName: new Map(), province: province ?? null, cache: new Map() };
+  const pw = province ? expandWords(foldKey(province)) : [];
+  for (const a of master.agencies) {
+    const words = expandWords(foldKey(a.name));
+    const e: Entry = {
+      agency: a,
+      nameKey: foldKey(a.name),
+      aliasKeys: new Map(a.aliases.map((x) => [foldKey(x), x])),
+      loose: words,
+      words,
+      shortKey: a.short ? foldKey(a.short).replace(/[^\p{L}\p{N}]/gu, '') : null,
+      head: words[0] ?? '',
+    };
+    idx.entries.push(e);
+    idx.byName.set(a.name, a);
+    push(idx.byKey, e.nameKey, e);
+    for (const k of e.aliasKeys.keys()) push(idx.byKey, k, e);
+    push(idx.byLoose, stripProvince(words, pw).join(' '), e);
+    for (const al of a.aliases) push(idx.byLoose, stripProvince(expandWords(foldKey(al)), pw).join(' '), e);
+    push(idx.byHead, e.head, e);
+  }
+  return idx;
+}
+
+// ---- Collectives ------------------------------------------------------------------------------
+
+const COLLECTIVES: [Collective, RegExp][] = [
+  ['all', /^(tat ca )?cac (so|co quan), (ban, )?nganh,? (dia phuong|ubnd cac huyen.*|doan the,? dia phuong)$|^tat ca cac (co quan|don vi)/],
+  ['ministries', /^(cac )?bo,? (co quan ngang bo|nganh)( trung uong| lien quan| co lien quan)?(,? co quan (thuoc|truc thuoc) chinh phu)?$|^cac bo(,? nganh)?( trung uong| lien quan| co lien quan)?$|^cac co quan (ngang bo|thuoc chinh phu)$/],
+  ['provinces', /^(ubnd|uy ban nhan dan) cac tinh|^cac tinh,? thanh pho|^cac dia phuong (trong|tren) ca nuoc/],
+  ['departments', /^cac (so|co quan chuyen mon)(,? ban)?(,? nganh)?(,? doan the)?( (tinh|lien quan|co lien quan|thuoc ubnd tinh|chuc nang))?$|^cac (so|ban), nganh( (tinh|lien quan|co lien quan))?$|^so, ban, nganh( lien quan)?$|^cac co quan chuyen mon( thuoc ubnd tinh)?$/],
+  ['localities', /^(ubnd|uy ban nhan dan) (cac )?(cap )?(huyen|xa|phuong|thi xa|thanh pho|quan|dia phuong|dac khu)|^cac (huyen|xa|phuong|dia phuong|don vi hanh chinh)|^ubnd cap (huyen|xa)|^dia phuong$/],
+  ['press', /^cac (co quan )?(bao chi|thong tan,? bao chi|bao, dai|bao, tap chi|co quan thong tin dai chung)( (trung uong|dia phuong|tinh|cua tinh|tren dia ban( tinh)?|lien quan))*$|^cac (co quan )?(bao|dai) (trung uong|dia phuong|tinh)$/],
+  ['mass_orgs', /(cac )?(to chuc )?doan the( chinh tri - xa hoi| chinh tri xa hoi)?( tinh)?$|^cac to chuc chinh tri - xa hoi|^(uy ban )?(mttq|mat tran to quoc)( viet nam)?( tinh)? va cac/],
+  ['enterprises', /doanh nghiep|tap doan|tong cong ty|^cac cong ty/],
+  ['related', /^(cac |nhung )?(co quan|don vi|to chuc|ca nhan|nganh|dia phuong|ban nganh|so nganh)(,? (co quan|don vi|to chuc|dia phuong|ca nhan|nganh))*( (co )?lien quan| chuc nang| duoc giao| co lien quan| khac)$|^(cac )?(co quan|don vi) lien quan$|^cac ben lien quan$/],
+];
+
+export function collectiveOf(text: string): Collective | null {
+  const k = foldKey(text).replace(/[.;:]+$/, '').trim();
+  for (const [kind, re] of COLLECTIVES) if (re.test(k)) return kind;
+  if (/^(cac|nhung) [a-z]/.test(k)) return 'other';
+  return null;
+}
+
+// ---- Abbreviation alignment --------------------------------------------------------------------
+
+interface MTok {
+  word: string;
+  abbr: string | null;
+}
+
+function isAbbrevToken(t: string): boolean {
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+function mentionTokens(text: string): MTok[] {
+  const out: MTok[] = [];
+  for (const raw of normalizeText(text).replace(/[(),.;:"“”]/g, ' ').split(/\s+/)) {
+    if (!raw) continue;
+    const f = foldKey(raw);
+    if (STOP.has(f)) continue;
+    if (isAbbrevToken(raw)) {
+      const plain = f.replace(/[&\-.]/g, '');
+      out.push({ word: plain, abbr: plain });
+    } else if (EXPANSIONS[f.replace(/\./g, '')]) {
+      for (const w of EXPANSIONS[f.replace(/\./g, '')].split(' ')) out.push({ word: w, abbr: null });
+    } else for (const w of f.split(/[&\-]/).filter(Boolean)) if (!STOP.has(w)) out.push({ word: w, abbr: null });
+  }
+  return out;
+}
+
+/** Can the mention tokens be aligned with the entry words, abbreviations standing for initials? */
+function aligns(toks: MTok[], words: string[]): { ok: boolean; usedAbbr: boolean } {
+  const memo = new Map<string, number>();
+  // returns 0 = no, 1 = yes without abbreviations, 2 = yes using abbreviations
+  const go = (i: number, j: number): number => {
+    if (i === toks.length) return j === words.length ? 1 : 0;
+    if (j >= words.length) return 0;
+    const key = i * 1000 + j + '';
+    const c = memo.get(key);
+    if (c !== undefined) return c;
+    let r = 0;
+    const t = toks[i];
+    if (t.word === words[j]) r = go(i + 1, j + 1);
+    if (!r && t.abbr) {
+      const letters = Array.from(t.abbr);
+      if (letters.length <= words.length - j) {
+        let ok = true;
+        for (let k = 0; k < letters.length; k++) if (words[j + k][0] !== letters[k]) ok = false;
+        if (ok && go(i + 1, j + letters.length)) r = 2;
+      }
+    }
+    memo.set(key, r);
+    return r;
+  };
+  const r = go(0, 0);
+  return { ok: r > 0, usedAbbr: r === 2 };
+}
+
+// ---- Fuzzy --------------------------------------------------------------------------------------
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  const m = a.length;
+  const n = b.length;
+  if (!m) return n;
+  if (!n) return m;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+
+export function similarity(a: string, b: string): number {
+  const max = Math.max(a.length, b.length);
+  if (!max) return 1;
+  return 1 - levenshtein(a, b) / max;
+}
+
+function tokenScore(a: string[], b: string[]): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let inter = 0;
+  for (const x of sa) if (sb.has(x)) inter++;
+  return (2 * inter) / (sa.size + sb.size || 1);
+}
+
+// ---- Mention cleanup -----------------------------------------------------------------------------
+
+const LEADING_WORDS = /^(?:đề nghị|giao|giám đốc|chủ tịch|thủ trưởng|lãnh đạo|trưởng ban|chánh văn phòng|chỉ huy trưởng|phối hợp với|phối hợp|chủ trì)\s+/i;
+const TRAILING_WORDS = /\s+(?:chủ trì(?:,? tổng hợp| thực hiện| tham mưu)?|phối hợp(?: thực hiện)?|tổng hợp|thực hiện|tham mưu|theo dõi)$/i;
+
+/** Remove words around a name that are not part of it; returns the cleaned text and an alias it teaches. */
+export function cleanMention(text: string): { text: string; alias?: string } {
+  let t = normalizeText(text).replace(/[.;:,]+$/, '').trim();
+  let alias: string | undefined;
+  // trailing parenthetical: an abbreviation "(Sở TT-TT)" teaches an alias; anything else ("(đối với …)") is dropped
+  const par = t.match(/^(.*\S)\s*\(([^()]*)\)$/);
+  if (par) {
+    const inner = par[2].trim();
+    if (inner && inner.length <= 30 && !/^(đối với|trong|về|theo|nếu|khi|phần)/i.test(inner)) alias = inner;
+    t = par[1].trim();
+  }
+  for (let i = 0; i < 3; i++) {
+    const before = t;
+    t = t.replace(LEADING_WORDS, '').replace(TRAILING_WORDS, '').trim();
+    if (t === before) break;
+  }
+  return alias ? { text: t, alias } : { text: t };
+}
+
+// ---- Matching -------------------------------------------------------------------------------------
+
+export function successorOf(idx: MatchIndex, name: string): string | null {
+  const seen = new Set<string>();
+  let cur = idx.byName.get(name);
+  let last: string | null = null;
+  while (cur?.successor && !seen.has(cur.name)) {
+    seen.add(cur.name);
+    last = cur.successor;
+    cur = idx.byName.get(cur.successor);
+  }
+  return last;
+}
+
+function result(text: string, idx: MatchIndex, e: Entry | null, status: Mention['status'], confidence: number, suggestions: string[] = []): Mention {
+  return {
+    text,
+    agency: e ? e.agency.name : null,
+    collective: null,
+    status,
+    confidence: Math.round(confidence * 100) / 100,
+    current: e ? successorOf(idx, e.agency.name) : null,
+    suggestions,
+  };
+}
+
+function unique<T>(a: T[]): T[] {
+  return [...new Set(a)];
+}
+
+/** Match one mention (a single name or collective phrase). */
+export function matchMention(rawText: string, idx: MatchIndex, allowFuzzy = true): Mention {
+  const cacheKey = (allowFuzzy ? 'f:' : 's:') + rawText;
+  const hit = idx.cache.get(cacheKey);
+  if (hit) return { ...hit, suggestions: hit.suggestions.slice() };
+  const m = matchUncached(rawText, idx, allowFuzzy);
+  idx.cache.set(cacheKey, m);
+  return { ...m, suggestions: m.suggestions.slice() };
+}
+
+function matchUncached(rawText: string, idx: MatchIndex, allowFuzzy: boolean): Mention {
+  const cleaned = cleanMention(rawText);
+  const text = cleaned.text;
+  const m = matchCleaned(text, idx, allowFuzzy);
+  if (cleaned.alias) {
+    // "Sở Thông tin và Truyền thông (Sở TT-TT)": the parenthesis names the same agency
+    const inner = matchCleaned(cleaned.alias, idx, allowFuzzy);
+    if (m.agency && (inner.agency === m.agency || inner.agency === null)) return { ...m, text: rawText.trim().replace(/[.;:,]+$/, ''), learnedAlias: cleaned.alias };
+    if (!m.agency && inner.agency) return { ...inner, text: rawText.trim().replace(/[.;:,]+$/, '') };
+  }
+  const shown = rawText.trim().replace(/[.;:,]+$/, '').trim();
+  return { ...m, text: shown };
+}
+
+function matchCleaned(text: string, idx: MatchIndex, allowFuzzy: boolean): Mention {
+  const key = foldKey(text);
+  if (!key) return { ...result(text, idx, null, 'unknown', 0), suggestions: [] };
+  // exact (normalized: case, tone placement, NFD, spacing, dashes)
+  const exact = idx.byKey.get(key);
+  if (exact && exact.length === 1) {
+    const e = exact[0];
+    return result(text, idx, e, e.nameKey === key ? 'exact' : 'alias', e.nameKey === key ? 1 : 0.99);
+  }
+  const col = collectiveOf(text);
+  if (col && col !== 'other') return { ...result(text, idx, null, 'collective', 1), collective: col };
+
+  const pw = idx.province ? expandWords(foldKey(idx.province)) : [];
+  const toks = mentionTokens(text);
+  const plainWords = stripProvince(toks.map((t) => t.word), pw);
+  const hasAbbr = toks.some((t) => t.abbr);
+  // same words, other punctuation / "và" / province suffix
+  if (!hasAbbr) {
+    const loose = idx.byLoose.get(plainWords.join(' '));
+    if (loose && loose.length === 1) {
+      const e = loose[0];
+      const isAlias = [...e.aliasKeys.keys()].some((k) => looseKey(k) === looseKey(text));
+      const sameAsName = looseKey(e.agency.name) === looseKey(text);
+      if (sameAsName && !isAlias) return result(text, idx, e, 'fuzzy', 0.95, [e.agency.name]);
+      return result(text, idx, e, 'alias', 0.97);
+    }
+  }
+  // short names ("STTTT", "Sở TTTT")
+  const compact = key.replace(/[^\p{L}\p{N}]/gu, '');
+  const byShort = idx.entries.filter((e) => e.shortKey && e.shortKey.length >= 3 && e.shortKey === compact);
+  if (byShort.length === 1) return result(text, idx, byShort[0], 'abbreviation', 0.95);
+  // abbreviations aligned with initials
+  if (hasAbbr) {
+    const tokStripped = stripTrailingProvince(toks, pw);
+    const hits = idx.entries.filter((e) => {
+      const words = stripProvince(e.words, pw);
+      return aligns(tokStripped, words).ok || aligns(toks, e.words).ok;
+    });
+    const distinct = unique(hits.map((h) => h.agency.name));
+    if (distinct.length === 1) return result(text, idx, hits[0], 'abbreviation', 0.97);
+    if (distinct.length > 1) return result(text, idx, null, 'unknown', 0, distinct.slice(0, 5));
+  }
+  if (col === 'other') return { ...result(text, idx, null, 'collective', 0.9), collective: col };
+  if (!allowFuzzy) return result(text, idx, null, 'unknown', 0);
+  return fuzzy(text, plainWords, idx);
+}
+
+function stripTrailingProvince(toks: MTok[], pw: string[]): MTok[] {
+  const words = stripProvince(toks.map((t) => t.word), pw);
+  return toks.slice(0, words.length);
+}
+
+function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
+  const flat = words.join(' ');
+  const scored: { e: Entry; s: number }[] = [];
+  const pw = idx.province ? expandWords(foldKey(idx.province)) : [];
+  for (const e of idx.entries) {
+    const candidates = [stripProvince(e.words, pw)];
+    for (const al of e.aliasKeys.keys()) candidates.push(stripProvince(expandWords(al), pw));
+    let best = 0;
+    for (const c of candidates) {
+      const s = 0.6 * similarity(flat, c.join(' ')) + 0.4 * tokenScore(words, c);
+      if (s > best) best = s;
+    }
+    scored.push({ e, s: best });
+  }
+  scored.sort((a, b) => b.s - a.s || a.e.agency.name.localeCompare(b.e.agency.name));
+  const top = scored[0];
+  const second = scored[1];
+  const suggestions = scored.filter((x) => x.s >= 0.55).slice(0, 3).map((x) => x.e.agency.name);
+  if (top && top.s >= 0.9 && (!second || top.s - second.s >= 0.08) && top.e.head === words[0]) {
+    return result(text, idx, top.e, 'fuzzy', top.s, [top.e.agency.name]);
+  }
+  return result(text, idx, null, 'unknown', top ? top.s : 0, suggestions);
+}
+
+/** Does the text name a master agency or collective outright (used to rejoin split pieces)? */
+export function isStrongMatch(text: string, idx: MatchIndex): boolean {
+  const m = matchMention(text, idx, false);
+  return m.agency !== null || (m.collective !== null && m.collective !== 'other');
+}

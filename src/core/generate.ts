@@ -1,0 +1,341 @@
+// The plan of every generated sheet, as data: one sheet per agency and the "Tổng hợp" report.
+// Adapters render it; they decide nothing about content.
+import { a1, rangeA1, sheetRef } from './address';
+import { foldKey, normalizeText } from './text';
+import { QUARTER_LABELS, MARK } from './quarters';
+import type { MatchIndex } from './agencies/match';
+import type { Agency, AgencyGroup, Collective, Issue, PlanCell, SheetPlan, Task } from './schemas';
+
+export const REPORT_SHEET = 'Tổng hợp';
+export const STATUSES = ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn'];
+const FORBIDDEN = /[[\]:*?/\\]/g;
+const MAX_NAME = 31;
+
+const COLLECTIVE_GROUPS: Partial<Record<Collective, AgencyGroup[] | 'all'>> = {
+  departments: ['department'],
+  localities: ['locality'],
+  press: ['press'],
+  mass_orgs: ['mass_org'],
+  ministries: ['central'],
+  all: 'all',
+};
+
+const COLLECTIVE_VI: Record<Collective, string> = {
+  ministries: 'các Bộ, ngành',
+  provinces: 'UBND các tỉnh, thành phố',
+  departments: 'các sở, ban, ngành',
+  localities: 'UBND các địa phương',
+  press: 'các cơ quan báo chí',
+  mass_orgs: 'MTTQ và các đoàn thể',
+  enterprises: 'các doanh nghiệp',
+  related: 'các cơ quan, đơn vị liên quan',
+  all: 'tất cả các cơ quan',
+  other: 'nhóm cơ quan khác',
+};
+
+export interface Assignment {
+  task: Task;
+  role: 'lead' | 'support';
+  /** Set when the agency gets the task through a collective ("các sở, ban, ngành"). */
+  via: Collective | null;
+}
+
+export interface GenerateOptions {
+  planYear: number;
+  /** "THÔNG TIN ĐỐI NGOẠI" — what the plan is about, for titles. */
+  subject: string;
+  /** "(Kèm theo Kế hoạch số …)" when known. */
+  attachedTo: string | null;
+  /** Expand collectives to the master list's groups (default true). */
+  expandCollectives: boolean;
+  /** Restrict collective expansion to agencies named somewhere in the table (default: when the list is the built-in one). */
+  expandOnlyNamed: boolean;
+  /** Limit to these agencies (full names); all when absent. */
+  only?: string[];
+  /** Sheet names already used by the user (not ours): never replaced. */
+  userSheetNames: string[];
+  /** Previously generated sheet names per agency, reused when possible. */
+  previousNames: Record<string, string>;
+  /** What agencies typed in earlier generated sheets: agency → task id → [status, result, note]. */
+  carryOver: Record<string, Record<string, string[]>>;
+  issues: Issue[];
+}
+
+function agencyValidIn(a: Agency, year: number): boolean {
+  if (a.validTo && Number(a.validTo.slice(0, 4)) < year) return false;
+  if (a.validFrom && Number(a.validFrom.slice(0, 4)) > year) return false;
+  return true;
+}
+
+/** agency full name → its assignments, in master-list order. */
+export function assignments(tasks: Task[], idx: MatchIndex, opts: Pick<GenerateOptions, 'expandCollectives' | 'expandOnlyNamed' | 'planYear'>): Map<string, Assignment[]> {
+  const named = new Set<string>();
+  for (const t of tasks) for (const m of [...t.lead, ...t.support]) if (m.agency) named.add(m.agency);
+  const out = new Map<string, Assignment[]>();
+  const add = (name: string, a: Assignment) => {
+    const list = out.get(name) ?? [];
+    if (!list.some((x) => x.task.id === a.task.id)) list.push(a);
+    out.set(name, list);
+  };
+  for (const t of tasks) {
+    for (const m of t.lead) if (m.agency) add(m.agency, { task: t, role: 'lead', via: null });
+  }
+  for (const t of tasks) {
+    const leads = new Set(t.lead.map((m) => m.agency));
+    for (const m of t.support) {
+      if (m.agency && !leads.has(m.agency)) add(m.agency, { task: t, role: 'support', via: null });
+      if (m.collective && opts.expandCollectives) {
+        const groups = COLLECTIVE_GROUPS[m.collective];
+        if (!groups) continue;
+        for (const a of idx.master.agencies) {
+          if (groups !== 'all' && !groups.includes(a.group)) continue;
+          if (leads.has(a.name) || !agencyValidIn(a, opts.planYear)) continue;
+          if (opts.expandOnlyNamed && !named.has(a.name)) continue;
+          add(a.name, { task: t, role: 'support', via: m.collective });
+        }
+      }
+    }
+  }
+  const order = new Map(idx.master.agencies.map((a, i) => [a.name, i]));
+  return new Map([...out.entries()].sort((a, b) => (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9) || a[0].localeCompare(b[0])));
+}
+
+// ---- Sheet names ------------------------------------------------------------------------------
+
+export function sanitizeSheetName(raw: string): string {
+  let s = normalizeText(String(raw)).replace(/\n/g, ' ').replace(FORBIDDEN, '-').replace(/\s+/g, ' ').trim();
+  s = s.replace(/^'+|'+$/g, '').trim();
+  if (Array.from(s).length > MAX_NAME) s = Array.from(s).slice(0, MAX_NAME).join('').trim();
+  s = s.replace(/'+$/g, '').trim();
+  if (!s || s.toLowerCase() === 'history') s = s ? `${s} (1)` : 'Cơ quan';
+  return s;
+}
+
+/** "Sở Văn hóa, Thể thao và Du lịch" → "Sở VHTTDL". */
+export function deriveShort(name: string): string {
+  const words = normalizeText(name).replace(/[,()]/g, ' ').split(/\s+/).filter(Boolean);
+  if (words.length <= 3 || name.length <= MAX_NAME) return name;
+  const head = words[0];
+  const initials = words
+    .slice(1)
+    .filter((w) => !['và', 'các', 'của'].includes(w.toLowerCase()))
+    .map((w) => Array.from(w)[0].toUpperCase())
+    .join('');
+  return `${head} ${initials}`;
+}
+
+/** Unique, valid, deterministic names; never a user's sheet. */
+export function makeSheetNames(agencies: Agency[], taken: string[], previous: Record<string, string> = {}): Map<string, string> {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  used.add(REPORT_SHEET.toLowerCase());
+  used.add('history');
+  const out = new Map<string, string>();
+  const claim = (agency: string, base: string) => {
+    let name = sanitizeSheetName(base);
+    let n = 2;
+    while (used.has(name.toLowerCase())) {
+      const suffix = ` (${n++})`;
+      name = Array.from(sanitizeSheetName(base)).slice(0, MAX_NAME - suffix.length).join('').trim() + suffix;
+    }
+    used.add(name.toLowerCase());
+    out.set(agency, name);
+  };
+  // previous names first, so a re-run keeps every sheet where it was
+  for (const a of agencies) {
+    const p = previous[a.name];
+    if (p && !used.has(p.toLowerCase())) {
+      used.add(p.toLowerCase());
+      out.set(a.name, p);
+    }
+  }
+  for (const a of agencies) if (!out.has(a.name)) claim(a.name, a.short || deriveShort(a.name));
+  return out;
+}
+
+// ---- Plans -------------------------------------------------------------------------------------
+
+const AGENCY_COLUMNS = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú'];
+const AGENCY_WIDTHS = [8, 55, 30, 18, 7, 7, 7, 7, 16, 32, 18];
+export const AGENCY_HEADER_ROW = 4;
+export const STATUS_COL = 9;
+
+function agencyLabel(m: { agency: string | null; text: string; collective: Collective | null }): string {
+  return m.agency ?? m.text;
+}
+
+function marks(t: Task): string[] {
+  return [1, 2, 3, 4].map((q) => (t.quarters.includes(q) ? MARK : ''));
+}
+
+function upper(s: string): string {
+  return s.toLocaleUpperCase('vi');
+}
+
+export function agencySheet(name: string, agency: Agency, list: Assignment[], opts: GenerateOptions): SheetPlan {
+  const width = AGENCY_COLUMNS.length;
+  const last = a1(1, width).replace(/\d+$/, '');
+  const rows: PlanCell[][] = [];
+  const styles: SheetPlan['styles'] = [];
+  const merges: string[] = [];
+  const title = `NHIỆM VỤ${opts.subject ? ' ' + upper(opts.subject) : ''} NĂM ${opts.planYear} — ${upper(agency.name)}`;
+  rows.push([title]);
+  rows.push([opts.attachedTo ?? '']);
+  rows.push([]);
+  rows.push(AGENCY_COLUMNS.slice());
+  merges.push(`A1:${last}1`, `A2:${last}2`);
+  styles.push({ range: `A1:${last}1`, style: 'title' }, { range: `A2:${last}2`, style: 'subtitle' }, { range: `A4:${last}4`, style: 'header' });
+  const carry = opts.carryOver[agency.name] ?? {};
+  const part = (label: string, items: Assignment[]) => {
+    const r = rows.length + 1;
+    rows.push([label]);
+    merges.push(`A${r}:${last}${r}`);
+    styles.push({ range: `A${r}:${last}${r}`, style: 'section' });
+    if (items.length === 0) {
+      const e = rows.length + 1;
+      rows.push(['', '(Không có nhiệm vụ)']);
+      styles.push({ range: `A${e}:${last}${e}`, style: 'muted' });
+      return;
+    }
+    const first = rows.length + 1;
+    for (const a of items) {
+      const t = a.task;
+      const others =
+        a.role === 'lead'
+          ? t.support.length
+            ? `Phối hợp: ${t.support.map(agencyLabel).join('; ')}`
+            : ''
+          : `Chủ trì: ${t.lead.map(agencyLabel).join('; ')}${a.via ? ` (phối hợp với tư cách ${COLLECTIVE_VI[a.via]})` : ''}`;
+      const kept = carry[t.id] ?? [];
+      rows.push([t.id, t.raw.title, others, t.raw.time, ...marks(t), kept[0] || STATUSES[0], kept[1] ?? '', kept[2] ?? '']);
+    }
+    const lastRow = rows.length;
+    styles.push({ range: `A${first}:${last}${lastRow}`, style: 'body' }, { range: `E${first}:H${lastRow}`, style: 'bodyCenter' }, { range: `A${first}:A${lastRow}`, style: 'bodyCenter' }, { range: `I${first}:K${lastRow}`, style: 'input' });
+  };
+  part('A. NHIỆM VỤ CHỦ TRÌ', list.filter((a) => a.role === 'lead'));
+  part('B. NHIỆM VỤ PHỐI HỢP', list.filter((a) => a.role === 'support'));
+  const dataRows = rows.length;
+  return {
+    name,
+    kind: 'agency',
+    agency: agency.name,
+    rows,
+    widths: AGENCY_WIDTHS.slice(),
+    styles,
+    merges,
+    freezeRows: AGENCY_HEADER_ROW,
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}` },
+    validations: dataRows > AGENCY_HEADER_ROW ? [{ range: `I${AGENCY_HEADER_ROW + 1}:I${Math.max(dataRows, AGENCY_HEADER_ROW + 1)}`, list: STATUSES.slice() }] : [],
+    colorScales: [],
+    userColumns: { idCol: 1, partCol: 1, cols: [9, 10, 11], firstRow: AGENCY_HEADER_ROW + 1 },
+  };
+}
+
+function countIf(sheet: string, status: string, lastRow: number): string {
+  return `COUNTIF(${sheetRef(sheet, `$I$${AGENCY_HEADER_ROW + 1}:$I$${lastRow}`)},"${status}")`;
+}
+
+export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[], byAgency: Map<string, Assignment[]>, tasks: Task[], opts: GenerateOptions): SheetPlan {
+  const header = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
+  const width = header.length;
+  const last = a1(1, width).replace(/\d+$/, '');
+  const rows: PlanCell[][] = [];
+  const styles: SheetPlan['styles'] = [];
+  const merges: string[] = [];
+  rows.push([`TỔNG HỢP PHÂN CÔNG NHIỆM VỤ${opts.subject ? ' ' + upper(opts.subject) : ''} NĂM ${opts.planYear}`]);
+  rows.push([opts.attachedTo ?? '']);
+  rows.push([]);
+  rows.push(header);
+  merges.push(`A1:${last}1`, `A2:${last}2`);
+  styles.push({ range: `A1:${last}1`, style: 'title' }, { range: `A2:${last}2`, style: 'subtitle' }, { range: `A4:${last}4`, style: 'header' });
+  const issuesByTask = new Map<string, number>();
+  for (const i of opts.issues) if (i.taskId) issuesByTask.set(i.taskId, (issuesByTask.get(i.taskId) ?? 0) + 1);
+  const sheetsByName = new Map(agencySheets.map((s) => [s.name, s]));
+  let n = 0;
+  for (const [agency, list] of byAgency) {
+    const sheet = names.get(agency);
+    if (!sheet) continue;
+    n++;
+    const plan = sheetsByName.get(sheet)!;
+    const load = [1, 2, 3, 4].map((q) => list.filter((a) => a.task.quarters.includes(q)).length);
+    const findings = list.filter((a) => a.role === 'lead').reduce((s, a) => s + (issuesByTask.get(a.task.id) ?? 0), 0);
+    const statuses = STATUSES.map((st) => ({
+      formula: countIf(sheet, st, plan.rows.length),
+      result: plan.rows.slice(AGENCY_HEADER_ROW).filter((r) => r[STATUS_COL - 1] === st).length,
+    }));
+    rows.push([n, agency, sheet, list.filter((a) => a.role === 'lead').length, list.filter((a) => a.role === 'support').length, ...load, findings, ...statuses]);
+  }
+  const firstData = AGENCY_HEADER_ROW + 1;
+  const lastData = rows.length;
+  if (lastData >= firstData) {
+    styles.push({ range: `A${firstData}:${last}${lastData}`, style: 'body' }, { range: `D${firstData}:${last}${lastData}`, style: 'bodyCenter' });
+  }
+  // full task list
+  rows.push([]);
+  const listTitle = rows.length + 1;
+  rows.push(['DANH SÁCH NHIỆM VỤ']);
+  merges.push(`A${listTitle}:${last}${listTitle}`);
+  styles.push({ range: `A${listTitle}:${last}${listTitle}`, style: 'section' });
+  const lh = rows.length + 1;
+  rows.push(['Mã', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Hạn', 'Dòng trong bảng']);
+  styles.push({ range: `A${lh}:${a1(lh, 11)}`, style: 'header' });
+  const lf = rows.length + 1;
+  for (const t of tasks) {
+    rows.push([t.id, t.raw.title, t.lead.map(agencyLabel).join('; '), t.support.map(agencyLabel).join('; '), t.raw.time, ...marks(t), t.deadline ? t.deadline.split('-').reverse().join('/') : '', t.cells.task]);
+  }
+  if (rows.length >= lf) styles.push({ range: `A${lf}:${a1(rows.length, 11)}`, style: 'body' }, { range: `F${lf}:I${rows.length}`, style: 'bodyCenter' });
+  return {
+    name: REPORT_SHEET,
+    kind: 'report',
+    rows,
+    widths: [8, 40, 16, 12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 12],
+    styles,
+    merges,
+    freezeRows: AGENCY_HEADER_ROW,
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}` },
+    validations: [],
+    colorScales: lastData >= firstData ? [{ range: rangeA1(firstData, 6, lastData, 9) }] : [],
+  };
+}
+
+export interface GenerationPlan {
+  sheets: SheetPlan[];
+  names: Map<string, string>;
+  byAgency: Map<string, Assignment[]>;
+  /** Tasks that were in an earlier generated sheet and are no longer in the table: agency → ids. */
+  removed: Record<string, string[]>;
+}
+
+export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOptions): GenerationPlan {
+  let byAgency = assignments(tasks, idx, opts);
+  if (opts.only) byAgency = new Map([...byAgency].filter(([k]) => opts.only!.includes(k)));
+  const agencies = [...byAgency.keys()].map((n) => idx.byName.get(n)).filter((a): a is Agency => !!a);
+  const names = makeSheetNames(agencies, opts.userSheetNames, opts.previousNames);
+  const sheets = agencies.map((a) => agencySheet(names.get(a.name)!, a, byAgency.get(a.name)!, opts));
+  const report = reportSheet(names, sheets, byAgency, tasks, opts);
+  const removed: Record<string, string[]> = {};
+  for (const [agency, ids] of Object.entries(opts.carryOver)) {
+    const now = new Set((byAgency.get(agency) ?? []).map((a) => a.task.id));
+    const gone = Object.keys(ids).filter((id) => !now.has(id));
+    if (gone.length) removed[agency] = gone.sort();
+  }
+  return { sheets: [report, ...sheets], names, byAgency, removed };
+}
+
+/** Title text → what the plan is about: "PHÂN CÔNG NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018" → "thông tin đối ngoại". */
+export function subjectFromTitles(titles: string[]): string {
+  for (const t of titles) {
+    const m = normalizeText(t).match(/nhiệm vụ\s+(.+?)\s+(?:năm|giai đoạn)\s+\d{4}/iu);
+    if (m) return m[1].toLocaleLowerCase('vi');
+    const k = normalizeText(t).match(/kế hoạch\s+(?:hoạt động\s+)?(.+?)\s+(?:năm|giai đoạn)\s+\d{4}/iu);
+    if (k && foldKey(k[1]).length > 3) return k[1].toLocaleLowerCase('vi');
+  }
+  return '';
+}
+
+export function attachedFromTitles(titles: string[]): string | null {
+  for (const t of titles) {
+    const m = normalizeText(t).match(/\(?\s*(kèm theo .+?)\s*\)?$/iu);
+    if (m) return `(${m[1].charAt(0).toUpperCase()}${m[1].slice(1)})`;
+  }
+  return null;
+}

@@ -1,0 +1,102 @@
+// Planning the Quý I–IV columns of the source table: which cells to write, and which hold
+// user content that must not be overwritten without consent.
+import { a1 } from './address';
+import { gridCell, type Grid } from './table';
+import type { CellWrite, TableModel, Task } from './schemas';
+
+export const QUARTER_LABELS = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'];
+export const MARK = 'x';
+
+export interface QuarterPlan {
+  /** 1-based columns of Quý I..IV */
+  cols: number[];
+  headerRow: number;
+  writes: CellWrite[];
+  /** Cells whose user content differs from what would be written (A1, e.g. "F7"). */
+  conflicts: string[];
+  /** Rows whose time phrase could not be read: left empty. */
+  unreadableRows: number[];
+  /** Address of the header cell whose format the new header copies. */
+  headerStyleFrom: string | null;
+  changedCells: number;
+}
+
+function isOurs(v: string, label: string): boolean {
+  const t = v.trim();
+  return t === '' || t.toLowerCase() === MARK || t === label;
+}
+
+/** Rows → union of their tasks' quarters (a row split into sub-tasks gets the union). */
+export function quartersByRow(tasks: Task[]): Map<number, { quarters: Set<number>; readable: boolean }> {
+  const byRow = new Map<number, { quarters: Set<number>; readable: boolean }>();
+  for (const t of tasks) {
+    const e = byRow.get(t.row) ?? { quarters: new Set<number>(), readable: true };
+    for (const q of t.quarters) e.quarters.add(q);
+    if (!t.time.ok) e.readable = e.readable && e.quarters.size > 0;
+    byRow.set(t.row, e);
+  }
+  return byRow;
+}
+
+export function planQuarters(g: Grid, table: TableModel, tasks: Task[], force = false): QuarterPlan {
+  const existing = [table.columns.q1, table.columns.q2, table.columns.q3, table.columns.q4];
+  const cols = existing.every((c) => typeof c === 'number') ? (existing as number[]) : [1, 2, 3, 4].map((i) => table.lastCol + i);
+  const headerRow = table.headerRow;
+  const byRow = quartersByRow(tasks);
+  const conflicts: string[] = [];
+  const unreadableRows: number[] = [];
+  const target = new Map<string, string>();
+  cols.forEach((c, i) => target.set(`${headerRow}:${c}`, QUARTER_LABELS[i]));
+  for (const [row, e] of byRow) {
+    if (!e.readable && e.quarters.size === 0) {
+      unreadableRows.push(row);
+      continue;
+    }
+    cols.forEach((c, i) => target.set(`${row}:${c}`, e.quarters.has(i + 1) ? MARK : ''));
+  }
+  const changes: { row: number; col: number; value: string }[] = [];
+  for (const [k, value] of target) {
+    const [row, col] = k.split(':').map(Number);
+    const cur = gridCell(g, row, col);
+    if (cur === value) continue;
+    const label = QUARTER_LABELS[cols.indexOf(col)];
+    if (!force && !isOurs(cur, label)) {
+      conflicts.push(a1(row, col));
+      continue;
+    }
+    changes.push({ row, col, value });
+  }
+  // group changes into row blocks of the four columns when contiguous, else single cells
+  changes.sort((a, b) => a.row - b.row || a.col - b.col);
+  const writes: CellWrite[] = [];
+  for (const ch of changes) {
+    const lastW = writes[writes.length - 1];
+    const isHeader = ch.row === headerRow;
+    if (lastW && !isHeader && lastW.style !== 'header') {
+      const [r1, c1] = parseTopLeft(lastW.address);
+      const rows = lastW.values.length;
+      if (c1 === ch.col && r1 + rows === ch.row && lastW.values[0].length === 1) {
+        lastW.values.push([ch.value]);
+        continue;
+      }
+    }
+    writes.push({ sheet: g.sheet, address: a1(ch.row, ch.col), values: [[ch.value]], ...(isHeader ? { style: 'header' as const } : {}) });
+  }
+  const firstHeaderCol = table.columns.time ?? table.columns.task ?? table.firstCol;
+  return {
+    cols,
+    headerRow,
+    writes,
+    conflicts: conflicts.sort(),
+    unreadableRows: unreadableRows.sort((a, b) => a - b),
+    headerStyleFrom: a1(headerRow, firstHeaderCol),
+    changedCells: changes.length,
+  };
+}
+
+function parseTopLeft(addr: string): [number, number] {
+  const m = addr.match(/^([A-Z]+)(\d+)$/)!;
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), c];
+}

@@ -1,0 +1,37 @@
+// The registry of what Phân công generated in a workbook, kept in a very-hidden sheet so a
+// re-run replaces only its own sheets and keeps the user's settings.
+import { z } from 'zod';
+import { RuleSettingsSchema } from './schemas';
+
+export const REGISTRY_SHEET = 'PhanCong_Registry';
+const CHUNK = 30000;
+
+export const RegistrySchema = z.object({
+  version: z.literal(1),
+  sheets: z.array(z.object({ name: z.string(), kind: z.enum(['agency', 'report']), agency: z.string().nullable() })),
+  quarterColumns: z.object({ sheet: z.string(), cols: z.array(z.number()) }).nullable().default(null),
+  settings: RuleSettingsSchema.default({}),
+});
+export type Registry = z.infer<typeof RegistrySchema>;
+
+export function emptyRegistry(): Registry {
+  return { version: 1, sheets: [], quarterColumns: null, settings: {} };
+}
+
+/** Registry → column A cells (JSON in chunks under Excel's 32,767-character cell limit). */
+export function registryToRows(r: Registry): string[][] {
+  const json = JSON.stringify(r);
+  const rows: string[][] = [];
+  for (let i = 0; i < json.length; i += CHUNK) rows.push([json.slice(i, i + CHUNK)]);
+  return rows;
+}
+
+/** Column A cells → registry; a damaged registry is treated as empty (nothing is ours). */
+export function registryFromRows(rows: string[][]): Registry {
+  try {
+    const parsed = RegistrySchema.safeParse(JSON.parse(rows.map((r) => r[0] ?? '').join('')));
+    return parsed.success ? parsed.data : emptyRegistry();
+  } catch {
+    return emptyRegistry();
+  }
+}

@@ -1,0 +1,386 @@
+// Validation rules. Each rule is a small named unit producing findings with a cell, a Vietnamese
+// message and, when possible, a fix. Findings are sorted by cell, so the output is deterministic.
+import { cellRef, parseRange } from './address';
+import { foldKey } from './text';
+import type { MatchIndex } from './agencies/match';
+import type { Issue, Mention, RuleSettings, Severity, TableModel, Task } from './schemas';
+
+export interface RuleContext {
+  tasks: Task[];
+  table: TableModel;
+  idx: MatchIndex;
+  planYear: number;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  title: string;
+  run(ctx: RuleContext): Issue[];
+}
+
+const SEV_VI: Record<Severity, string> = { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý' };
+export function severityVi(s: Severity): string {
+  return SEV_VI[s];
+}
+
+function ref(ctx: RuleContext, addr: string): string {
+  return cellRef(ctx.table.sheet, addr);
+}
+
+/** One finding per (rule, cell, text) even when sub-tasks share a cell. */
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.rule}|${i.cell}|${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function mentionsOf(t: Task, f: 'lead' | 'support'): { m: Mention; addr: string }[] {
+  return t[f].map((m) => ({ m, addr: t.cells[f] }));
+}
+
+function topLevel(tasks: Task[]): Task[] {
+  const seen = new Set<string>();
+  const out: Task[] = [];
+  for (const t of tasks) {
+    const top = t.id.split('.')[0];
+    if (!seen.has(top)) {
+      seen.add(top);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+export const RULES: Rule[] = [
+  {
+    id: 'structure.stt.gap',
+    severity: 'warning',
+    title: 'STT nhảy cóc',
+    run(ctx) {
+      const out: Issue[] = [];
+      let prev: number | null = null;
+      for (const t of topLevel(ctx.tasks)) {
+        const top = t.id.split('.')[0];
+        if (!/^\d+$/.test(top)) continue;
+        const n = Number(top);
+        if (prev !== null && n > prev + 1 && !t.sttInferred)
+          out.push({
+            rule: this.id,
+            severity: this.severity,
+            cell: ref(ctx, t.cells.stt),
+            message: `STT ${t.raw.stt} ở ô ${t.cells.stt} đứng sau STT ${prev}: thiếu số ${prev + 1}${n > prev + 2 ? `–${n - 1}` : ''}.`,
+            suggestion: `Đánh lại số thứ tự thành ${String(prev + 1).padStart(t.raw.stt.length, '0')}`,
+            fix: { kind: 'set', cell: ref(ctx, t.cells.stt), value: String(prev + 1).padStart(t.raw.stt.length, '0') },
+            taskId: t.id,
+          });
+        prev = n;
+      }
+      return out;
+    },
+  },
+  {
+    id: 'structure.stt.duplicate',
+    severity: 'error',
+    title: 'STT trùng',
+    run(ctx) {
+      const out: Issue[] = [];
+      const firstRow = new Map<string, number>();
+      for (const t of ctx.tasks) {
+        if (!t.raw.stt.trim() || t.sub !== null || t.parent) continue;
+        const k = t.id;
+        const r = firstRow.get(k);
+        if (r !== undefined && r !== t.row)
+          out.push({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.stt), message: `STT ${t.raw.stt} ở ô ${t.cells.stt} trùng với dòng ${r}.`, taskId: t.id });
+        else firstRow.set(k, t.row);
+      }
+      return out;
+    },
+  },
+  {
+    id: 'task.empty',
+    severity: 'error',
+    title: 'Thiếu tên nhiệm vụ',
+    run(ctx) {
+      return ctx.tasks
+        .filter((t) => !t.raw.title.trim())
+        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.task), message: `Ô ${t.cells.task} chưa có tên nhiệm vụ (dòng ${t.row}).`, taskId: t.id }));
+    },
+  },
+  {
+    id: 'lead.missing',
+    severity: 'error',
+    title: 'Thiếu cơ quan chủ trì',
+    run(ctx) {
+      return ctx.tasks
+        .filter((t) => t.lead.length === 0)
+        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.lead), message: `Nhiệm vụ ${t.id} chưa có cơ quan chủ trì (ô ${t.cells.lead}).`, taskId: t.id }));
+    },
+  },
+  {
+    id: 'lead.multiple',
+    severity: 'warning',
+    title: 'Nhiều cơ quan chủ trì',
+    run(ctx) {
+      return ctx.tasks
+        .filter((t) => t.lead.length > 1)
+        .map((t) => ({
+          rule: this.id,
+          severity: this.severity,
+          cell: ref(ctx, t.cells.lead),
+          message: `Ô ${t.cells.lead} giao ${t.lead.length} cơ quan cùng chủ trì (${t.lead.map((m) => m.text).join('; ')}): mỗi nhiệm vụ nên có một cơ quan chủ trì, các cơ quan còn lại phối hợp.`,
+          taskId: t.id,
+        }));
+    },
+  },
+  {
+    id: 'agency.unknown',
+    severity: 'error',
+    title: 'Cơ quan không có trong danh mục',
+    run(ctx) {
+      const out: Issue[] = [];
+      for (const t of ctx.tasks)
+        for (const f of ['lead', 'support'] as const)
+          for (const { m, addr } of mentionsOf(t, f)) {
+            if (m.status !== 'unknown') continue;
+            const best = m.suggestions[0];
+            out.push({
+              rule: this.id,
+              severity: this.severity,
+              cell: ref(ctx, addr),
+              message: `Không tìm thấy cơ quan '${m.text}' (ô ${addr}) trong danh mục${best ? `; có phải '${best}'?` : '.'}`,
+              suggestion: best ? `Thay bằng '${best}' hoặc thêm '${m.text}' làm tên gọi khác của cơ quan đó` : `Thêm '${m.text}' vào danh mục cơ quan`,
+              ...(best ? { fix: { kind: 'replace' as const, cell: ref(ctx, addr), from: m.text, to: best } } : {}),
+              taskId: t.id,
+            });
+          }
+      return out;
+    },
+  },
+  {
+    id: 'agency.fuzzy',
+    severity: 'warning',
+    title: 'Tên cơ quan viết chưa đúng',
+    run(ctx) {
+      const out: Issue[] = [];
+      for (const t of ctx.tasks)
+        for (const f of ['lead', 'support'] as const)
+          for (const { m, addr } of mentionsOf(t, f)) {
+            if (m.status !== 'fuzzy' || !m.agency) continue;
+            out.push({
+              rule: this.id,
+              severity: this.severity,
+              cell: ref(ctx, addr),
+              message: `Tên '${m.text}' (ô ${addr}) chưa đúng tên chính thức '${m.agency}'.`,
+              suggestion: `Thay bằng '${m.agency}'`,
+              fix: { kind: 'replace', cell: ref(ctx, addr), from: m.text, to: m.agency },
+              taskId: t.id,
+            });
+          }
+      return out;
+    },
+  },
+  {
+    id: 'agency.abbreviation',
+    severity: 'info',
+    title: 'Tên viết tắt',
+    run(ctx) {
+      const out: Issue[] = [];
+      for (const t of ctx.tasks)
+        for (const f of ['lead', 'support'] as const)
+          for (const { m, addr } of mentionsOf(t, f)) {
+            if (m.status !== 'abbreviation' || !m.agency) continue;
+            out.push({
+              rule: this.id,
+              severity: this.severity,
+              cell: ref(ctx, addr),
+              message: `'${m.text}' (ô ${addr}) là tên viết tắt của '${m.agency}': văn bản trình UBND nên ghi tên đầy đủ.`,
+              suggestion: `Thay bằng '${m.agency}'`,
+              fix: { kind: 'replace', cell: ref(ctx, addr), from: m.text, to: m.agency },
+              taskId: t.id,
+            });
+          }
+      return out;
+    },
+  },
+  {
+    id: 'agency.superseded',
+    severity: 'error',
+    title: 'Cơ quan đã sáp nhập, đổi tên',
+    run(ctx) {
+      const out: Issue[] = [];
+      for (const t of ctx.tasks)
+        for (const f of ['lead', 'support'] as const)
+          for (const { m, addr } of mentionsOf(t, f)) {
+            if (!m.agency || !m.current) continue;
+            const a = ctx.idx.byName.get(m.agency);
+            const validTo = a?.validTo;
+            const endYear = validTo ? Number(validTo.slice(0, 4)) : null;
+            if (endYear !== null && ctx.planYear < endYear) continue; // the agency existed throughout the plan year
+            const severity: Severity = endYear === null || ctx.planYear > endYear ? 'error' : 'warning';
+            const partial = a?.partialSuccessors?.length ? ` Lưu ý: phần việc ${a.partialSuccessors.map((p) => `${p.scope} chuyển sang '${p.name}'`).join('; ')} — chọn cơ quan theo nội dung nhiệm vụ.` : '';
+            out.push({
+              rule: this.id,
+              severity,
+              cell: ref(ctx, addr),
+              message: `'${m.agency}' (ô ${addr}) ${validTo ? `không còn từ sau ngày ${validTo.split('-').reverse().join('/')}` : 'đã được thay thế'}; cơ quan kế thừa: '${m.current}'.${partial}`,
+              suggestion: `Thay bằng '${m.current}'`,
+              fix: { kind: 'replace', cell: ref(ctx, addr), from: m.text, to: m.current },
+              taskId: t.id,
+            });
+          }
+      return out;
+    },
+  },
+  {
+    id: 'agency.lead_also_support',
+    severity: 'warning',
+    title: 'Vừa chủ trì vừa phối hợp',
+    run(ctx) {
+      const out: Issue[] = [];
+      for (const t of ctx.tasks) {
+        const leads = new Set(t.lead.map((m) => m.agency).filter(Boolean));
+        for (const m of t.support)
+          if (m.agency && leads.has(m.agency))
+            out.push({
+              rule: this.id,
+              severity: this.severity,
+              cell: ref(ctx, t.cells.support),
+              message: `'${m.agency}' vừa chủ trì (ô ${t.cells.lead}) vừa phối hợp (ô ${t.cells.support}) nhiệm vụ ${t.id}.`,
+              suggestion: `Bỏ '${m.text}' khỏi cơ quan phối hợp`,
+              fix: { kind: 'replace', cell: ref(ctx, t.cells.support), from: m.text, to: '' },
+              taskId: t.id,
+            });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'support.collective',
+    severity: 'info',
+    title: 'Phối hợp ghi chung chung',
+    run(ctx) {
+      const out: Issue[] = [];
+      for (const t of ctx.tasks) {
+        // "Sở X và các đơn vị liên quan" is normal practice; a cell naming nobody is worth a note
+        if (!t.support.length || t.support.some((m) => m.agency || (m.collective && !['related', 'other'].includes(m.collective)))) continue;
+        for (const m of t.support)
+            out.push({
+              rule: this.id,
+              severity: this.severity,
+              cell: ref(ctx, t.cells.support),
+              message: `Ô ${t.cells.support} ghi '${m.text}': không chỉ rõ cơ quan nào phối hợp, nên nhiệm vụ này không được đưa vào sheet của cơ quan phối hợp nào.`,
+              suggestion: 'Ghi rõ tên các cơ quan phối hợp',
+              taskId: t.id,
+            });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'time.missing',
+    severity: 'warning',
+    title: 'Thiếu thời gian thực hiện',
+    run(ctx) {
+      if (!ctx.table.columns.time) return [];
+      return ctx.tasks
+        .filter((t) => !t.raw.time.trim())
+        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.time), message: `Nhiệm vụ ${t.id} chưa có thời gian thực hiện (ô ${t.cells.time}).`, taskId: t.id }));
+    },
+  },
+  {
+    id: 'time.unreadable',
+    severity: 'warning',
+    title: 'Không hiểu thời gian',
+    run(ctx) {
+      return ctx.tasks
+        .filter((t) => t.raw.time.trim() && (!t.time.ok || (t.time.unreadableLines?.length ?? 0) > 0))
+        .map((t) => ({
+          rule: this.id,
+          severity: this.severity,
+          cell: ref(ctx, t.cells.time),
+          message: `Không xác định được quý từ '${(t.time.unreadableLines ?? [t.raw.time]).join('; ')}' (ô ${t.cells.time}); cột Quý của nhiệm vụ ${t.id} sẽ để trống.`,
+          suggestion: 'Ghi rõ quý, tháng hoặc hạn hoàn thành (ví dụ "Quý III", "trước ngày 15/6")',
+          taskId: t.id,
+        }));
+    },
+  },
+  {
+    id: 'time.outside_plan_year',
+    severity: 'warning',
+    title: 'Thời gian ngoài năm kế hoạch',
+    run(ctx) {
+      return ctx.tasks
+        .filter((t) => t.time.ok && t.time.quarters.length === 0 && !t.time.years.includes(ctx.planYear))
+        .map((t) => ({
+          rule: this.id,
+          severity: this.severity,
+          cell: ref(ctx, t.cells.time),
+          message: `Thời gian '${t.raw.time}' (ô ${t.cells.time}) nằm ngoài năm kế hoạch ${ctx.planYear} (năm ${t.time.years.join(', ')}).`,
+          taskId: t.id,
+        }));
+    },
+  },
+  {
+    id: 'task.duplicate',
+    severity: 'warning',
+    title: 'Nhiệm vụ trùng lặp',
+    run(ctx) {
+      const out: Issue[] = [];
+      const seen = new Map<string, Task>();
+      for (const t of ctx.tasks) {
+        const k = foldKey(t.raw.title).replace(/[^\p{L}\p{N} ]/gu, '').replace(/\s+/g, ' ').trim();
+        if (k.length < 8) continue;
+        const first = seen.get(k);
+        if (first)
+          out.push({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.task), message: `Nhiệm vụ ${t.id} (ô ${t.cells.task}) trùng nội dung với nhiệm vụ ${first.id} (ô ${first.cells.task}).`, taskId: t.id });
+        else seen.set(k, t);
+      }
+      return out;
+    },
+  },
+];
+
+export const RULE_IDS = [...RULES.map((r) => r.id), 'cell.error', 'subtasks.misaligned', 'structure.stt.missing'];
+
+function cellOrder(cell: string): [string, number, number] {
+  const i = cell.lastIndexOf('!');
+  const sheet = cell.slice(0, i);
+  try {
+    const r = parseRange(cell.slice(i + 1));
+    return [sheet, r.r1, r.c1];
+  } catch {
+    return [sheet, 0, 0];
+  }
+}
+
+export function sortIssues(issues: Issue[]): Issue[] {
+  return issues.slice().sort((a, b) => {
+    const [sa, ra, ca] = cellOrder(a.cell);
+    const [sb, rb, cb] = cellOrder(b.cell);
+    return sa.localeCompare(sb) || ra - rb || ca - cb || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+  });
+}
+
+/** Run every enabled rule; `readIssues` are the findings made while reading the table. */
+export function validate(ctx: RuleContext, readIssues: Issue[], settings: RuleSettings = {}): Issue[] {
+  const all: Issue[] = [...readIssues];
+  for (const r of RULES) all.push(...r.run(ctx));
+  const out: Issue[] = [];
+  for (const i of dedupe(all)) {
+    const s = settings[i.rule];
+    if (s && s.enabled === false) continue;
+    out.push(s?.severity ? { ...i, severity: s.severity } : i);
+  }
+  return sortIssues(out);
+}
+
+export function countBySeverity(issues: Issue[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) c[i.severity]++;
+  return c;
+}

@@ -1,0 +1,68 @@
+// The one narrow port between use-cases and a workbook. Two adapters implement it:
+// Office.js (src/adapters/office.ts) and .xlsx via exceljs (src/adapters/xlsx.ts).
+import type { Grid } from '../core/table';
+import type { CellWrite, SheetPlan } from '../core/schemas';
+import type { Registry } from '../core/registry';
+
+export interface SheetInfo {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+}
+
+export interface ReadRequest {
+  /** The sheet holding the table; the active sheet when absent. */
+  sheet?: string | null;
+  /** Other sheets to read in the same round trip when present (the master list sheet). */
+  extra: string[];
+  /** Read every visible sheet (cheap for files; the Office adapter reads only the active one). */
+  allSheets?: boolean;
+}
+
+export interface Snapshot {
+  sheets: SheetInfo[];
+  active: string | null;
+  grids: Record<string, Grid>;
+  registry: Registry | null;
+}
+
+export interface WritePlan {
+  cellWrites: CellWrite[];
+  /** Copy this cell's format onto header cells written with style "header" in the same sheet. */
+  headerStyleFrom?: { sheet: string; address: string } | null;
+  /** Sheets to create, replacing the registry's sheets of the same name. */
+  sheets: SheetPlan[];
+  /** Generated sheets to delete (ours, no longer needed). */
+  deleteSheets: string[];
+  registry: Registry | null;
+  /** Plain (user-owned) sheets to create before the cell writes when missing. */
+  createSheets?: string[];
+}
+
+export interface WriteProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface WriteResult {
+  syncs: number;
+  bytes: number;
+}
+
+export class WriteFailure extends Error {
+  constructor(
+    message: string,
+    /** Sheets that may be left half-written and should be deleted by hand. */
+    public readonly leftBehind: string[],
+  ) {
+    super(message);
+  }
+}
+
+export interface WorkbookPort {
+  read(req: ReadRequest): Promise<Snapshot>;
+  /** Read generated sheets' user columns (carry-over): one round trip. */
+  readSheets(names: string[]): Promise<Record<string, Grid>>;
+  write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult>;
+  select(sheet: string, address: string): Promise<void>;
+}
