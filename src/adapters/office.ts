@@ -1,0 +1,317 @@
+// Office.js adapter: the only file that calls Excel.run. Discipline: one read round trip,
+// writes as 2-D arrays and whole-range formats, queued in batches that stay under the 5 MB
+// payload limit, never a sync per row or per sheet. New sheets are written under temporary
+// names and only renamed into place in the last batch, so a failure halfway leaves the
+// user's workbook as it was (and says which sheets to delete if even the clean-up fails).
+import { colLetter as colA1, parseRange } from '../core/address';
+import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/registry';
+import { STYLES, looksLikeFormula } from '../core/styles';
+import type { Grid } from '../core/table';
+import type { PlanCell, SheetPlan } from '../core/schemas';
+import { WriteFailure, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
+
+/** Excel.run, or the fake host's run in tests and the bench. */
+export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type SetSupported = (name: string, version: string) => boolean;
+
+/** Minimum requirement set declared in manifest.xml; newer features are checked at run time. */
+export const MIN_EXCEL_API = '1.7';
+
+/** Stay well below Excel on the web's 5 MB request limit. */
+export const BATCH_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+const POINTS_PER_CHAR = 6;
+
+interface Op {
+  bytes: number;
+  label: string;
+  queue: (ctx: Excel.RequestContext) => void;
+}
+
+function cellForExcel(v: PlanCell | string): string | number {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return v;
+  if (typeof v === 'object') return '=' + v.formula;
+  // text that Excel would evaluate ("=…", "+…", "-…", "@…") is written as text
+  return looksLikeFormula(v) ? "'" + v : v;
+}
+
+function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
+
+function mergedAreas(address: string | null | undefined): string[] {
+  if (!address) return [];
+  const out: string[] = [];
+  const re = /!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(address))) out.push(m[3] ? `${m[1]}${m[2]}:${m[3]}${m[4]}` : `${m[1]}${m[2]}`);
+  return out;
+}
+
+function gridFrom(sheet: string, range: Excel.Range | null, merges: Excel.RangeAreas | null): Grid {
+  if (!range || range.isNullObject) return { sheet, values: [], top: 1, left: 1, merges: [], errors: [] };
+  const text = range.text as unknown[][];
+  const types = range.valueTypes as string[][];
+  const top = range.rowIndex + 1;
+  const left = range.columnIndex + 1;
+  const errors: string[] = [];
+  types.forEach((row, i) => row.forEach((t, j) => t === 'Error' && errors.push(`${top + i}:${left + j}`)));
+  const m = merges && !merges.isNullObject ? mergedAreas(merges.address).map((a) => parseRange(a)) : [];
+  return { sheet, values: text.map((r) => r.map(textOf)), top, left, merges: m, errors };
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  /** Round trips and request bytes of the last write (the bench reads them). */
+  constructor(
+    private readonly run: Runner,
+    private readonly supported: SetSupported,
+  ) {}
+
+  async read(req: ReadRequest): Promise<Snapshot> {
+    const canMerges = this.supported('ExcelApi', '1.13');
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      const active = sheets.getActiveWorksheet();
+      active.load('name');
+      const target = req.sheet ? sheets.getItemOrNullObject(req.sheet) : active;
+      const queueUsed = (ws: Excel.Worksheet) => {
+        const used = ws.getUsedRangeOrNullObject();
+        used.load('text,valueTypes,rowIndex,columnIndex');
+        let merges: Excel.RangeAreas | null = null;
+        if (canMerges) {
+          merges = used.getMergedAreasOrNullObject();
+          merges.load('address');
+        }
+        return { ws, used, merges };
+      };
+      const main = queueUsed(target);
+      if (req.sheet) target.load('isNullObject');
+      const extras = req.extra.map((name) => ({ name, ...queueUsed(sheets.getItemOrNullObject(name)) }));
+      const registry = sheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject();
+      registry.load('text');
+      await ctx.sync();
+
+      const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as SheetInfo['visibility'] }));
+      const grids: Record<string, Grid> = {};
+      const mainName = req.sheet ? (target.isNullObject ? null : infos.find((i) => i.name.toLowerCase() === req.sheet!.toLowerCase())?.name ?? req.sheet) : active.name;
+      if (mainName) grids[mainName] = gridFrom(mainName, main.used, main.merges);
+      for (const e of extras) if (!e.used.isNullObject) grids[infos.find((i) => i.name.toLowerCase() === e.name.toLowerCase())?.name ?? e.name] = gridFrom(e.name, e.used, e.merges);
+      const reg = registry.isNullObject ? null : registryFromRows((registry.text as unknown[][]).map((r) => r.map(textOf)));
+      return { sheets: infos, active: active.name, grids, registry: reg };
+    });
+  }
+
+  async readSheets(names: string[]): Promise<Record<string, Grid>> {
+    if (!names.length) return {};
+    return this.run(async (ctx) => {
+      const ranges = names.map((n) => {
+        const r = ctx.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject();
+        r.load('text,valueTypes,rowIndex,columnIndex');
+        return { n, r };
+      });
+      await ctx.sync();
+      const out: Record<string, Grid> = {};
+      for (const { n, r } of ranges) if (!r.isNullObject) out[n] = gridFrom(n, r, null);
+      return out;
+    });
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    });
+  }
+
+  /** Build the list of queued operations for a plan (pure; no Excel call). */
+  private ops(plan: WritePlan, existing: Set<string>): { main: Op[]; final: Op[]; temps: string[] } {
+    const main: Op[] = [];
+    const final: Op[] = [];
+    const temps: string[] = [];
+    const size = (x: unknown) => JSON.stringify(x).length + 64;
+    for (const name of plan.createSheets ?? [])
+      if (!existing.has(name.toLowerCase())) main.push({ bytes: 64, label: name, queue: (ctx) => void ctx.workbook.worksheets.add(name) });
+    // cell writes in existing sheets (quarter columns, fixes): values first, then header formats
+    for (const w of plan.cellWrites) {
+      const tl = parseRange(w.address);
+      const rows = w.values.map((r) => r.map((v) => cellForExcel(v)));
+      const addr = `${w.address.split(':')[0]}:${colA1(tl.c1 + (rows[0]?.length ?? 1) - 1)}${tl.r1 + rows.length - 1}`;
+      main.push({
+        bytes: size(rows),
+        label: `${w.sheet}!${addr}`,
+        queue: (ctx) => {
+          const r = ctx.workbook.worksheets.getItem(w.sheet).getRange(addr);
+          r.values = rows;
+          if (w.style === 'header' && plan.headerStyleFrom && plan.headerStyleFrom.sheet === w.sheet && this.supported('ExcelApi', '1.9'))
+            r.copyFrom(plan.headerStyleFrom.address, 'Formats' as Excel.RangeCopyType);
+        },
+      });
+    }
+    // new sheets under temporary names
+    plan.sheets.forEach((sp, i) => {
+      const tmp = `~pc${i + 1}`;
+      temps.push(tmp);
+      main.push({ bytes: 64, label: sp.name, queue: (ctx) => void ctx.workbook.worksheets.add(tmp) });
+      main.push(...this.sheetOps(sp, tmp));
+    });
+    // last batch: remove what we replace, move the new sheets into place, registry
+    for (const n of plan.deleteSheets) if (existing.has(n.toLowerCase())) final.push({ bytes: 64, label: n, queue: (ctx) => ctx.workbook.worksheets.getItem(n).delete() });
+    plan.sheets.forEach((sp, i) => {
+      if (existing.has(sp.name.toLowerCase()) && !plan.deleteSheets.some((d) => d.toLowerCase() === sp.name.toLowerCase()))
+        final.push({ bytes: 64, label: sp.name, queue: (ctx) => ctx.workbook.worksheets.getItem(sp.name).delete() });
+      final.push({ bytes: 64, label: sp.name, queue: (ctx) => void (ctx.workbook.worksheets.getItem(temps[i]).name = sp.name) });
+    });
+    if (plan.registry) {
+      const rows = registryToRows(plan.registry);
+      final.push({
+        bytes: size(rows),
+        label: REGISTRY_SHEET,
+        queue: (ctx) => {
+          const ws = existing.has(REGISTRY_SHEET.toLowerCase()) ? ctx.workbook.worksheets.getItem(REGISTRY_SHEET) : ctx.workbook.worksheets.add(REGISTRY_SHEET);
+          if (existing.has(REGISTRY_SHEET.toLowerCase())) ws.getRange('A:A').clear();
+          ws.getRange(`A1:A${rows.length}`).values = rows;
+          ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+        },
+      });
+    }
+    const report = plan.sheets.find((s) => s.kind === 'report');
+    if (report) final.push({ bytes: 64, label: report.name, queue: (ctx) => ctx.workbook.worksheets.getItem(report.name).activate() });
+    return { main, final, temps };
+  }
+
+  private sheetOps(sp: SheetPlan, sheet: string): Op[] {
+    const ops: Op[] = [];
+    const width = Math.max(...sp.rows.map((r) => r.length), sp.widths.length, 1);
+    const dense = sp.rows.map((r) => Array.from({ length: width }, (_, j) => cellForExcel(r[j] ?? null)));
+    // values in row chunks under CHUNK_BYTES
+    let start = 0;
+    while (start < dense.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < dense.length && (bytes === 0 || bytes + JSON.stringify(dense[end]).length < CHUNK_BYTES)) bytes += JSON.stringify(dense[end++]).length;
+      const chunk = dense.slice(start, end);
+      const addr = `A${start + 1}:${colA1(width)}${end}`;
+      ops.push({ bytes: bytes + 64, label: sp.name, queue: (ctx) => void (ctx.workbook.worksheets.getItem(sheet).getRange(addr).values = chunk) });
+      start = end;
+    }
+    ops.push({
+      bytes: JSON.stringify(sp.styles).length * 12 + JSON.stringify(sp.merges).length + 512,
+      label: sp.name,
+      queue: (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        for (const st of sp.styles) {
+          const s = STYLES[st.style];
+          const f = ws.getRange(st.range).format;
+          f.font.name = s.font.name;
+          f.font.size = s.font.size;
+          f.font.bold = s.font.bold;
+          f.font.italic = s.font.italic;
+          f.font.color = s.font.color;
+          if (s.fill) f.fill.color = s.fill;
+          f.wrapText = s.wrap;
+          f.horizontalAlignment = (s.horizontal === 'center' ? 'Center' : s.horizontal === 'right' ? 'Right' : 'Left') as Excel.HorizontalAlignment;
+          f.verticalAlignment = (s.vertical === 'center' ? 'Center' : 'Top') as Excel.VerticalAlignment;
+          if (s.border) for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical']) f.borders.getItem(edge as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
+        }
+        for (const m of sp.merges) ws.getRange(m).merge(false);
+        sp.widths.forEach((w, i) => (ws.getRange(`${colA1(i + 1)}:${colA1(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
+        if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
+        ws.tabColor = sp.kind === 'report' ? '#1F4E79' : '#70AD47';
+        if (this.supported('ExcelApi', '1.9')) {
+          ws.pageLayout.orientation = (sp.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+          ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
+          ws.pageLayout.zoom = { horizontalFitToPages: sp.print.fitToWidth, verticalFitToPages: 0 };
+          if (sp.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${sp.print.titleRows.replace(':', ':$')}`);
+        }
+        if (this.supported('ExcelApi', '1.8'))
+          for (const v of sp.validations) ws.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+        for (const cs of sp.colorScales) {
+          const cf = ws.getRange(cs.range).conditionalFormats.add('ColorScale' as Excel.ConditionalFormatType);
+          cf.colorScale.criteria = {
+            minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: '#FFFFFF' },
+            maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: '#F8696B' },
+          };
+        }
+      },
+    });
+    return ops;
+  }
+
+  async write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult> {
+    const calc = this.supported('ExcelApi', '1.6');
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const { main, final, temps } = this.ops(plan, existing);
+      const batches = batch(main);
+      batches.push(final);
+      const total = batches.length;
+      let syncs = 1;
+      let bytes = 0;
+      // one sync per batch; the number of batches grows with the payload's size, never with rows or sheets
+      const runBatch = async (i: number): Promise<void> => {
+        if (i >= batches.length) return;
+        if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const op of batches[i]) op.queue(ctx);
+        bytes += batches[i].reduce((n, o) => n + o.bytes, 0);
+        await ctx.sync();
+        syncs++;
+        progress?.({ done: i + 1, total, label: batches[i][batches[i].length - 1]?.label ?? '' });
+        return runBatch(i + 1);
+      };
+      try {
+        await runBatch(0);
+      } catch (e) {
+        // clean up temporary sheets in one more round trip; the user's sheets were not touched
+        const left = await this.cleanup(temps).catch(() => temps);
+        const err = e as { code?: string; message?: string };
+        throw new WriteFailure(`${err.code ?? 'Error'}: ${err.message ?? String(e)}`, left);
+      }
+      return { syncs, bytes };
+    });
+  }
+
+  private async cleanup(temps: string[]): Promise<string[]> {
+    if (!temps.length) return [];
+    return this.run(async (ctx) => {
+      const items = temps.map((t) => ({ t, ws: ctx.workbook.worksheets.getItemOrNullObject(t) }));
+      for (const i of items) i.ws.load('isNullObject');
+      await ctx.sync();
+      for (const i of items) if (!i.ws.isNullObject) i.ws.delete();
+      await ctx.sync();
+      return [];
+    });
+  }
+}
+
+/** Group operations into batches of at most BATCH_BYTES each. */
+export function batch(ops: Op[]): Op[][] {
+  const out: Op[][] = [];
+  let cur: Op[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    if (cur.length && bytes + op.bytes > BATCH_BYTES) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(op);
+    bytes += op.bytes;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** The production runner: Excel.run, only ever called here. */
+export function officeWorkbook(): OfficeWorkbook {
+  const run: Runner = (batchFn) => Excel.run(batchFn);
+  const supported: SetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version);
+  return new OfficeWorkbook(run, supported);
+}

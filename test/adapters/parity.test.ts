@@ -1,0 +1,37 @@
+import { analyze, generate } from '../../src/app/usecases';
+import { seed002Workbook } from '../../scripts/fixtures';
+import { fakeHostFrom, officePort, trim, xlsxGrid, xlsxPort } from '../helpers';
+
+describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
+  test('reads the seed-002 table identically, in one round trip', async () => {
+    const xa = await analyze(await xlsxPort(seed002Workbook()));
+    const host = fakeHostFrom(seed002Workbook());
+    const oa = await analyze(officePort(host));
+    expect(host.syncs).toBe(1);
+    expect(oa.tasks.map((t) => [t.id, t.raw, t.quarters])).toEqual(xa.tasks.map((t) => [t.id, t.raw, t.quarters]));
+    expect(oa.issues).toEqual(xa.issues);
+  });
+
+  test('generate writes the same cells in O(1) round trips', async () => {
+    const xp = await xlsxPort(seed002Workbook());
+    const xa = await analyze(xp);
+    const xr = await generate(xp, xa);
+    const host = fakeHostFrom(seed002Workbook());
+    const op = officePort(host);
+    const oa = await analyze(op);
+    host.resetCounters();
+    const or = await generate(op, oa);
+    expect(or.sheetsWritten).toEqual(xr.sheetsWritten);
+    // 1 read of the sheet list + 1 write batch + the final batch, whatever the number of sheets
+    expect(host.syncs).toBeLessThanOrEqual(3);
+    for (const name of ['Phụ lục', ...xr.sheetsWritten]) {
+      expect({ name, cells: trim(host.grid(name)) }).toEqual({ name, cells: xlsxGrid(xp.wb.getWorksheet(name)!) });
+    }
+    const report = host.sheet('Tổng hợp')!;
+    expect(report.conditionalFormats).toHaveLength(1);
+    const agency = host.sheet(xr.sheetsWritten[1])!;
+    expect(agency.freezeRows).toBe(4);
+    expect(agency.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
+    expect(agency.validations[0].address).toMatch(/^I5:I\d+$/);
+  });
+});

@@ -1,0 +1,75 @@
+import ExcelJS from 'exceljs';
+import { XlsxWorkbook, cellText } from '../src/adapters/xlsx';
+import { OfficeWorkbook } from '../src/adapters/office';
+import { FakeExcelHost } from './fake-excel';
+import type { Grid } from '../src/core/table';
+import { parseRange } from '../src/core/address';
+
+/** Round-trip through bytes, as the CLI does. */
+export async function xlsxPort(wb: ExcelJS.Workbook): Promise<XlsxWorkbook> {
+  const buf = await wb.xlsx.writeBuffer();
+  return XlsxWorkbook.load(new Uint8Array(buf as ArrayBuffer));
+}
+
+/** The same workbook on the fake Excel host. */
+export function fakeHostFrom(wb: ExcelJS.Workbook): FakeExcelHost {
+  const host = new FakeExcelHost();
+  for (const ws of wb.worksheets) {
+    const rows: (string | number)[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row: (string | number)[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = ws.getCell(r, c);
+        const v = cell.isMerged && cell.master !== cell ? null : cell.value;
+        row.push(typeof v === 'number' ? v : cellText(v).text);
+      }
+      rows.push(row);
+    }
+    const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+    const s = host.addSheet(ws.name, rows, merges);
+    s.visibility = ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible';
+  }
+  return host;
+}
+
+export function officePort(host: FakeExcelHost): OfficeWorkbook {
+  return new OfficeWorkbook(host.run as never, host.isSetSupported);
+}
+
+/** Dense text grid of an exceljs sheet (formulas as "=…"). */
+export function xlsxGrid(ws: ExcelJS.Worksheet): string[][] {
+  const out: string[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row: string[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const cell = ws.getCell(r, c);
+      const v = (cell.isMerged && cell.master !== cell ? null : cell.value) as unknown;
+      if (v && typeof v === 'object' && 'formula' in (v as object)) row.push('=' + (v as { formula: string }).formula);
+      else row.push(cellText(v as ExcelJS.CellValue).text);
+    }
+    out.push(row);
+  }
+  return trim(out);
+}
+
+export function trim(g: string[][]): string[][] {
+  const rows = g.map((r) => {
+    const x = r.slice();
+    while (x.length && x[x.length - 1] === '') x.pop();
+    return x;
+  });
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  const w = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...new Array(w - r.length).fill('')]);
+}
+
+export function gridOf(values: string[][], sheet = 'Sheet1', merges: string[] = []): Grid {
+  return { sheet, values, top: 1, left: 1, merges: merges.map((m) => parseRange(m)), errors: [] };
+}
+
+/** Every cell of every sheet of a workbook, for before/after comparisons. */
+export function snapshotCells(wb: ExcelJS.Workbook): Record<string, string[][]> {
+  const out: Record<string, string[][]> = {};
+  for (const ws of wb.worksheets) out[ws.name] = xlsxGrid(ws);
+  return out;
+}
