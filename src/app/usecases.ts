@@ -329,6 +329,24 @@ export async function applyFixes(port: WorkbookPort, a: Analysis, chosen: Issue[
   return result;
 }
 
+/** "Add as alias": the confirmed names go into the workbook's master sheet, so the next check is exact. */
+export async function addAliases(port: WorkbookPort, a: Analysis, aliases: { agency: string; alias: string }[]): Promise<MasterList> {
+  let m = a.master;
+  for (const al of aliases) m = withAlias(m, al.agency, al.alias);
+  await port.write({ cellWrites: masterSheetWrites(m), sheets: [], deleteSheets: [], registry: null, createSheets: [MASTER_SHEET] });
+  return m;
+}
+
+/** A master list read from a grid (first sheet of a file, or a CSV's rows). */
+export function masterFromGrid(rows: string[][], origin: string): MasterList {
+  try {
+    return masterFromRows(rows, origin);
+  } catch (e) {
+    if (e instanceof MasterListError) throw new UserError('master.invalid', e.problems.join(' '));
+    throw e;
+  }
+}
+
 /** Writes that put a master list into the workbook's "Danh mục cơ quan" sheet (created if missing by the adapter). */
 export function masterSheetWrites(m: MasterList): CellWrite[] {
   return [{ sheet: MASTER_SHEET, address: 'A1', values: masterToRows(m) }];

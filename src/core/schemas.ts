@@ -124,6 +124,8 @@ export interface Issue {
   message: string;
   suggestion?: string;
   fix?: Fix;
+  /** "Add as alias": the user confirms that `alias` names `agency`. */
+  alias?: { agency: string; alias: string };
   taskId?: string;
 }
 

@@ -24,6 +24,8 @@ interface Found {
   years: number[];
   /** Periodic six-month reporting: quarters 2 and 4 unless a date narrows it. */
   semiannual: boolean;
+  /** "hằng năm": the whole year unless a period narrows it. */
+  annual?: boolean;
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -140,13 +142,14 @@ function parseLine(text: string, planYear: number, f: Found): boolean {
     addRecurrence(f, 'quarterly');
     f.spans.push(yearSpan(planYear, planYear));
   });
-  consume(/(?:dinh ky|hang|moi) (?:6|sau) thang(?: mot lan)?|(?:6|sau) thang mot lan|nua nam mot lan/g, () => {
+  consume(/(?:dinh ky|hang|moi) (?:0?6|sau) thang(?: mot lan)?|(?:0?6|sau) thang mot lan|nua nam mot lan/g, () => {
     addRecurrence(f, 'semiannual');
     f.semiannual = true;
   });
+  // "hằng năm" alone is the whole year; "Quý IV hằng năm" stays in Q4 (resolved at the end of the line)
   consume(/(?:hang|moi|dinh ky) nam/g, () => {
     addRecurrence(f, 'annual');
-    f.spans.push(yearSpan(planYear, planYear));
+    f.annual = true;
   });
   consume(/thuong xuyen|lien tuc|ca nam|trong nam|quanh nam|suot nam|hang ngay|hang tuan|dinh ky hang tuan/g, () => {
     addRecurrence(f, 'continuous');
@@ -221,26 +224,23 @@ function spansToSchedule(spans: Span[], planYear: number): { quarters: number[];
 export function parseTime(input: string, planYear: number): TimeParse {
   const text = String(input ?? '');
   const lines = splitItems(text).map((i) => i.text);
-  const f: Found = { spans: [], deadline: null, recurrence: null, years: [], semiannual: false };
+  const f = emptyFound();
   let okLines = 0;
   let badLines = 0;
   for (const line of lines) {
-    const found: Found = { spans: [], deadline: null, recurrence: null, years: [], semiannual: false };
-    if (parseLine(foldKey(line), planYear, found)) {
-      okLines++;
-      if (found.semiannual) {
-        if (found.spans.length === 0 || (found.deadline && found.spans.length === 1)) {
-          if (found.spans.length === 0) {
-            for (const m of [6, 12]) found.spans.push({ from: { y: planYear, m }, to: { y: planYear, m } });
-          }
-        }
-      }
-      if (found.deadline && !found.recurrence) found.recurrence = 'once';
-      f.spans.push(...found.spans);
-      if (found.deadline && (!f.deadline || iso(found.deadline) > iso(f.deadline))) f.deadline = found.deadline;
-      if (found.recurrence) addRecurrence(f, found.recurrence);
-      for (const y of found.years) if (!f.years.includes(y)) f.years.push(y);
-    } else badLines++;
+    const found = readLine(line, planYear);
+    if (!found) {
+      badLines++;
+      continue;
+    }
+    okLines++;
+    if (found.semiannual && found.spans.length === 0) for (const m of [6, 12]) found.spans.push({ from: { y: planYear, m }, to: { y: planYear, m } });
+    if (found.annual && found.spans.length === 0 && !found.semiannual) found.spans.push(yearSpan(planYear, planYear));
+    if (found.deadline && !found.recurrence) found.recurrence = 'once';
+    f.spans.push(...found.spans);
+    if (found.deadline && (!f.deadline || iso(found.deadline) > iso(f.deadline))) f.deadline = found.deadline;
+    if (found.recurrence) addRecurrence(f, found.recurrence);
+    for (const y of found.years) if (!f.years.includes(y)) f.years.push(y);
   }
   if (okLines === 0) {
     return { input: text, ok: false, quarters: [], months: [], deadline: null, recurrence: null, years: [planYear] };
@@ -256,8 +256,17 @@ export function parseTime(input: string, planYear: number): TimeParse {
     recurrence: f.recurrence,
     years,
   };
-  if (badLines > 0) result.unreadableLines = lines.filter((l) => !parseLine(foldKey(l), planYear, emptyFound()));
+  if (badLines > 0) result.unreadableLines = lines.filter((l) => !readLine(l, planYear));
   return result;
+}
+
+/** One line; a remark in parentheses that is not a schedule ("(trước ngày 20 của tháng cuối quý)") is dropped. */
+function readLine(line: string, planYear: number): Found | null {
+  const found = emptyFound();
+  if (parseLine(foldKey(line), planYear, found)) return found;
+  if (!/\(.*\)/.test(line)) return null;
+  const bare = emptyFound();
+  return parseLine(foldKey(line.replace(/\([^()]*\)/g, ' ')), planYear, bare) ? bare : null;
 }
 
 function emptyFound(): Found {

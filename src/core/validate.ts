@@ -154,7 +154,7 @@ export const RULES: Rule[] = [
               cell: ref(ctx, addr),
               message: `Không tìm thấy cơ quan '${m.text}' (ô ${addr}) trong danh mục${best ? `; có phải '${best}'?` : '.'}`,
               suggestion: best ? `Thay bằng '${best}' hoặc thêm '${m.text}' làm tên gọi khác của cơ quan đó` : `Thêm '${m.text}' vào danh mục cơ quan`,
-              ...(best ? { fix: { kind: 'replace' as const, cell: ref(ctx, addr), from: m.text, to: best } } : {}),
+              ...(best ? { fix: { kind: 'replace' as const, cell: ref(ctx, addr), from: m.text, to: best }, alias: { agency: best, alias: m.text } } : {}),
               taskId: t.id,
             });
           }
@@ -178,6 +178,7 @@ export const RULES: Rule[] = [
               message: `Tên '${m.text}' (ô ${addr}) chưa đúng tên chính thức '${m.agency}'.`,
               suggestion: `Thay bằng '${m.agency}'`,
               fix: { kind: 'replace', cell: ref(ctx, addr), from: m.text, to: m.agency },
+              alias: { agency: m.agency, alias: m.text },
               taskId: t.id,
             });
           }

@@ -1,0 +1,71 @@
+// Task pane entry: inside Excel it works on the open workbook through Office.js; opened in a
+// plain browser (office.js absent or host null) it works on an .xlsx file the user picks.
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import type { Lang } from './i18n';
+import type { Session } from './useSession';
+
+interface Env {
+  session: Session | null;
+  lang: Lang;
+  dark: boolean;
+  unsupported: string[];
+  standalone: boolean;
+}
+
+async function officeHost(): Promise<{ host: string | null } | null> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
+  try {
+    // Office.onReady never resolves in some plain browsers: give it a moment
+    return await Promise.race([Office.onReady().then((i) => ({ host: i.host ? String(i.host) : null })), new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+  } catch {
+    return null;
+  }
+}
+
+function isDark(color: string | undefined): boolean {
+  const m = color?.match(/^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i);
+  if (!m) return false;
+  const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16));
+  return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+}
+
+async function environment(): Promise<Env> {
+  const params = new URLSearchParams(location.search);
+  const forced = params.get('lang');
+  const info = await officeHost();
+  if (info?.host === 'Excel' && typeof Excel !== 'undefined') {
+    const { officeWorkbook } = await import('../adapters/office');
+    const req = Office.context.requirements;
+    const unsupported: string[] = [];
+    if (!req.isSetSupported('ExcelApi', '1.8')) unsupported.push('featureValidation');
+    if (!req.isSetSupported('ExcelApi', '1.9')) unsupported.push('featurePrint');
+    if (!req.isSetSupported('ExcelApi', '1.13')) unsupported.push('featureMerges');
+    const display = Office.context.displayLanguage ?? 'vi-VN';
+    return {
+      session: { port: officeWorkbook(), mode: 'office' },
+      lang: (forced as Lang) ?? (display.toLowerCase().startsWith('vi') ? 'vi' : 'en'),
+      dark: isDark(Office.context.officeTheme?.bodyBackgroundColor),
+      unsupported,
+      standalone: false,
+    };
+  }
+  return {
+    session: null,
+    lang: forced === 'en' ? 'en' : 'vi',
+    dark: params.get('theme') === 'dark' || (params.get('theme') !== 'light' && !!window.matchMedia?.('(prefers-color-scheme: dark)').matches),
+    unsupported: [],
+    standalone: true,
+  };
+}
+
+async function openFile(file: File): Promise<Session> {
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
+  const wb = await XlsxWorkbook.load(await file.arrayBuffer());
+  return { port: wb, mode: 'standalone', fileName: file.name, save: () => wb.save() };
+}
+
+void environment().then((env) => {
+  const root = createRoot(document.getElementById('root')!);
+  root.render(<App session={env.session} lang={env.lang} dark={env.dark} unsupported={env.unsupported} openFile={env.standalone ? openFile : undefined} />);
+});

@@ -1,0 +1,156 @@
+// The pane's state and actions. Components get them through props; only use-cases touch the workbook.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { addAliases, analyze, applyFixes, fillQuarters, generate, masterFromGrid, type Analysis, type GenerateResult, type QuarterResult } from '../app/usecases';
+import { friendlyError, type FriendlyError } from '../app/errors';
+import { parseCsv } from '../core/agencies/master';
+import type { ColumnRole, Issue, MasterList } from '../core/schemas';
+import type { WorkbookPort, WriteProgress } from '../port/workbook';
+
+export interface Session {
+  port: WorkbookPort;
+  mode: 'office' | 'standalone';
+  fileName?: string;
+  /** Standalone: the workbook's bytes after the changes made in the pane. */
+  save?: () => Promise<Uint8Array>;
+}
+
+export interface AnalyzeInputs {
+  year: number | null;
+  columns?: Partial<Record<ColumnRole, number>>;
+  master: MasterList | null;
+}
+
+/** Let the browser paint between steps so the pane never freezes. */
+const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export function useSession(initial: Session | null) {
+  const [session, setSession] = useState<Session | null>(initial);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<FriendlyError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [progress, setProgress] = useState<WriteProgress | null>(null);
+  const [quarters, setQuarters] = useState<QuarterResult | null>(null);
+  const [generated, setGenerated] = useState<GenerateResult | null>(null);
+  const inputs = useRef<AnalyzeInputs>({ year: null, master: null });
+
+  const guard = useCallback(async <T,>(label: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(label);
+    setError(null);
+    setNotice(null);
+    try {
+      await breathe();
+      return await fn();
+    } catch (e) {
+      setError(friendlyError(e));
+      return undefined;
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  }, []);
+
+  const reanalyze = useCallback(
+    async (s: Session | null = session) => {
+      if (!s) return null;
+      const a = await analyze(s.port, { year: inputs.current.year, columns: inputs.current.columns, master: inputs.current.master });
+      setAnalysis(a);
+      return a;
+    },
+    [session],
+  );
+
+  const actions = useMemo(
+    () => ({
+      open: (s: Session) =>
+        guard('reading', async () => {
+          setSession(s);
+          setQuarters(null);
+          setGenerated(null);
+          inputs.current = { year: null, master: null };
+          await reanalyze(s);
+        }),
+      refresh: (next?: Partial<AnalyzeInputs>) =>
+        guard('reading', async () => {
+          inputs.current = { ...inputs.current, ...(next ?? {}) };
+          await reanalyze();
+        }),
+      select: (cellRef: string) =>
+        guard('select', async () => {
+          const i = cellRef.lastIndexOf('!');
+          await session?.port.select(cellRef.slice(0, i), cellRef.slice(i + 1));
+          setNotice(cellRef);
+        }),
+      fix: (issues: Issue[]) =>
+        guard('fix', async () => {
+          if (!session || !analysis) return;
+          const r = await applyFixes(session.port, analysis, issues);
+          await reanalyze();
+          setNotice(`fixed:${r.applied.length}`);
+        }),
+      addAlias: (issue: Issue) =>
+        guard('alias', async () => {
+          if (!session || !analysis || !issue.alias) return;
+          await addAliases(session.port, analysis, [issue.alias]);
+          inputs.current = { ...inputs.current, master: null };
+          await reanalyze();
+          setNotice(`alias:${issue.alias.alias}|${issue.alias.agency}`);
+        }),
+      insertMaster: () =>
+        guard('master', async () => {
+          if (!session || !analysis) return;
+          await addAliases(session.port, analysis, []);
+          inputs.current = { ...inputs.current, master: null };
+          await reanalyze();
+        }),
+      loadMaster: (name: string, data: ArrayBuffer) =>
+        guard('master', async () => {
+          let rows: string[][];
+          if (/\.csv$/i.test(name)) rows = parseCsv(new TextDecoder('utf-8').decode(data));
+          else {
+            const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
+            const wb = await XlsxWorkbook.load(data);
+            const snap = await wb.read({ extra: [], allSheets: true });
+            const first = snap.sheets[0]?.name;
+            rows = first ? snap.grids[first]?.values ?? [] : [];
+          }
+          inputs.current = { ...inputs.current, master: masterFromGrid(rows, `Tệp "${name}"`) };
+          await reanalyze();
+        }),
+      fillQuarters: (force: boolean) =>
+        guard('quarters', async () => {
+          if (!session || !analysis) return;
+          const r = await fillQuarters(session.port, analysis, force);
+          setQuarters(r);
+          if (r.written) await reanalyze();
+        }),
+      generate: (opts: { only?: string[]; expandCollectives: boolean; force: boolean }) =>
+        guard('generate', async () => {
+          if (!session || !analysis) return;
+          const r = await generate(session.port, analysis, { ...opts, progress: (p) => setProgress(p) });
+          setGenerated(r);
+          if (r.written) await reanalyze();
+        }),
+      download: () =>
+        guard('download', async () => {
+          if (!session?.save) return;
+          const bytes = await session.save();
+          const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = (session.fileName ?? 'phan-cong.xlsx').replace(/\.xlsx$/i, '') + '-phan-cong.xlsx';
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+          setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+        }),
+      dismissError: () => setError(null),
+    }),
+    [guard, reanalyze, session, analysis],
+  );
+
+  return { session, analysis, busy, error, notice, progress, quarters, generated, actions };
+}
+
+export type SessionState = ReturnType<typeof useSession>;
+export type Actions = SessionState['actions'];
