@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the task pane and the ribbon commands into dist/, with manifest.xml (production URLs),
 // the icons and a local copy of office.js (no network at run time, also outside Office).
 const path = require('path');

@@ -5,7 +5,7 @@
 // user's workbook as it was (and says which sheets to delete if even the clean-up fails).
 import { colLetter as colA1, parseRange } from '../core/address';
 import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/registry';
-import { STYLES, looksLikeFormula } from '../core/styles';
+import { STYLES, looksLikeFormula, type CellStyle } from '../core/styles';
 import type { Grid } from '../core/table';
 import type { PlanCell, SheetPlan } from '../core/schemas';
 import { WriteFailure, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
@@ -25,7 +25,7 @@ const POINTS_PER_CHAR = 6;
 interface Op {
   bytes: number;
   label: string;
-  queue: (ctx: Excel.RequestContext) => void;
+  queue: (context: Excel.RequestContext) => void;
 }
 
 function cellForExcel(v: PlanCell | string): string | number {
@@ -71,8 +71,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async read(req: ReadRequest): Promise<Snapshot> {
     const canMerges = this.supported('ExcelApi', '1.13');
-    return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
       const active = sheets.getActiveWorksheet();
       active.load('name');
@@ -92,7 +92,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const extras = req.extra.map((name) => ({ name, ...queueUsed(sheets.getItemOrNullObject(name)) }));
       const registry = sheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject();
       registry.load('text');
-      await ctx.sync();
+      await context.sync();
 
       const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as SheetInfo['visibility'] }));
       const grids: Record<string, Grid> = {};
@@ -106,13 +106,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readSheets(names: string[]): Promise<Record<string, Grid>> {
     if (!names.length) return {};
-    return this.run(async (ctx) => {
+    return this.run(async (context) => {
       const ranges = names.map((n) => {
-        const r = ctx.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject();
+        const r = context.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject();
         r.load('text,valueTypes,rowIndex,columnIndex');
         return { n, r };
       });
-      await ctx.sync();
+      await context.sync();
       const out: Record<string, Grid> = {};
       for (const { n, r } of ranges) if (!r.isNullObject) out[n] = gridFrom(n, r, null);
       return out;
@@ -120,11 +120,11 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async select(sheet: string, address: string): Promise<void> {
-    await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(address).select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
@@ -135,7 +135,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const temps: string[] = [];
     const size = (x: unknown) => JSON.stringify(x).length + 64;
     for (const name of plan.createSheets ?? [])
-      if (!existing.has(name.toLowerCase())) main.push({ bytes: 64, label: name, queue: (ctx) => void ctx.workbook.worksheets.add(name) });
+      if (!existing.has(name.toLowerCase())) main.push({ bytes: 64, label: name, queue: (context) => void context.workbook.worksheets.add(name) });
     // cell writes in existing sheets (quarter columns, fixes): values first, then header formats
     for (const w of plan.cellWrites) {
       const tl = parseRange(w.address);
@@ -144,8 +144,8 @@ export class OfficeWorkbook implements WorkbookPort {
       main.push({
         bytes: size(rows),
         label: `${w.sheet}!${addr}`,
-        queue: (ctx) => {
-          const r = ctx.workbook.worksheets.getItem(w.sheet).getRange(addr);
+        queue: (context) => {
+          const r = context.workbook.worksheets.getItem(w.sheet).getRange(addr);
           r.values = rows;
           if (w.style === 'header' && plan.headerStyleFrom && plan.headerStyleFrom.sheet === w.sheet && this.supported('ExcelApi', '1.9'))
             r.copyFrom(plan.headerStyleFrom.address, 'Formats' as Excel.RangeCopyType);
@@ -156,23 +156,23 @@ export class OfficeWorkbook implements WorkbookPort {
     plan.sheets.forEach((sp, i) => {
       const tmp = `~pc${i + 1}`;
       temps.push(tmp);
-      main.push({ bytes: 64, label: sp.name, queue: (ctx) => void ctx.workbook.worksheets.add(tmp) });
+      main.push({ bytes: 64, label: sp.name, queue: (context) => void context.workbook.worksheets.add(tmp) });
       main.push(...this.sheetOps(sp, tmp));
     });
     // last batch: remove what we replace, move the new sheets into place, registry
-    for (const n of plan.deleteSheets) if (existing.has(n.toLowerCase())) final.push({ bytes: 64, label: n, queue: (ctx) => ctx.workbook.worksheets.getItem(n).delete() });
+    for (const n of plan.deleteSheets) if (existing.has(n.toLowerCase())) final.push({ bytes: 64, label: n, queue: (context) => context.workbook.worksheets.getItem(n).delete() });
     plan.sheets.forEach((sp, i) => {
       if (existing.has(sp.name.toLowerCase()) && !plan.deleteSheets.some((d) => d.toLowerCase() === sp.name.toLowerCase()))
-        final.push({ bytes: 64, label: sp.name, queue: (ctx) => ctx.workbook.worksheets.getItem(sp.name).delete() });
-      final.push({ bytes: 64, label: sp.name, queue: (ctx) => void (ctx.workbook.worksheets.getItem(temps[i]).name = sp.name) });
+        final.push({ bytes: 64, label: sp.name, queue: (context) => context.workbook.worksheets.getItem(sp.name).delete() });
+      final.push({ bytes: 64, label: sp.name, queue: (context) => void (context.workbook.worksheets.getItem(temps[i]).name = sp.name) });
     });
     if (plan.registry) {
       const rows = registryToRows(plan.registry);
       final.push({
         bytes: size(rows),
         label: REGISTRY_SHEET,
-        queue: (ctx) => {
-          const ws = existing.has(REGISTRY_SHEET.toLowerCase()) ? ctx.workbook.worksheets.getItem(REGISTRY_SHEET) : ctx.workbook.worksheets.add(REGISTRY_SHEET);
+        queue: (context) => {
+          const ws = existing.has(REGISTRY_SHEET.toLowerCase()) ? context.workbook.worksheets.getItem(REGISTRY_SHEET) : context.workbook.worksheets.add(REGISTRY_SHEET);
           if (existing.has(REGISTRY_SHEET.toLowerCase())) ws.getRange('A:A').clear();
           ws.getRange(`A1:A${rows.length}`).values = rows;
           ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
@@ -180,7 +180,7 @@ export class OfficeWorkbook implements WorkbookPort {
       });
     }
     const report = plan.sheets.find((s) => s.kind === 'report');
-    if (report) final.push({ bytes: 64, label: report.name, queue: (ctx) => ctx.workbook.worksheets.getItem(report.name).activate() });
+    if (report) final.push({ bytes: 64, label: report.name, queue: (context) => context.workbook.worksheets.getItem(report.name).activate() });
     return { main, final, temps };
   }
 
@@ -196,27 +196,16 @@ export class OfficeWorkbook implements WorkbookPort {
       while (end < dense.length && (bytes === 0 || bytes + JSON.stringify(dense[end]).length < CHUNK_BYTES)) bytes += JSON.stringify(dense[end++]).length;
       const chunk = dense.slice(start, end);
       const addr = `A${start + 1}:${colA1(width)}${end}`;
-      ops.push({ bytes: bytes + 64, label: sp.name, queue: (ctx) => void (ctx.workbook.worksheets.getItem(sheet).getRange(addr).values = chunk) });
+      ops.push({ bytes: bytes + 64, label: sp.name, queue: (context) => void (context.workbook.worksheets.getItem(sheet).getRange(addr).values = chunk) });
       start = end;
     }
     ops.push({
       bytes: JSON.stringify(sp.styles).length * 12 + JSON.stringify(sp.merges).length + 512,
       label: sp.name,
-      queue: (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
+      queue: (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
         for (const st of sp.styles) {
-          const s = STYLES[st.style];
-          const f = ws.getRange(st.range).format;
-          f.font.name = s.font.name;
-          f.font.size = s.font.size;
-          f.font.bold = s.font.bold;
-          f.font.italic = s.font.italic;
-          f.font.color = s.font.color;
-          if (s.fill) f.fill.color = s.fill;
-          f.wrapText = s.wrap;
-          f.horizontalAlignment = (s.horizontal === 'center' ? 'Center' : s.horizontal === 'right' ? 'Right' : 'Left') as Excel.HorizontalAlignment;
-          f.verticalAlignment = (s.vertical === 'center' ? 'Center' : 'Top') as Excel.VerticalAlignment;
-          if (s.border) for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical']) f.borders.getItem(edge as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
+          applyFormat(ws.getRange(st.range), STYLES[st.style]);
         }
         for (const m of sp.merges) ws.getRange(m).merge(false);
         sp.widths.forEach((w, i) => (ws.getRange(`${colA1(i + 1)}:${colA1(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
@@ -244,10 +233,10 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult> {
     const calc = this.supported('ExcelApi', '1.6');
-    return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
       sheets.load('items/name');
-      await ctx.sync();
+      await context.sync();
       const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const { main, final, temps } = this.ops(plan, existing);
       const batches = batch(main);
@@ -258,10 +247,10 @@ export class OfficeWorkbook implements WorkbookPort {
       // one sync per batch; the number of batches grows with the payload's size, never with rows or sheets
       const runBatch = async (i: number): Promise<void> => {
         if (i >= batches.length) return;
-        if (calc) ctx.workbook.application.suspendApiCalculationUntilNextSync();
-        for (const op of batches[i]) op.queue(ctx);
+        if (calc) context.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const op of batches[i]) op.queue(context);
         bytes += batches[i].reduce((n, o) => n + o.bytes, 0);
-        await ctx.sync();
+        await context.sync();
         syncs++;
         progress?.({ done: i + 1, total, label: batches[i][batches[i].length - 1]?.label ?? '' });
         return runBatch(i + 1);
@@ -280,16 +269,32 @@ export class OfficeWorkbook implements WorkbookPort {
 
   private async cleanup(temps: string[]): Promise<string[]> {
     if (!temps.length) return [];
-    return this.run(async (ctx) => {
-      const items = temps.map((t) => ({ t, ws: ctx.workbook.worksheets.getItemOrNullObject(t) }));
+    return this.run(async (context) => {
+      const items = temps.map((t) => ({ t, ws: context.workbook.worksheets.getItemOrNullObject(t) }));
       for (const i of items) i.ws.load('isNullObject');
-      await ctx.sync();
+      await context.sync();
       for (const i of items) if (!i.ws.isNullObject) i.ws.delete();
-      await ctx.sync();
+      await context.sync();
       return [];
     });
   }
 }
+
+/** Whole-range formats: one set of properties per style range, never per cell. */
+function applyFormat(range: Excel.Range, s: CellStyle): void {
+  range.set({
+    format: {
+    font: { name: s.font.name, size: s.font.size, bold: s.font.bold, italic: s.font.italic, color: s.font.color },
+    wrapText: s.wrap,
+    horizontalAlignment: (s.horizontal === 'center' ? 'Center' : s.horizontal === 'right' ? 'Right' : 'Left') as Excel.HorizontalAlignment,
+    verticalAlignment: (s.vertical === 'center' ? 'Center' : 'Top') as Excel.VerticalAlignment,
+    ...(s.fill ? { fill: { color: s.fill } } : {}),
+    },
+  });
+  if (s.border) for (const edge of BORDER_EDGES) range.format.borders.getItem(edge as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
+}
+
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
 
 /** Group operations into batches of at most BATCH_BYTES each. */
 export function batch(ops: Op[]): Op[][] {

@@ -125,7 +125,7 @@ abstract class Proxy {
     if (!this.loaded.has(prop)) throw new FakeExcelError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
     return this.loaded.get(prop) as T;
   }
-  protected set(prop: string, value: unknown, apply: () => void): void {
+  protected queueSet(prop: string, value: unknown, apply: () => void): void {
     this.ctx.queue({ p: this.path, set: prop, v: value }, apply);
   }
   protected abstract read(prop: string): unknown;
@@ -161,15 +161,12 @@ export class FakeRange extends Proxy {
   ) {
     super(ctx, path);
     this.format = new FakeFormat(ctx, this, path + '.format');
-    const self = this;
-    this.dataValidation = {
-      set rule(rule: unknown) {
-        self.set('dataValidation.rule', rule, () => self.sheet().validations.push({ address: boxAddr(self.resolve()), rule }));
-      },
-      get rule(): unknown {
+    this.dataValidation = Object.defineProperty({} as { rule: unknown }, 'rule', {
+      set: (rule: unknown) => this.queueSet('dataValidation.rule', rule, () => this.sheet().validations.push({ address: boxAddr(this.resolve()), rule })),
+      get: () => {
         throw new FakeExcelError('PropertyNotLoaded', 'dataValidation.rule is write-only here');
       },
-    };
+    });
     this.conditionalFormats = {
       add: (type: string) => {
         const cf: { address: string; type: string; criteria?: unknown } = { address: '', type };
@@ -177,13 +174,9 @@ export class FakeRange extends Proxy {
           cf.address = boxAddr(this.resolve());
           this.sheet().conditionalFormats.push(cf);
         });
-        const scale = {
-          set criteria(c: unknown) {
-            self.ctx.queue({ p: self.path, set: 'colorScale.criteria', v: c }, () => {
-              cf.criteria = c;
-            });
-          },
-        };
+        const scale = Object.defineProperty({} as { criteria: unknown }, 'criteria', {
+          set: (c: unknown) => this.ctx.queue({ p: this.path, set: 'colorScale.criteria', v: c }, () => (cf.criteria = c)),
+        });
         return { colorScale: scale };
       },
     };
@@ -205,10 +198,10 @@ export class FakeRange extends Proxy {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.set('values', v, () => this.writeGrid(v, false));
+    this.queueSet('values', v, () => this.writeGrid(v, false));
   }
   set formulas(v: unknown[][]) {
-    this.set('formulas', v, () => this.writeGrid(v, true));
+    this.queueSet('formulas', v, () => this.writeGrid(v, true));
   }
   get text(): string[][] {
     return this.get('text');
@@ -288,6 +281,11 @@ export class FakeRange extends Proxy {
       default:
         throw new FakeExcelError('InvalidArgument', `Unknown property ${prop}`);
     }
+  }
+  /** range.set({ format: { … } }) */
+  set(props: { format?: Record<string, unknown>; values?: unknown[][] }): void {
+    if (props.values) this.values = props.values;
+    if (props.format) this.format.setAll(props.format);
   }
   merge(across = false): void {
     this.ctx.queue({ p: this.path, call: 'merge', across }, () => this.sheet().merges.push(boxAddr(this.resolve())));
@@ -385,6 +383,13 @@ class FakeFormat {
     this.fill = styleProp('fill');
     this.borders = { getItem: (edge: string) => styleProp(`border.${edge}`) };
   }
+  setAll(o: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(o)) {
+      if ((k === 'font' || k === 'fill') && v && typeof v === 'object') for (const [kk, vv] of Object.entries(v)) this.queueStyle(`${k}.${kk}`, vv);
+      else if (k === 'columnWidth') this.columnWidth = v as number;
+      else this.queueStyle(k, v);
+    }
+  }
   private queueStyle(prop: string, v: unknown): void {
     this.ctx.queue({ p: this.path, set: prop, v }, () => this.range.styleAt((st) => (st[prop] = v)));
   }
@@ -451,7 +456,7 @@ export class FakeWorksheet extends Proxy {
     return this.get('name');
   }
   set name(v: string) {
-    this.set('name', v, () => {
+    this.queueSet('name', v, () => {
       const s = this.must();
       checkSheetName(v, this.ctx.host.sheets.map((x) => x.name), s.name);
       s.name = v;
@@ -461,13 +466,13 @@ export class FakeWorksheet extends Proxy {
     return this.get('visibility');
   }
   set visibility(v: string) {
-    this.set('visibility', v, () => (this.must().visibility = v as SheetState['visibility']));
+    this.queueSet('visibility', v, () => (this.must().visibility = v as SheetState['visibility']));
   }
   get isNullObject(): boolean {
     return this.get('isNullObject');
   }
   set tabColor(v: string) {
-    this.set('tabColor', v, () => (this.must().tabColor = v));
+    this.queueSet('tabColor', v, () => (this.must().tabColor = v));
   }
   protected read(prop: string): unknown {
     const s = this.resolveSheet();

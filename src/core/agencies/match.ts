@@ -50,7 +50,7 @@ function expandWords(key: string): string[] {
     if (!w) continue;
     const plain = w.replace(/[&\-.]/g, '');
     if (EXPANSIONS[plain]) out.push(...EXPANSIONS[plain].split(' '));
-    else out.push(...w.split(/[&\-]/).filter(Boolean));
+    else out.push(...w.split(/[&-]/).filter(Boolean));
   }
   return out.filter((w) => !STOP.has(w));
 }
@@ -140,7 +140,7 @@ function mentionTokens(text: string): MTok[] {
       out.push({ word: plain, abbr: plain });
     } else if (EXPANSIONS[f.replace(/\./g, '')]) {
       for (const w of EXPANSIONS[f.replace(/\./g, '')].split(' ')) out.push({ word: w, abbr: null });
-    } else for (const w of f.split(/[&\-]/).filter(Boolean)) if (!STOP.has(w)) out.push({ word: w, abbr: null });
+    } else for (const w of f.split(/[&-]/).filter(Boolean)) if (!STOP.has(w)) out.push({ word: w, abbr: null });
   }
   return out;
 }
