@@ -27,7 +27,9 @@ function placeTone(word: string): string {
       end = i;
     } else if (start >= 0) break;
   }
-  if (start < 0) return (base + tone).normalize('NFC');
+  if (start < 0) return word.normalize('NFC');
+  // only a single Vietnamese syllable (one vowel group) has a canonical placement
+  for (let i = end + 1; i < chars.length; i++) if (VOWEL.test(chars[i])) return word.normalize('NFC');
   // "qu" and "gi" (before another vowel) belong to the initial consonant
   if (start === 1 && /^q/.test(lower) && lower[1] === 'u' && end > start) start += 1;
   else if (start === 1 && /^g/.test(lower) && lower[1] === 'i' && end > start) start += 1;

@@ -98,15 +98,16 @@ export function buildIndex(master: MasterList, province?: string | null): MatchI
 
 // ---- Collectives ------------------------------------------------------------------------------
 
+const TAIL = '[^,;]*';
 const COLLECTIVES: [Collective, RegExp][] = [
-  ['all', /^(tat ca )?cac (so|co quan), (ban, )?nganh,? (dia phuong|ubnd cac huyen.*|doan the,? dia phuong)$|^tat ca cac (co quan|don vi)/],
+  ['all', /^(tat ca )?cac (so|co quan), (ban, )?nganh,? (doan the,? )?dia phuong$|^tat ca cac (co quan|don vi)/],
   ['ministries', /^(cac )?bo,? (co quan ngang bo|nganh)( trung uong| lien quan| co lien quan)?(,? co quan (thuoc|truc thuoc) chinh phu)?$|^cac bo(,? nganh)?( trung uong| lien quan| co lien quan)?$|^cac co quan (ngang bo|thuoc chinh phu)$/],
-  ['provinces', /^(ubnd|uy ban nhan dan) cac tinh|^cac tinh,? thanh pho|^cac dia phuong (trong|tren) ca nuoc/],
+  ['provinces', new RegExp(`^(ubnd|uy ban nhan dan) cac tinh(,? thanh pho)?${TAIL}$|^cac tinh,? thanh pho${TAIL}$|^cac dia phuong (trong|tren) ca nuoc$`)],
   ['departments', /^cac (so|co quan chuyen mon)(,? ban)?(,? nganh)?(,? doan the)?( (tinh|lien quan|co lien quan|thuoc ubnd tinh|chuc nang))?$|^cac (so|ban), nganh( (tinh|lien quan|co lien quan))?$|^so, ban, nganh( lien quan)?$|^cac co quan chuyen mon( thuoc ubnd tinh)?$/],
-  ['localities', /^(ubnd|uy ban nhan dan) (cac )?(cap )?(huyen|xa|phuong|thi xa|thanh pho|quan|dia phuong|dac khu)|^cac (huyen|xa|phuong|dia phuong|don vi hanh chinh)|^ubnd cap (huyen|xa)|^dia phuong$/],
-  ['press', /^cac (co quan )?(bao chi|thong tan,? bao chi|bao, dai|bao, tap chi|co quan thong tin dai chung)( (trung uong|dia phuong|tinh|cua tinh|tren dia ban( tinh)?|lien quan))*$|^cac (co quan )?(bao|dai) (trung uong|dia phuong|tinh)$/],
-  ['mass_orgs', /(cac )?(to chuc )?doan the( chinh tri - xa hoi| chinh tri xa hoi)?( tinh)?$|^cac to chuc chinh tri - xa hoi|^(uy ban )?(mttq|mat tran to quoc)( viet nam)?( tinh)? va cac/],
-  ['enterprises', /doanh nghiep|tap doan|tong cong ty|^cac cong ty/],
+  ['localities', new RegExp(`^(ubnd|uy ban nhan dan) (cac )?(cap )?(huyen|xa|phuong|thi xa|thanh pho|quan|dia phuong|dac khu)(,? (cac )?(huyen|xa|phuong|thi xa|thanh pho|quan|thi tran|dac khu))*${TAIL}$|^cac (huyen|xa|phuong|dia phuong|don vi hanh chinh)${TAIL}$|^dia phuong$`)],
+  ['press', new RegExp(`^cac (co quan )?(bao chi|thong tan,? bao chi|bao, dai|bao, tap chi|co quan thong tin dai chung)${TAIL}$|^cac (co quan )?(bao|dai) (trung uong|dia phuong|tinh)${TAIL}$`)],
+  ['mass_orgs', new RegExp(`^(va )?(cac )?(to chuc )?(doan the|to chuc chinh tri - xa hoi|to chuc chinh tri xa hoi)( chinh tri - xa hoi| chinh tri xa hoi)?( tinh| cac cap)?$`)],
+  ['enterprises', new RegExp(`^(cac |nhung )?(doanh nghiep|tap doan|tong cong ty|cong ty)(,? (cac )?(doanh nghiep|tap doan|tong cong ty|cong ty))*${TAIL}$`)],
   ['related', /^(cac |nhung )?(co quan|don vi|to chuc|ca nhan|nganh|dia phuong|ban nganh|so nganh)(,? (co quan|don vi|to chuc|dia phuong|ca nhan|nganh))*( (co )?lien quan| chuc nang| duoc giao| co lien quan| khac)$|^(cac )?(co quan|don vi) lien quan$|^cac ben lien quan$/],
 ];
 
@@ -194,6 +195,13 @@ function levenshtein(a: string, b: string): number {
     [prev, cur] = [cur, prev];
   }
   return prev[n];
+}
+
+/** A fuzzy answer must not differ by a whole word ("Đài … Trà Vinh" is not "Đài … Đồng Nai"). */
+function everyWordClose(words: string[], e: Entry, pw: string[]): boolean {
+  const target = stripProvince(e.words, pw);
+  const close = (w: string) => target.some((t) => t === w || (w.length >= 4 && t.length >= 4 && levenshtein(w, t) <= 1));
+  return words.every(close) && target.every((t) => words.some((w) => w === t || (w.length >= 4 && t.length >= 4 && levenshtein(w, t) <= 1)));
 }
 
 export function similarity(a: string, b: string): number {
@@ -318,7 +326,7 @@ function matchCleaned(text: string, idx: MatchIndex, allowFuzzy: boolean): Menti
   // short names ("STTTT", "Sở TTTT")
   const compact = key.replace(/[^\p{L}\p{N}]/gu, '');
   const byShort = idx.entries.filter((e) => e.shortKey && e.shortKey.length >= 3 && e.shortKey === compact);
-  if (byShort.length === 1) return result(text, idx, byShort[0], 'abbreviation', 0.95);
+  if (byShort.length === 1) return result(text, idx, byShort[0], 'abbreviation', 0.97);
   // abbreviations aligned with initials
   if (hasAbbr) {
     const tokStripped = stripTrailingProvince(toks, pw);
@@ -358,7 +366,7 @@ function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
   const top = scored[0];
   const second = scored[1];
   const suggestions = scored.filter((x) => x.s >= 0.55).slice(0, 3).map((x) => x.e.agency.name);
-  if (top && top.s >= 0.9 && (!second || top.s - second.s >= 0.08) && top.e.head === words[0]) {
+  if (top && top.s >= 0.9 && (!second || top.s - second.s >= 0.08) && top.e.head === words[0] && everyWordClose(words, top.e, pw)) {
     return result(text, idx, top.e, 'fuzzy', top.s, [top.e.agency.name]);
   }
   return result(text, idx, null, 'unknown', top ? top.s : 0, suggestions);
