@@ -94,7 +94,9 @@ export function detectTable(g: Grid, override?: Partial<Record<ColumnRole, numbe
       }
       const required = (cols.task ? 1 : 0) + (cols.lead ? 1 : 0);
       if (required < 2) continue;
-      const score = required * 10 + (cols.stt ? 3 : 0) + (cols.support ? 3 : 0) + (cols.time ? 3 : 0) + (cols.q1 ? 1 : 0) - span * 0.5;
+      // a two-row header needs a group header above its sub-headers ("Cơ quan thực hiện" over "Chủ trì | Phối hợp")
+      const grouped = span === 2 && g.merges.some((m) => m.r1 === r && m.r2 === r && m.c2 > m.c1);
+      const score = required * 10 + (cols.stt ? 3 : 0) + (cols.support ? 3 : 0) + (cols.time ? 3 : 0) + (cols.q1 ? 1 : 0) + (span === 1 ? 0 : grouped ? 1 : -1);
       if (!best || score > best.score) best = { score, row: r, rows: span, cols };
     }
   }
@@ -286,7 +288,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
     if (parts1(id)) lastTopId = id;
     // a vertically merged STT shared by several rows: each row a sub-item of that number
     const used = sttUse.get(id) ?? 0;
-    if (rf.sttFromMerge || used > 0) {
+    if (rf.sttFromMerge) {
       if (used === 1) {
         // rename the first one to <id>.1
         for (const x of tasks) {
@@ -302,6 +304,12 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
       sttUse.set(id, used + 1);
       parent = id;
       id = `${id}.${used + 1}`;
+    } else if (used > 0) {
+      // the same number typed twice: a finding, and a distinct id so nothing is merged silently
+      const c = a1(row, t.columns.stt ?? t.firstCol);
+      issues.push({ rule: 'structure.stt.duplicate', severity: 'error', cell: cellRef(g.sheet, c), message: `STT ${sttTrim} ở ô ${c} trùng với dòng ${rowsById.get(id)}.` });
+      sttUse.set(id, used + 1);
+      id = `${id}(${used + 1})`;
     } else sttUse.set(id, 1);
     rowsById.set(id, row);
     lastTaskRow = { id, row, lead: rf.lead };

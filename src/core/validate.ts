@@ -84,24 +84,6 @@ export const RULES: Rule[] = [
     },
   },
   {
-    id: 'structure.stt.duplicate',
-    severity: 'error',
-    title: 'STT trùng',
-    run(ctx) {
-      const out: Issue[] = [];
-      const firstRow = new Map<string, number>();
-      for (const t of ctx.tasks) {
-        if (!t.raw.stt.trim() || t.sub !== null || t.parent) continue;
-        const k = t.id;
-        const r = firstRow.get(k);
-        if (r !== undefined && r !== t.row)
-          out.push({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.stt), message: `STT ${t.raw.stt} ở ô ${t.cells.stt} trùng với dòng ${r}.`, taskId: t.id });
-        else firstRow.set(k, t.row);
-      }
-      return out;
-    },
-  },
-  {
     id: 'task.empty',
     severity: 'error',
     title: 'Thiếu tên nhiệm vụ',
@@ -346,7 +328,8 @@ export const RULES: Rule[] = [
   },
 ];
 
-export const RULE_IDS = [...RULES.map((r) => r.id), 'cell.error', 'subtasks.misaligned', 'structure.stt.missing'];
+/** Rules applied while reading the table (src/core/table.ts) plus the rule units above. */
+export const RULE_IDS = [...RULES.map((r) => r.id), 'structure.stt.duplicate', 'structure.stt.missing', 'cell.error', 'subtasks.misaligned'];
 
 function cellOrder(cell: string): [string, number, number] {
   const i = cell.lastIndexOf('!');
