@@ -69,7 +69,7 @@ const PROVINCE_ROWS: Row[] = [
   ['Ban Dân tộc tỉnh', 'department', 'Ban Dân tộc', ['Ban Dân tộc'], 'Sở Dân tộc và Tôn giáo', MERGE_2025, ND45],
   ['Ban Quản lý các khu công nghiệp', 'department', 'BQL các KCN', ['Ban Quản lý các KCN tỉnh']],
   ['Cổng Thông tin điện tử tỉnh', 'other', 'Cổng TTĐT tỉnh', ['Cổng thông tin điện tử của tỉnh']],
-  ['Công an tỉnh', 'armed', 'CA tỉnh'],
+  ['Công an tỉnh', 'armed', 'Công an tỉnh'],
   ['Bộ Chỉ huy Quân sự tỉnh', 'armed', 'Bộ CHQS tỉnh', ['Bộ CHQS tỉnh']],
   ['Bộ Chỉ huy Bộ đội Biên phòng tỉnh', 'armed', 'BĐBP tỉnh', ['Bộ đội Biên phòng tỉnh']],
   ['Văn phòng Tỉnh ủy', 'party', 'VP Tỉnh ủy'],

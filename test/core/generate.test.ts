@@ -1,0 +1,140 @@
+import { analyze, generate } from '../../src/app/usecases';
+import { makeSheetNames, sanitizeSheetName, REPORT_SHEET, STATUSES } from '../../src/core/generate';
+import { seed002Workbook } from '../../scripts/fixtures';
+import { snapshotCells, xlsxGrid, xlsxPort } from '../helpers';
+import type { XlsxWorkbook } from '../../src/adapters/xlsx';
+
+async function generated(): Promise<{ port: XlsxWorkbook; names: string[] }> {
+  const port = await xlsxPort(seed002Workbook());
+  const r = await generate(port, await analyze(port));
+  return { port, names: r.sheetsWritten };
+}
+
+/** Rows of an agency sheet's part A or B: [id, task, other agencies]. */
+function part(port: XlsxWorkbook, sheet: string, label: 'A' | 'B'): string[][] {
+  const g = xlsxGrid(port.wb.getWorksheet(sheet)!);
+  const start = g.findIndex((r) => r[0].startsWith(`${label}.`));
+  const out: string[][] = [];
+  for (let i = start + 1; i < g.length && !/^[AB]\./.test(g[i][0]); i++) if (g[i][0]) out.push([g[i][0], g[i][2]]);
+  return out;
+}
+
+describe('per-agency sheets for the seed-002 table', () => {
+  test('one sheet per agency that leads or supports, named from the master list', async () => {
+    const { names } = await generated();
+    expect(names).toEqual([
+      REPORT_SHEET,
+      'Sở Công Thương',
+      'Sở VHTTDL',
+      'Sở Ngoại vụ',
+      'Sở KH&ĐT',
+      'Sở TT&TT',
+      'BQL các KCN',
+      'Cổng TTĐT tỉnh',
+      'Công an tỉnh',
+      'Ban TG Tỉnh ủy',
+      'Đài PT-TH',
+    ]);
+  });
+
+  test('who leads what, who supports what', async () => {
+    const { port } = await generated();
+    expect(part(port, 'Sở TT&TT', 'A').map((r) => r[0])).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6']);
+    expect(part(port, 'Sở TT&TT', 'B').slice(0, 5)).toEqual([['2.1', 'Chủ trì: Sở Ngoại vụ'], ['2.2', 'Chủ trì: Sở Ngoại vụ'], ['2.3', 'Chủ trì: Sở Ngoại vụ'], ['2.4', 'Chủ trì: Sở Ngoại vụ'], ['2.5', 'Chủ trì: Sở Ngoại vụ']]);
+    expect(part(port, 'Sở TT&TT', 'B').slice(5).map((r) => r[0])).toEqual(['7.1', '7.2', '7.3']);
+    expect(part(port, 'Sở Ngoại vụ', 'A').map((r) => r[0])).toEqual(['2.1', '2.2', '2.3', '2.4', '2.5']);
+    // 1.2 and 7.x come through "Các sở, ban, ngành" (expanded to the departments the plan names)
+    expect(part(port, 'Sở Ngoại vụ', 'B').map((r) => r[0])).toEqual(['1.2', '1.3', '4.1', '4.2', '4.3', '7.1', '7.2', '7.3']);
+    expect(part(port, 'Đài PT-TH', 'B').map((r) => r[0])).toEqual(['1.4', '1.5', '1.6']);
+    expect(part(port, 'Công an tỉnh', 'A').map((r) => r[0])).toEqual(['6']);
+    expect(part(port, 'Công an tỉnh', 'B').map((r) => r[0])).toEqual(['2.1', '2.2', '2.3', '2.4', '2.5']);
+    // "Các sở, ban, ngành" reaches the departments named in the plan, marked as such
+    const vh = part(port, 'Sở VHTTDL', 'B');
+    expect(vh.find((r) => r[0] === '1.2')![1]).toBe('Chủ trì: Sở Thông tin và Truyền thông (phối hợp với tư cách các sở, ban, ngành)');
+    expect(vh.find((r) => r[0] === '1.3')![1]).toBe('Chủ trì: Sở Thông tin và Truyền thông');
+  });
+
+  test('title block, columns, print setup, status drop-down', async () => {
+    const { port } = await generated();
+    const ws = port.wb.getWorksheet('Sở Ngoại vụ')!;
+    expect(ws.getCell('A1').value).toBe('NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018 — SỞ NGOẠI VỤ');
+    expect(ws.getCell('A2').value).toBe('(Kèm theo Kế hoạch số 12773/KH-UBND ngày 08/12/2017 của Ủy ban nhân dân tỉnh Đồng Nai)');
+    expect(xlsxGrid(ws)[3]).toEqual(['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú']);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '4:4' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.getCell('B6').font).toMatchObject({ name: 'Times New Roman' });
+    expect(ws.getCell('B6').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getCell('I6').value).toBe('Chưa thực hiện');
+  });
+
+  test('report numbers match the tasks, status counts are live formulas', async () => {
+    const { port } = await generated();
+    const g = xlsxGrid(port.wb.getWorksheet(REPORT_SHEET)!);
+    const row = g.find((r) => r[1] === 'Sở Ngoại vụ')!;
+    // led 5 (2.1–2.5), supported 8 (1.2, 1.3, 4.1–4.3, 7.1–7.3)
+    // Q1: 2.2–2.4, 4.x, 7.x = 9; Q2: 2.1–2.4, 1.3, 4.x, 7.x = 11; Q3: 2.1–2.5, 1.2, 1.3, 4.x, 7.x = 13; Q4: 2.2–2.4, 4.x, 7.x = 9
+    expect(row.slice(2, 9)).toEqual(['Sở Ngoại vụ', '5', '8', '9', '11', '13', '9']);
+    expect(row[10]).toBe(`=COUNTIF('Sở Ngoại vụ'!$I$5:$I$19,"Chưa thực hiện")`);
+    const list = g.findIndex((r) => r[0] === 'Mã');
+    expect(g.slice(list + 1).map((r) => r[0])).toHaveLength(25);
+    const ws = port.wb.getWorksheet(REPORT_SHEET)!;
+    expect((ws.getCell(`K${g.indexOf(row) + 1}`).value as { result: number }).result).toBe(13);
+  });
+
+  test('the source sheet is unchanged but for the quarter columns', async () => {
+    const before = snapshotCells(seed002Workbook())['Phụ lục'];
+    const { port } = await generated();
+    const after = xlsxGrid(port.wb.getWorksheet('Phụ lục')!);
+    for (let r = 0; r < Math.max(before.length, after.length); r++)
+      for (let c = 0; c < 5; c++) expect([r, c, after[r]?.[c] ?? '']).toEqual([r, c, before[r]?.[c] ?? '']);
+    expect(after[4].slice(5, 9)).toEqual(['Quý I', 'Quý II', 'Quý III', 'Quý IV']);
+    expect(after[5].slice(5, 9)).toEqual(['x', 'x', 'x', 'x']);
+    expect(after[6].slice(5, 9)).toEqual(['x', 'x', 'x', 'x']);
+  });
+});
+
+describe('safe re-run', () => {
+  test('regeneration keeps statuses typed by agencies; twice gives an identical workbook', async () => {
+    const { port } = await generated();
+    const ws = port.wb.getWorksheet('Công an tỉnh')!;
+    const g = xlsxGrid(ws);
+    const r6 = g.findIndex((r) => r[0] === '6') + 1;
+    ws.getCell(`I${r6}`).value = 'Hoàn thành';
+    ws.getCell(`J${r6}`).value = 'Đã báo cáo UBND tỉnh ngày 10/11';
+    const p2 = await xlsxPort(port.wb);
+    await generate(p2, await analyze(p2));
+    const ws2 = p2.wb.getWorksheet('Công an tỉnh')!;
+    const g2 = xlsxGrid(ws2);
+    const row = g2.find((r) => r[0] === '6')!;
+    expect(row.slice(8, 10)).toEqual(['Hoàn thành', 'Đã báo cáo UBND tỉnh ngày 10/11']);
+    const first = snapshotCells(p2.wb);
+    const p3 = await xlsxPort(p2.wb);
+    await generate(p3, await analyze(p3));
+    expect(snapshotCells(p3.wb)).toEqual(first);
+  });
+
+  test('a task removed from the table leaves the sheets and is reported', async () => {
+    const { port } = await generated();
+    port.wb.getWorksheet('Phụ lục')!.spliceRows(11, 1); // the Công an tỉnh row
+    const p2 = await xlsxPort(port.wb);
+    const r = await generate(p2, await analyze(p2));
+    expect(r.generation.removed['Công an tỉnh']).toEqual(['6']);
+    expect(r.sheetsWritten).toContain('Công an tỉnh'); // still supports 2.x
+  });
+});
+
+describe('sheet names', () => {
+  test('valid, unique ignoring case, never History, deterministic', () => {
+    expect(sanitizeSheetName("'Sở [Y]: tế*?/\\'")).toBe('Sở -Y-- tế----');
+    expect(sanitizeSheetName('History')).toBe('History (1)');
+    const agencies = [
+      { name: 'Sở A', short: 'Sở Y tế', group: 'department' as const, aliases: [] },
+      { name: 'Sở B', short: 'SỞ Y TẾ', group: 'department' as const, aliases: [] },
+      { name: 'Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực và lãng phí tỉnh', group: 'other' as const, aliases: [] },
+    ];
+    const names = makeSheetNames(agencies, ['Sở y tế (2)']);
+    expect([...names.values()]).toEqual(['Sở Y tế', 'SỞ Y TẾ (3)', 'Ban CĐPCTNTCLPT']);
+    expect(makeSheetNames(agencies, ['Sở y tế (2)'])).toEqual(names);
+    expect(STATUSES).toEqual(['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn']);
+  });
+});
