@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const BIN = path.join(__dirname, '..', 'bin', 'phan-cong.js');
+const SAMPLE = path.join(__dirname, '..', 'samples', 'dong-nai-2018.xlsx');
+const tmp = mkdtempSync(path.join(tmpdir(), 'phan-cong-'));
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('phan-cong (../shared/CONTRACTS.md)', () => {
+  test('parse-time: JSON Lines, one per input line, \\n escapes', () => {
+    const r = run(['parse-time', '--year', '2024'], 'Quý II, III\nTheo yêu cầu của Bộ\n- Quý I\\n- Quý IV\n');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ input: 'Quý II, III', ok: true, quarters: [2, 3], months: [4, 5, 6, 7, 8, 9], deadline: null, recurrence: null, years: [2024] });
+    expect(lines[1]).toMatchObject({ ok: false, quarters: [] });
+    expect(lines[2]).toMatchObject({ input: '- Quý I\n- Quý IV', quarters: [1, 4] });
+  });
+
+  test('match-agency: mentions with status, current, suggestions', () => {
+    const r = run(['match-agency'], 'Sở TT-TT, Công an tỉnh và các đơn vị liên quan\n');
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(o.input).toBe('Sở TT-TT, Công an tỉnh và các đơn vị liên quan');
+    expect(o.mentions[0]).toEqual({ text: 'Sở TT-TT', agency: 'Sở Thông tin và Truyền thông', collective: null, status: 'abbreviation', confidence: 0.97, current: 'Sở Khoa học và Công nghệ', suggestions: [] });
+    expect(o.mentions[2]).toMatchObject({ collective: 'related', status: 'collective' });
+  });
+
+  test('match-agency with a CSV master list', () => {
+    const csv = path.join(tmp, 'dm.csv');
+    writeFileSync(csv, 'Tên cơ quan,Tên viết tắt,Tên gọi khác,Nhóm\nSở Thông tin và Truyền thông,STTTT,Sở TTTT,department\n');
+    const r = run(['match-agency', '--master', csv], 'Sở TTTT\nBộ Công an\n');
+    const [a, b] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(a.mentions[0]).toMatchObject({ agency: 'Sở Thông tin và Truyền thông' });
+    expect(b.mentions[0]).toMatchObject({ agency: null, status: 'unknown' });
+  });
+
+  test('check --format json: table, tasks, issues as in the contract', () => {
+    const r = run(['check', SAMPLE, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(o.table).toMatchObject({ sheet: 'Phụ lục', range: 'A5:E12', headerRow: 5, columns: { stt: 'A', task: 'B', lead: 'C', support: 'D', time: 'E' } });
+    expect(o.tasks[0]).toMatchObject({ id: '1.1', parent: '1', row: 6, cells: { stt: 'A6', task: 'B6', lead: 'C6', support: 'D6', time: 'E6' }, raw: { stt: '01', lead: 'Sở Thông tin và Truyền thông (Sở TT-TT)', time: 'Hàng tháng, quý' }, quarters: [1, 2, 3, 4], deadline: null });
+    expect(o.tasks[0].lead).toEqual([{ text: 'Sở Thông tin và Truyền thông (Sở TT-TT)', agency: 'Sở Thông tin và Truyền thông', collective: null }]);
+    expect(o.issues[0]).toMatchObject({ rule: expect.any(String), severity: expect.any(String), cell: expect.stringMatching(/^Phụ lục!/), message: expect.any(String) });
+  });
+
+  test('check text form and exit 1 on errors', () => {
+    const r = run(['check', SAMPLE, '--year', '2026']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^C6\s+lỗi\s+'Sở Thông tin và Truyền thông' \(ô C6\)/m);
+    expect(r.out).toMatch(/Tổng cộng: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý/);
+  });
+
+  test('generate writes OUT, refuses to overwrite FILE', () => {
+    const out = path.join(tmp, 'out.xlsx');
+    const r = run(['generate', SAMPLE, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(r.out).toMatch(/25 nhiệm vụ, 10 cơ quan, 11 sheet/);
+    const same = run(['generate', SAMPLE, '-o', SAMPLE]);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/Không ghi đè lên tệp gốc/);
+  });
+
+  test('fix applies only the chosen rule and reports each cell', () => {
+    const out = path.join(tmp, 'fixed.xlsx');
+    const r = run(['fix', SAMPLE, '-o', out, '--rule', 'structure.stt.missing']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Phụ lục!A7\s+structure.stt.missing\s+"" → "02"/);
+    const again = run(['check', out, '--format', 'json']);
+    expect(JSON.parse(again.out).issues.filter((i: { rule: string }) => i.rule === 'structure.stt.missing')).toEqual([]);
+  });
+
+  test.each([
+    [['check', path.join(tmp, 'missing.xlsx')], /Không tìm thấy tệp/],
+    [['check', __filename], /không phải tệp Excel \.xlsx/],
+    [['frobnicate'], /Lệnh không có/],
+    [['check', SAMPLE, '--year', 'abc'], /Năm không hợp lệ/],
+    [['generate', SAMPLE], /Thiếu tệp kết quả/],
+  ])('unusable input %j → exit 2, one Vietnamese line, no stack trace', (args, re) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(re);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
