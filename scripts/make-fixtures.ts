@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { seed002Workbook, variantWorkbook } from './fixtures';
-import { badInputs } from './bad-inputs';
+import { badInputs, MASTER_FILES } from './bad-inputs';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   await fs.mkdir(path.join(root, 'test', 'fixtures', 'bad'), { recursive: true });
   await seed002Workbook().xlsx.writeFile(path.join(root, 'samples', 'dong-nai-2018.xlsx'));
   await variantWorkbook().xlsx.writeFile(path.join(root, 'test', 'fixtures', 'variant-two-row-header.xlsx'));
+  for (const [name, text] of Object.entries(MASTER_FILES)) await fs.writeFile(path.join(root, 'test', 'fixtures', 'bad', name), text);
   for (const b of badInputs()) {
     const file = path.join(root, 'test', 'fixtures', 'bad', b.file);
     if (b.bytes) await fs.writeFile(file, b.bytes);

@@ -16,9 +16,11 @@ export function fakeHostFrom(wb: ExcelJS.Workbook): FakeExcelHost {
   const host = new FakeExcelHost();
   for (const ws of wb.worksheets) {
     const rows: (string | number)[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
+    const rowCount = ws.rowCount;
+    const colCount = ws.columnCount; // both are computed on each access: read once
+    for (let r = 1; r <= rowCount; r++) {
       const row: (string | number)[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
+      for (let c = 1; c <= colCount; c++) {
         const cell = ws.getCell(r, c);
         const v = cell.isMerged && cell.master !== cell ? null : cell.value;
         row.push(typeof v === 'number' ? v : cellText(v).text);
@@ -39,9 +41,11 @@ export function officePort(host: FakeExcelHost): OfficeWorkbook {
 /** Dense text grid of an exceljs sheet (formulas as "=…"). */
 export function xlsxGrid(ws: ExcelJS.Worksheet): string[][] {
   const out: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
+  const rowCount = ws.rowCount;
+    const colCount = ws.columnCount; // both are computed on each access: read once
+    for (let r = 1; r <= rowCount; r++) {
     const row: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
+    for (let c = 1; c <= colCount; c++) {
       const cell = ws.getCell(r, c);
       const v = (cell.isMerged && cell.master !== cell ? null : cell.value) as unknown;
       if (v && typeof v === 'object' && 'formula' in (v as object)) row.push('=' + (v as { formula: string }).formula);
@@ -72,4 +76,15 @@ export function snapshotCells(wb: ExcelJS.Workbook): Record<string, string[][]> 
   const out: Record<string, string[][]> = {};
   for (const ws of wb.worksheets) out[ws.name] = xlsxGrid(ws);
   return out;
+}
+
+/** The first cell where two grids differ ("row:col a ≠ b"), or null: cheap on 10,000-row sheets. */
+export function firstDiff(a: string[][], b: string[][]): string | null {
+  const rows = Math.max(a.length, b.length);
+  for (let r = 0; r < rows; r++) {
+    const x = a[r] ?? [];
+    const y = b[r] ?? [];
+    for (let c = 0; c < Math.max(x.length, y.length); c++) if ((x[c] ?? '') !== (y[c] ?? '')) return `${r + 1}:${c + 1} ${JSON.stringify(x[c] ?? '')} ≠ ${JSON.stringify(y[c] ?? '')}`;
+  }
+  return null;
 }

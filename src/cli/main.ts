@@ -11,7 +11,6 @@ import { parseMentions } from '../core/agencies/split';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList } from '../core/schemas';
-import { cellText } from '../adapters/xlsx';
 
 const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
   parse-time [--year YYYY]                 đọc cụm thời gian từ stdin, in JSON Lines
@@ -102,14 +101,10 @@ async function loadMaster(file: string | undefined): Promise<MasterList | null> 
   if (/\.csv$/i.test(file)) rows = parseCsv(buf.toString('utf8'));
   else {
     const wb = await loadWorkbook(file);
-    const ws = wb.wb.worksheets[0];
-    if (!ws) throw new UserError('master.empty', `Danh mục "${name}" không có sheet nào.`);
-    rows = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) row.push(cellText(ws.getCell(r, c).value).text);
-      rows.push(row);
-    }
+    const snap = await wb.read({ extra: [], allSheets: true });
+    const first = snap.sheets[0]?.name;
+    if (!first) throw new UserError('master.empty', `Danh mục "${name}" không có sheet nào.`);
+    rows = snap.grids[first]?.values ?? [];
   }
   try {
     return masterFromRows(rows, `Danh mục "${name}"`);

@@ -7,6 +7,8 @@ import type { MatchIndex } from './agencies/match';
 import type { Agency, AgencyGroup, Collective, Issue, PlanCell, SheetPlan, Task } from './schemas';
 
 export const REPORT_SHEET = 'Tổng hợp';
+/** Key of the report sheet in the name map returned by makeSheetNames. */
+export const REPORT_KEY = '\u0000report';
 export const STATUSES = ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn'];
 const FORBIDDEN = /[[\]:*?/\\]/g;
 const MAX_NAME = 31;
@@ -127,7 +129,6 @@ export function deriveShort(name: string): string {
 /** Unique, valid, deterministic names; never a user's sheet. */
 export function makeSheetNames(agencies: Agency[], taken: string[], previous: Record<string, string> = {}): Map<string, string> {
   const used = new Set(taken.map((t) => t.toLowerCase()));
-  used.add(REPORT_SHEET.toLowerCase());
   used.add('history');
   const out = new Map<string, string>();
   const claim = (agency: string, base: string) => {
@@ -140,7 +141,8 @@ export function makeSheetNames(agencies: Agency[], taken: string[], previous: Re
     used.add(name.toLowerCase());
     out.set(agency, name);
   };
-  // previous names first, so a re-run keeps every sheet where it was
+  // the report first (never a user's sheet of the same name), then previous names, so a re-run keeps every sheet where it was
+  claim(REPORT_KEY, REPORT_SHEET);
   for (const a of agencies) {
     const p = previous[a.name];
     if (p && !used.has(p.toLowerCase())) {
@@ -253,6 +255,7 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
   let n = 0;
   for (const [agency, list] of byAgency) {
     const sheet = names.get(agency);
+    if (agency === REPORT_KEY) continue;
     if (!sheet) continue;
     n++;
     const plan = sheetsByName.get(sheet)!;
@@ -284,7 +287,7 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
   }
   if (rows.length >= lf) styles.push({ range: `A${lf}:${a1(rows.length, 11)}`, style: 'body' }, { range: `F${lf}:I${rows.length}`, style: 'bodyCenter' });
   return {
-    name: REPORT_SHEET,
+    name: names.get(REPORT_KEY) ?? REPORT_SHEET,
     kind: 'report',
     rows,
     widths: [8, 40, 16, 12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 12],

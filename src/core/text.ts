@@ -96,7 +96,7 @@ export function isBlank(s: string | null | undefined): boolean {
   return s === null || s === undefined || normalizeText(s) === '';
 }
 
-const BULLET = /^\s*(?:[-+•–·*▪◦]|[a-zđ]\)|\d{1,2}[.)](?!\d))\s*/i;
+const BULLET = /^\s*(?:[-+•–·*▪◦](?!\d)|[a-zđ]\)|\d{1,2}[.)](?!\d))\s*/i;
 
 export interface Item {
   text: string;

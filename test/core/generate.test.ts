@@ -133,7 +133,7 @@ describe('sheet names', () => {
       { name: 'Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực và lãng phí tỉnh', group: 'other' as const, aliases: [] },
     ];
     const names = makeSheetNames(agencies, ['Sở y tế (2)']);
-    expect([...names.values()]).toEqual(['Sở Y tế', 'SỞ Y TẾ (3)', 'Ban CĐPCTNTCLPT']);
+    expect([...names.values()]).toEqual(['Tổng hợp', 'Sở Y tế', 'SỞ Y TẾ (3)', 'Ban CĐPCTNTCLPT']);
     expect(makeSheetNames(agencies, ['Sở y tế (2)'])).toEqual(names);
     expect(STATUSES).toEqual(['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn']);
   });

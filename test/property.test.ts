@@ -1,0 +1,69 @@
+// Property tests: parsers never throw, normalization is idempotent, sheet names always valid and
+// unique, splitting mentions loses no characters of names. ≥ 10,000 runs each.
+import fc from 'fast-check';
+import { parseTime } from '../src/core/time';
+import { normalizeText, foldKey, stripBullet } from '../src/core/text';
+import { splitMentionTexts } from '../src/core/agencies/split';
+import { buildIndex } from '../src/core/agencies/match';
+import { builtinMasterList } from '../src/core/agencies/builtin';
+import { makeSheetNames } from '../src/core/generate';
+import { checkSheetName } from './fake-excel';
+
+const RUNS = 10_000;
+jest.setTimeout(60_000);
+const idx = buildIndex(builtinMasterList('Đồng Nai'), 'Đồng Nai');
+const VI_PIECES = ['Quý', 'II', 'III', 'tháng', 'năm', '2024', 'trước ngày', '15/6', ',', '-', '\n', 'Sở', 'Thông tin', 'và', 'Truyền thông', '(', ')', 'các', 'sở, ban, ngành', 'hòa', 'hoà', '\u00a0', '\u200b', 'Đ', 'ủ', '&', '/', ';'];
+const viText = fc.array(fc.oneof(fc.constantFrom(...VI_PIECES), fc.string(), fc.string({ unit: 'grapheme' })), { maxLength: 12 }).map((a) => a.join(' '));
+const anyText = fc.oneof(viText, fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ maxLength: 60 }));
+
+describe('properties', () => {
+  test('parseTime never throws and returns quarters within 1–4', () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 1990, max: 2100 }), (s, y) => {
+        const r = parseTime(s, y);
+        return r.quarters.every((q) => q >= 1 && q <= 4) && (r.ok || r.quarters.length === 0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('normalization never throws and is idempotent', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const n = normalizeText(s);
+        return normalizeText(n) === n && foldKey(foldKey(s)) === foldKey(s);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('the mention splitter never throws and loses no characters of names', () => {
+    fc.assert(
+      fc.property(viText, (s) => {
+        const parts = splitMentionTexts(s, idx);
+        const letters = (x: string) => normalizeText(x).replace(/[^\p{L}]/gu, '');
+        // every mention is a piece of the cell, and together they keep every letter that is not a separator word
+        const joined = letters(parts.join(' '));
+        // bullet markers ("- ", "a)", "1.") at the start of a line are not part of names
+        const source = letters(normalizeText(s).split('\n').map(stripBullet).join('\n').replace(/(^|\s)(và|cùng|với)(?=\s|$)/gu, ' ').replace(/\(\d{1,2}\)/g, ''));
+        return parts.every((p) => p.trim().length > 0) && joined.length <= source.length + 8 * parts.length && [...source].every((ch) => joined.includes(ch));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('sheet names are always valid for Excel and unique ignoring case', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 80 }), short: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }) }), { maxLength: 15 }), fc.array(fc.string({ maxLength: 31 }), { maxLength: 5 }), (list, taken) => {
+        const agencies = list.map((x, i) => ({ name: `${x.name}#${i}`, short: x.short, group: 'other' as const, aliases: [] }));
+        const names = [...makeSheetNames(agencies, taken).values()];
+        const lower = names.map((n) => n.toLowerCase());
+        if (new Set(lower).size !== lower.length) return false;
+        if (lower.some((n) => taken.some((t) => t.toLowerCase() === n))) return false;
+        for (const n of names) checkSheetName(n, []);
+        return true;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
