@@ -10,7 +10,20 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const VOWEL = /[aăâeêioôơuưy]/i;
 const SHAPED = /[ăâêôơư]/i;
 
+const WORDS = new Map<string, string>();
+
+/** Canonical tone placement of one word, memoized (a language has few distinct syllables). */
 function placeTone(word: string): string {
+  let out = WORDS.get(word);
+  if (out === undefined) {
+    out = placeToneUncached(word);
+    if (WORDS.size > 100_000) WORDS.clear();
+    WORDS.set(word, out);
+  }
+  return out;
+}
+
+function placeToneUncached(word: string): string {
   // word is NFD; find the tone mark, remove it, then put it back on the canonical vowel.
   if (!TONE_MARKS.test(word)) return word.normalize('NFC');
   const toneMatch = word.match(TONE_MARKS);
@@ -56,7 +69,31 @@ function placeTone(word: string): string {
  * plain spaces and hyphens, collapsed spacing (line breaks kept). Idempotent.
  */
 export function normalizeText(input: string): string {
-  const s = String(input)
+  const key = String(input);
+  const hit = NORMALIZED.get(key);
+  if (hit !== undefined) return hit;
+  const out = normalizeUncached(key);
+  remember(NORMALIZED, key, out);
+  return out;
+}
+
+/** Small bounded memo: real tables repeat the same names and phrases many times. */
+const MEMO_LIMIT = 50_000;
+const NORMALIZED = new Map<string, string>();
+const FOLDED = new Map<string, string>();
+/** Forget memoized results (the bench measures cold runs). */
+export function clearTextCaches(): void {
+  WORDS.clear();
+  NORMALIZED.clear();
+  FOLDED.clear();
+}
+function remember(m: Map<string, string>, k: string, v: string): void {
+  if (m.size >= MEMO_LIMIT) m.clear();
+  m.set(k, v);
+}
+
+function normalizeUncached(input: string): string {
+  const s = input
     .replace(/\r\n?/g, '\n')
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
@@ -73,13 +110,17 @@ export function normalizeText(input: string): string {
 
 /** Diacritic-free, lower-case key for comparison: "Sở Văn hóa, Thể thao" → "so van hoa, the thao". */
 export function foldKey(input: string): string {
-  return normalizeText(input)
+  const hit = FOLDED.get(input);
+  if (hit !== undefined) return hit;
+  const out = normalizeText(input)
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/đ/g, 'd')
     .replace(/\s+/g, ' ')
     .trim();
+  remember(FOLDED, input, out);
+  return out;
 }
 
 /** Key without punctuation and the connective "và"/"&": for comparing names that dropped commas. */

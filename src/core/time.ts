@@ -220,8 +220,26 @@ function spansToSchedule(spans: Span[], planYear: number): { quarters: number[];
   return { quarters: qs, months: ms, years: [...years].sort((a, b) => a - b) };
 }
 
+const PARSED = new Map<string, TimeParse>();
+
+/** Forget memoized results (the bench measures cold runs). */
+export function clearTimeCache(): void {
+  PARSED.clear();
+}
+
 /** Parse a time phrase (a cell, possibly multi-line). Never throws. */
 export function parseTime(input: string, planYear: number): TimeParse {
+  const key = `${planYear}|${input}`;
+  let r = PARSED.get(key);
+  if (!r) {
+    r = parseTimeUncached(input, planYear);
+    if (PARSED.size > 20_000) PARSED.clear();
+    PARSED.set(key, r);
+  }
+  return { ...r, quarters: r.quarters.slice(), months: r.months.slice(), years: r.years.slice(), ...(r.unreadableLines ? { unreadableLines: r.unreadableLines.slice() } : {}) };
+}
+
+function parseTimeUncached(input: string, planYear: number): TimeParse {
   const text = String(input ?? '');
   const lines = splitItems(text).map((i) => i.text);
   const f = emptyFound();

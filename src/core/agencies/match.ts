@@ -22,6 +22,8 @@ const EXPANSIONS: Record<string, string> = {
 };
 
 const STOP = new Set(['va', 'cua']);
+/** Words too common to pick fuzzy candidates by. */
+const COMMON_WORDS = new Set(['so', 'ban', 'bo', 'tinh', 'hoi', 'cac', 'uy', 'nhan', 'dan', 'viet', 'nam', 'thanh', 'pho']);
 
 interface Entry {
   agency: Agency;
@@ -39,6 +41,10 @@ export interface MatchIndex {
   byKey: Map<string, Entry[]>;
   byLoose: Map<string, Entry[]>;
   byHead: Map<string, Entry[]>;
+  /** word → entries whose name or aliases use it (fuzzy candidates) */
+  byWord: Map<string, Entry[]>;
+  /** Proper beginnings of names, as words ("so lao dong"): only pieces like these are re-joined with the next. */
+  joinPrefixes: Set<string>;
   byName: Map<string, Agency>;
   province: string | null;
   cache: Map<string, Mention>;
@@ -72,7 +78,7 @@ function stripProvince(words: string[], provinceWords: string[]): string[] {
 }
 
 export function buildIndex(master: MasterList, province?: string | null): MatchIndex {
-  const idx: MatchIndex = { master, entries: [], byKey: new Map(), byLoose: new Map(), byHead: new Map(), byName: new Map(), province: province ?? null, cache: new Map() };
+  const idx: MatchIndex = { master, entries: [], byKey: new Map(), byLoose: new Map(), byHead: new Map(), byWord: new Map(), joinPrefixes: new Set(), byName: new Map(), province: province ?? null, cache: new Map() };
   const pw = province ? expandWords(foldKey(province)) : [];
   for (const a of master.agencies) {
     const words = expandWords(foldKey(a.name));
@@ -92,6 +98,8 @@ export function buildIndex(master: MasterList, province?: string | null): MatchI
     push(idx.byLoose, stripProvince(words, pw).join(' '), e);
     for (const al of a.aliases) push(idx.byLoose, stripProvince(expandWords(foldKey(al)), pw).join(' '), e);
     push(idx.byHead, e.head, e);
+    for (const ws of [words, ...a.aliases.map((al) => expandWords(foldKey(al)))]) for (let i = 1; i < ws.length; i++) idx.joinPrefixes.add(ws.slice(0, i).join(' '));
+    for (const w of [...words, ...a.aliases.flatMap((al) => expandWords(foldKey(al)))]) if (w.length > 1 && !COMMON_WORDS.has(w)) push(idx.byWord, w, e);
   }
   return idx;
 }
@@ -352,13 +360,20 @@ function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
   const flat = words.join(' ');
   const scored: { e: Entry; s: number }[] = [];
   const pw = idx.province ? expandWords(foldKey(idx.province)) : [];
-  for (const e of idx.entries) {
+  // candidates share a distinctive word with the mention (a typo in one word still leaves others)
+  const pool = new Set<Entry>();
+  for (const w of words) for (const e of idx.byWord.get(w) ?? []) pool.add(e);
+  if (pool.size === 0) for (const e of idx.byHead.get(words[0] ?? '') ?? []) pool.add(e);
+  // cheap token score first; the edit distance only for the best few
+  const rough = [...pool].map((e) => ({ e, t: tokenScore(words, stripProvince(e.words, pw)) }));
+  rough.sort((a, b) => b.t - a.t);
+  for (const { e } of rough.slice(0, 12)) {
     const candidates = [stripProvince(e.words, pw)];
     for (const al of e.aliasKeys.keys()) candidates.push(stripProvince(expandWords(al), pw));
     let best = 0;
     for (const c of candidates) {
-      const s = 0.6 * similarity(flat, c.join(' ')) + 0.4 * tokenScore(words, c);
-      if (s > best) best = s;
+      const sc = 0.6 * similarity(flat, c.join(' ')) + 0.4 * tokenScore(words, c);
+      if (sc > best) best = sc;
     }
     scored.push({ e, s: best });
   }
@@ -370,6 +385,13 @@ function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
     return result(text, idx, top.e, 'fuzzy', top.s, [top.e.agency.name]);
   }
   return result(text, idx, null, 'unknown', top ? top.s : 0, suggestions);
+}
+
+/** Can a name or a collective start with this piece and go on after a comma or "và"? */
+export function mayContinue(piece: string, idx: MatchIndex): boolean {
+  const text = cleanMention(piece).text;
+  const k = foldKey(text);
+  return idx.joinPrefixes.has(mentionTokens(text).map((t) => t.word).join(' ')) || /^(cac|tat ca|nhung|ubnd|uy ban nhan dan|doanh nghiep|tap doan)\b|^(so|bo|ban)$/.test(k);
 }
 
 /** Does the text name a master agency or collective outright (used to rejoin split pieces)? */

@@ -2,7 +2,7 @@
 // ("Sở Lao động, Thương binh và Xã hội", "Các sở, ban, ngành") are kept by re-joining pieces
 // whenever the joined text names an agency or a collective outright.
 import { normalizeText, splitItems } from '../text';
-import { isStrongMatch, matchMention, type MatchIndex } from './match';
+import { isStrongMatch, matchMention, mayContinue, type MatchIndex } from './match';
 import type { Mention } from '../schemas';
 
 const SEP = /(\s*[,;]\s*|\s+và\s+|\s+cùng\s+|\s+với\s+)/giuy;
@@ -47,6 +47,7 @@ function expandSharedHead(text: string): string[] | null {
 
 function splitPieces(text: string, idx: MatchIndex): string[] {
   const t = normalizeText(text);
+  if (!/[,;]|\s(và|cùng|với)\s/u.test(t)) return [t.trim()];
   // keep parentheses whole: separators inside them do not split
   const pieces: string[] = [];
   const seps: string[] = [];
@@ -57,7 +58,7 @@ function splitPieces(text: string, idx: MatchIndex): string[] {
     const ch = t[i];
     if (ch === '(') depth++;
     if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0) {
+    if (depth === 0 && (ch === ',' || ch === ';' || ch === ' ')) {
       SEP.lastIndex = i;
       const m = SEP.exec(t);
       if (m && m.index === i) {
@@ -77,7 +78,8 @@ function splitPieces(text: string, idx: MatchIndex): string[] {
   let k = 0;
   while (k < pieces.length) {
     let taken = 1;
-    for (let n = Math.min(MAX_JOIN, pieces.length - k); n >= 2; n--) {
+    const canJoin = k + 1 < pieces.length && mayContinue(pieces[k], idx);
+    for (let n = canJoin ? Math.min(MAX_JOIN, pieces.length - k) : 1; n >= 2; n--) {
       let joined = pieces[k];
       for (let j = 1; j < n; j++) joined += seps[k + j - 1] + pieces[k + j];
       if (isStrongMatch(joined, idx)) {

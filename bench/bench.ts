@@ -1,0 +1,234 @@
+// npm run bench [-- --json]: a realistic appendix of 2,000 tasks and 80 agencies through the
+// Office adapter on the fake Excel host (100 ms per sync, 10 MB/s), against a naive per-row
+// writer in the same process; plus core timings (5,000-row table, 10,000 mentions × 300
+// agencies), matcher and time-parser accuracy on the collected phrases, and the pane's bundle size.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { OfficeWorkbook } from '../src/adapters/office';
+import { analyzeSnapshot, generate } from '../src/app/usecases';
+import { builtinMasterList } from '../src/core/agencies/builtin';
+import { buildIndex, matchMention } from '../src/core/agencies/match';
+import { planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
+import { planQuarters } from '../src/core/quarters';
+import { detectTable, readTasks } from '../src/core/table';
+import { clearTimeCache, parseTime } from '../src/core/time';
+import { clearTextCaches } from '../src/core/text';
+
+/** Every timing below is a cold run: memo caches are emptied first. */
+function cold(): void {
+  clearTextCaches();
+  clearTimeCache();
+}
+import { STYLES } from '../src/core/styles';
+import { parseRange } from '../src/core/address';
+import type { MasterList, SheetPlan } from '../src/core/schemas';
+import { FakeExcelHost } from '../test/fake-excel';
+import { EXTERNAL_TIME_PHRASES } from '../test/fixtures/external-phrases';
+import { EXTERNAL_MENTIONS } from '../test/fixtures/external-mentions';
+import { fuseBaseline, jaccardBaseline, scoreMatcher } from '../test/fixtures/baselines';
+
+const LATENCY = { perSyncMs: 100, bytesPerMs: 10_000 }; // 10 MB/s
+const TASKS = 2000;
+const AGENCIES = 80;
+const json = process.argv.includes('--json');
+const say = (s: string) => {
+  if (!json) process.stdout.write(s + '\n');
+};
+process.stdout.on('error', () => process.exit(0)); // output piped into head
+
+function masterOf(n: number): MasterList {
+  const base = builtinMasterList('Đồng Nai');
+  const agencies = base.agencies.slice();
+  for (let i = agencies.length; i < n; i++) agencies.push({ name: `Ban Quản lý dự án đầu tư xây dựng khu vực ${i}`, group: 'other', aliases: [] });
+  return { agencies: agencies.slice(0, Math.max(n, agencies.length)), origin: 'bench' };
+}
+
+const TIMES = ['Quý I', 'Quý II, III', 'Hàng tháng, quý', 'Cả năm', 'trước ngày 15/6', 'định kỳ 6 tháng (trước ngày 15/6)', 'Tháng 3-5/2024', 'Thường xuyên', 'chậm nhất vào ngày 20/11', 'Quý IV/2024'];
+
+/** A realistic appendix: numbered tasks, some with aligned bullets, variants of names, collectives. */
+function appendix(master: MasterList, tasks: number): string[][] {
+  const names = master.agencies.filter((a) => !a.successor).map((a) => a.name).slice(0, AGENCIES);
+  const variants = (n: string, i: number) => (i % 7 === 0 ? n.replace(/,/g, '') : i % 11 === 0 ? n.replace('và', '&') : n);
+  const rows: string[][] = [['PHỤ LỤC'], ['PHÂN CÔNG NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2024'], ['(Kèm theo Kế hoạch số 1/KH-UBND của Ủy ban nhân dân tỉnh Đồng Nai)'], [], ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện']];
+  let made = 0;
+  let stt = 0;
+  while (made < tasks) {
+    stt++;
+    const lead = names[stt % names.length];
+    const sup1 = variants(names[(stt * 7 + 3) % names.length], stt);
+    const sup2 = names[(stt * 13 + 5) % names.length];
+    if (stt % 5 === 0 && made + 3 <= tasks) {
+      rows.push([String(stt).padStart(2, '0'), `- Nhiệm vụ ${stt}a: tuyên truyền, quảng bá hình ảnh của tỉnh\n- Nhiệm vụ ${stt}b: tập huấn nghiệp vụ\n- Nhiệm vụ ${stt}c: theo dõi dư luận`, lead, `- ${sup1}\n- Các sở, ban, ngành\n- ${sup2} và các đơn vị liên quan`, `- ${TIMES[stt % TIMES.length]}\n- ${TIMES[(stt + 3) % TIMES.length]}\n- ${TIMES[(stt + 5) % TIMES.length]}`]);
+      made += 3;
+    } else {
+      rows.push([String(stt).padStart(2, '0'), `Nhiệm vụ ${stt}: triển khai công tác thông tin đối ngoại năm 2024 theo kế hoạch`, lead, `${sup1}, ${sup2}, UBND các huyện, thị xã, thành phố`, TIMES[stt % TIMES.length]]);
+      made += 1;
+    }
+  }
+  return rows;
+}
+
+/** A careless add-in: one sync per sheet creation, per row and per style range. */
+async function naiveWrite(host: FakeExcelHost, sheets: SheetPlan[]): Promise<void> {
+  await host.run(async (context) => {
+    for (const sp of sheets) {
+      context.workbook.worksheets.add('naive-' + sp.name.slice(0, 20));
+      await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+      const ws = context.workbook.worksheets.getItem('naive-' + sp.name.slice(0, 20));
+      for (let r = 0; r < sp.rows.length; r++) {
+        const row = sp.rows[r].map((v) => (v === null ? '' : typeof v === 'object' ? '=' + v.formula : v));
+        if (!row.length) continue;
+        ws.getRange(`A${r + 1}:${String.fromCharCode(64 + row.length)}${r + 1}`).values = [row];
+        await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+      }
+      for (const st of sp.styles) {
+        const s = STYLES[st.style];
+        ws.getRange(st.range).format.font.name = s.font.name;
+        await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+      }
+    }
+  });
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const master = masterOf(AGENCIES);
+  const rows = appendix(master, TASKS);
+  const host = new FakeExcelHost(LATENCY);
+  host.addSheet('Phụ lục', rows);
+  const port = new OfficeWorkbook(host.run as never, host.isSetSupported);
+
+  // 1. read (one round trip) + core (read table, validate, quarters, sheet plans), timed apart
+  host.resetCounters();
+  const snap = await port.read({ sheet: 'Phụ lục', extra: ['Danh mục cơ quan'] });
+  const readSyncs = host.syncs;
+  const coreRuns: number[] = [];
+  let a = analyzeSnapshot(snap, { master });
+  for (let i = 0; i < 5; i++) {
+    cold();
+    const t0 = performance.now();
+    a = analyzeSnapshot(snap, { master });
+    planQuarters(a.grid, a.table, a.tasks);
+    planGeneration(a.tasks, a.idx, { planYear: a.planYear, subject: subjectFromTitles(a.titles), attachedTo: attachedFromTitles(a.titles), expandCollectives: true, expandOnlyNamed: false, userSheetNames: ['Phụ lục'], previousNames: {}, carryOver: {}, issues: a.issues });
+    coreRuns.push(performance.now() - t0);
+  }
+  const core_ms = Math.round(median(coreRuns));
+
+  // 2. write through the Office adapter
+  const r = await generate(port, a, { expandCollectives: true });
+  const syncs = host.syncs;
+  const bytes = host.requestBytes + host.responseBytes;
+  const simulated_ms = Math.round(host.simulatedMs);
+  const maxRequest = host.maxRequestBytes;
+  const limit_syncs = 1 + Math.ceil(bytes / (4 * 1024 * 1024));
+
+  // 3. the naive per-row baseline, same plan, same host model
+  const naiveHost = new FakeExcelHost(LATENCY);
+  naiveHost.addSheet('Phụ lục', rows);
+  await naiveHost.run(async (context) => {
+    const u = context.workbook.worksheets.getItem('Phụ lục').getUsedRange();
+    u.load('values');
+    await context.sync();
+  });
+  await naiveWrite(naiveHost, r.generation.sheets);
+  const naive_syncs = naiveHost.syncs;
+  const naive_simulated_ms = Math.round(naiveHost.simulatedMs);
+
+  say(`Bảng ${TASKS} nhiệm vụ, ${AGENCIES} cơ quan trong danh mục → ${r.generation.sheets.length} sheet, ${a.issues.length} phát hiện`);
+  say(`core_ms (đọc bảng + kiểm tra + lịch quý + kế hoạch sheet, trung vị 5 lần): ${core_ms} ms`);
+  say(`Office adapter: ${syncs} lần đồng bộ (đọc ${readSyncs}), ${bytes} byte, yêu cầu lớn nhất ${maxRequest} byte (giới hạn 5 MB), mô phỏng ${simulated_ms} ms`);
+  say(`Giới hạn lý thuyết: ${limit_syncs} lần; tỉ lệ ${(syncs / limit_syncs).toFixed(2)} (mục tiêu ≤ 1,5)`);
+  say(`Cách ghi từng dòng: ${naive_syncs} lần, mô phỏng ${naive_simulated_ms} ms; gấp ${(naive_syncs / syncs).toFixed(0)} lần số đồng bộ, ${(naive_simulated_ms / simulated_ms).toFixed(0)} lần thời gian`);
+
+  // 4. a 5,000-row table: read time in the core
+  const big = appendix(master, 5000);
+  const bigGrid = { sheet: 'Phụ lục', values: big, top: 1, left: 1, merges: [], errors: [] };
+  const idx = buildIndex(master, 'Đồng Nai');
+  const readRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    cold();
+    const t0 = performance.now();
+    readTasks(bigGrid, detectTable(bigGrid).table!, buildIndex(master, 'Đồng Nai'), { planYear: 2024 });
+    readRuns.push(performance.now() - t0);
+  }
+  const read5000_ms = Math.round(median(readRuns));
+  say(`Đọc bảng 5.000 dòng: ${read5000_ms} ms (mục tiêu < 200 ms)`);
+
+  // 5. 10,000 mentions against a 300-agency list
+  const m300 = masterOf(300);
+  const mentions: string[] = [];
+  const forms = (n: string, i: number) => [n, n.replace(/,/g, ''), n.toLowerCase(), n.normalize('NFD'), `${n} tỉnh`, n.replace('và', '&')][i % 6];
+  for (let i = 0; i < 10000; i++) mentions.push(i % 9 === 0 ? 'các cơ quan, đơn vị liên quan' : forms(m300.agencies[(i * 31) % m300.agencies.length].name, i) + (i % 13 === 0 ? ` ${i}` : ''));
+  const matchRuns: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    cold();
+    const index = buildIndex(m300);
+    const t0 = performance.now();
+    for (const mm of mentions) matchMention(mm, index);
+    matchRuns.push(performance.now() - t0);
+  }
+  const match_ms = Math.round(median(matchRuns));
+  say(`10.000 tên × danh mục 300 cơ quan: ${match_ms} ms (mục tiêu < 300 ms)`);
+  void idx;
+
+  // 6. accuracy on phrases and mentions collected from other plans
+  const timeRight = EXTERNAL_TIME_PHRASES.filter(([p, y, q, d]) => {
+    const t = parseTime(p, y);
+    return q === null ? !t.ok : t.ok && JSON.stringify(t.quarters) === JSON.stringify(q) && (d === undefined || t.deadline === d);
+  }).length;
+  say(`Cụm thời gian (${EXTERNAL_TIME_PHRASES.length} cụm từ kế hoạch khác): đúng ${timeRight} (${((100 * timeRight) / EXTERNAL_TIME_PHRASES.length).toFixed(1)}%)`);
+  const builtin = buildIndex(builtinMasterList());
+  const ours = scoreMatcher(EXTERNAL_MENTIONS, (t) => {
+    const x = matchMention(t, builtin);
+    return x.agency ?? (x.collective ? `(${x.collective})` : null);
+  });
+  const jac = scoreMatcher(EXTERNAL_MENTIONS, jaccardBaseline(builtin.master));
+  const fuse = scoreMatcher(EXTERNAL_MENTIONS, fuseBaseline(builtin.master));
+  const pct = (s: typeof ours) => `đúng ${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)}%), không trả lời ${s.noAnswer}, sai chắc chắn ${s.wrong}`;
+  say(`Tên cơ quan (${EXTERNAL_MENTIONS.length} tên từ kế hoạch khác): Phân công ${pct(ours)}`);
+  say(`  Power Query (Jaccard ≥ 0,8): ${pct(jac)}`);
+  say(`  Fuse.js mặc định: ${pct(fuse)}`);
+
+  // 7. the pane's bundle
+  const dist = path.join(__dirname, '..', '..', 'dist');
+  let bundle_gzip_bytes: number | null = null;
+  if (existsSync(path.join(dist, 'taskpane.js'))) {
+    bundle_gzip_bytes = gzipSync(readFileSync(path.join(dist, 'taskpane.js'))).length;
+    const chunks = readdirSync(dist).filter((f) => /^\d+\.[0-9a-f]+\.js$/.test(f));
+    const lazy = chunks.reduce((n, f) => n + gzipSync(readFileSync(path.join(dist, f))).length, 0);
+    say(`Gói ngăn tác vụ: taskpane.js ${(bundle_gzip_bytes / 1024).toFixed(0)} KB nén gzip (mục tiêu < 450 KB); phần tải khi cần (exceljs cho chế độ độc lập): ${(lazy / 1024).toFixed(0)} KB`);
+  } else say('Gói ngăn tác vụ: chưa build (chạy npm run build để đo).');
+
+  void parseRange;
+  process.stdout.write(
+    JSON.stringify({
+      tasks: TASKS,
+      agencies: AGENCIES,
+      core_ms,
+      syncs,
+      bytes,
+      limit_syncs,
+      naive_syncs,
+      simulated_ms,
+      naive_simulated_ms,
+      read_syncs: readSyncs,
+      max_request_bytes: maxRequest,
+      read5000_ms,
+      match10000_ms: match_ms,
+      time_accuracy: +(timeRight / EXTERNAL_TIME_PHRASES.length).toFixed(4),
+      match: { ours, jaccard: jac, fuse },
+      bundle_gzip_bytes,
+    }) + '\n',
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`Bench lỗi: ${(e as Error).message}\n`);
+  process.exit(1);
+});
