@@ -8,7 +8,7 @@ const urlDev = 'https://localhost:3000/';
 // Where the built add-in is hosted; set PHAN_CONG_URL when deploying.
 const urlProd = process.env.PHAN_CONG_URL || 'https://phan-cong.gov.vn/addin/';
 
-const OFFICE_FILES = /(^|[\\/])(office(_strings)?|excel-[\w.-]+|excelwebapp-[\w.-]+)\.js$/;
+const OFFICE_FILES = /(^|[\\/])(office(_strings)?|excel-[\w.-]+|excelwebapp-[\w.-]+|o15apptofilemappingtable|es6-promise)\.js$/;
 
 module.exports = (env, argv) => {
   const dev = argv.mode === 'development';

@@ -209,6 +209,8 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         for (const m of sp.merges) ws.getRange(m).merge(false);
         sp.widths.forEach((w, i) => (ws.getRange(`${colA1(i + 1)}:${colA1(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
+        // Excel measures wrapped text itself
+        ws.getRange(`A1:${colA1(width)}${Math.max(1, sp.rows.length)}`).format.autofitRows();
         if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
         ws.tabColor = sp.kind === 'report' ? '#1F4E79' : '#70AD47';
         if (this.supported('ExcelApi', '1.9')) {

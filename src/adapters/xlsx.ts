@@ -92,6 +92,9 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   plan.widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  plan.heights.forEach((h, i) => {
+    ws.getRow(i + 1).height = h;
+  });
   if (plan.freezeRows > 0) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: plan.freezeRows }];
   ws.pageSetup = {
     ...ws.pageSetup,

@@ -222,6 +222,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
     agency: agency.name,
     rows,
     widths: AGENCY_WIDTHS.slice(),
+    heights: rowHeights(rows, AGENCY_WIDTHS, merges),
     styles,
     merges,
     freezeRows: AGENCY_HEADER_ROW,
@@ -230,6 +231,23 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
     colorScales: [],
     userColumns: { idCol: 1, partCol: 1, cols: [9, 10, 11], firstRow: AGENCY_HEADER_ROW + 1 },
   };
+}
+
+/** Height (points) a row needs for its wrapped text, from the column widths (characters). */
+export function rowHeights(rows: PlanCell[][], widths: number[], merges: string[]): number[] {
+  const mergedRows = new Set(merges.map((m) => Number(m.match(/\d+/)![0])));
+  return rows.map((r, i) => {
+    let lines = 1;
+    r.forEach((v, j) => {
+      if (v === null || typeof v === 'object' || v === '') return;
+      const w = mergedRows.has(i + 1) ? widths.reduce((a, b) => a + b, 0) : (widths[j] ?? 10);
+      const n = String(v)
+        .split('\n')
+        .reduce((s, line) => s + Math.max(1, Math.ceil((line.length * 1.1) / Math.max(4, w - 1))), 0);
+      lines = Math.max(lines, n);
+    });
+    return Math.min(409, Math.round(lines * 15.75 + 3));
+  });
 }
 
 function countIf(sheet: string, status: string, lastRow: number): string {
@@ -286,15 +304,18 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
     rows.push([t.id, t.raw.title, t.lead.map(agencyLabel).join('; '), t.support.map(agencyLabel).join('; '), t.raw.time, ...marks(t), t.deadline ? t.deadline.split('-').reverse().join('/') : '', t.cells.task]);
   }
   if (rows.length >= lf) styles.push({ range: `A${lf}:${a1(rows.length, 11)}`, style: 'body' }, { range: `F${lf}:I${rows.length}`, style: 'bodyCenter' });
+  // the summary (sheet name, counts) and the task list (lead, support, time) share columns
+  const widths = [8, 45, 24, 32, 14, 8, 8, 8, 8, 12, 12, 12, 12, 12];
   return {
     name: names.get(REPORT_KEY) ?? REPORT_SHEET,
     kind: 'report',
     rows,
-    widths: [8, 40, 16, 12, 12, 8, 8, 8, 8, 12, 12, 12, 12, 12],
+    widths,
+    heights: rowHeights(rows, widths, merges),
     styles,
     merges,
     freezeRows: AGENCY_HEADER_ROW,
-    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}` },
+    print: { landscape: true, paperSize: 9, fitToWidth: 1 },
     validations: [],
     colorScales: lastData >= firstData ? [{ range: rangeA1(firstData, 6, lastData, 9) }] : [],
   };

@@ -1,6 +1,9 @@
 // Domain types, derived from zod schemas so the same definitions validate input at the edges.
 import { z } from 'zod';
 
+// No code generation: the pane's Content-Security-Policy forbids eval, and zod would probe for it.
+z.config({ jitless: true });
+
 export const RecurrenceSchema = z.enum(['monthly', 'quarterly', 'semiannual', 'annual', 'continuous', 'once']);
 export type Recurrence = z.infer<typeof RecurrenceSchema>;
 
@@ -145,6 +148,8 @@ export interface SheetPlan {
   agency?: string;
   rows: PlanCell[][];
   widths: number[];
+  /** Row heights in points estimated from wrapped text (Excel autofits; files need them written). */
+  heights: number[];
   styles: { range: string; style: StyleName }[];
   merges: string[];
   freezeRows: number;

@@ -402,6 +402,9 @@ class FakeFormat {
   set verticalAlignment(v: string) {
     this.queueStyle('verticalAlignment', v);
   }
+  autofitRows(): void {
+    this.ctx.queue({ p: this.path, call: 'autofitRows' }, () => this.range.resolve());
+  }
   set columnWidth(v: number) {
     this.ctx.queue({ p: this.path, set: 'columnWidth', v }, () => {
       const b = this.range.resolve();

@@ -33,6 +33,8 @@ interface Entry {
   words: string[];
   shortKey: string | null;
   head: string;
+  /** Name and alias word lists without the province suffix, with their sets and flat strings (fuzzy). */
+  forms: { words: string[]; set: Set<string>; flat: string }[];
 }
 
 export interface MatchIndex {
@@ -90,6 +92,10 @@ export function buildIndex(master: MasterList, province?: string | null): MatchI
       words,
       shortKey: a.short ? foldKey(a.short).replace(/[^\p{L}\p{N}]/gu, '') : null,
       head: words[0] ?? '',
+      forms: [words, ...a.aliases.map((al) => expandWords(foldKey(al)))].map((w) => {
+        const core = stripProvince(w, pw);
+        return { words: core, set: new Set(core), flat: core.join(' ') };
+      }),
     };
     idx.entries.push(e);
     idx.byName.set(a.name, a);
@@ -206,8 +212,8 @@ function levenshtein(a: string, b: string): number {
 }
 
 /** A fuzzy answer must not differ by a whole word ("Đài … Trà Vinh" is not "Đài … Đồng Nai"). */
-function everyWordClose(words: string[], e: Entry, pw: string[]): boolean {
-  const target = stripProvince(e.words, pw);
+function everyWordClose(words: string[], e: Entry): boolean {
+  const target = e.forms[0].words;
   const close = (w: string) => target.some((t) => t === w || (w.length >= 4 && t.length >= 4 && levenshtein(w, t) <= 1));
   return words.every(close) && target.every((t) => words.some((w) => w === t || (w.length >= 4 && t.length >= 4 && levenshtein(w, t) <= 1)));
 }
@@ -218,9 +224,7 @@ export function similarity(a: string, b: string): number {
   return 1 - levenshtein(a, b) / max;
 }
 
-function tokenScore(a: string[], b: string[]): number {
-  const sa = new Set(a);
-  const sb = new Set(b);
+function tokenScore(sa: Set<string>, sb: Set<string>): number {
   let inter = 0;
   for (const x of sa) if (sb.has(x)) inter++;
   return (2 * inter) / (sa.size + sb.size || 1);
@@ -359,20 +363,18 @@ function stripTrailingProvince(toks: MTok[], pw: string[]): MTok[] {
 function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
   const flat = words.join(' ');
   const scored: { e: Entry; s: number }[] = [];
-  const pw = idx.province ? expandWords(foldKey(idx.province)) : [];
   // candidates share a distinctive word with the mention (a typo in one word still leaves others)
   const pool = new Set<Entry>();
   for (const w of words) for (const e of idx.byWord.get(w) ?? []) pool.add(e);
   if (pool.size === 0) for (const e of idx.byHead.get(words[0] ?? '') ?? []) pool.add(e);
   // cheap token score first; the edit distance only for the best few
-  const rough = [...pool].map((e) => ({ e, t: tokenScore(words, stripProvince(e.words, pw)) }));
+  const mine = new Set(words);
+  const rough = [...pool].map((e) => ({ e, t: Math.max(...e.forms.map((f) => tokenScore(mine, f.set))) }));
   rough.sort((a, b) => b.t - a.t);
   for (const { e } of rough.slice(0, 12)) {
-    const candidates = [stripProvince(e.words, pw)];
-    for (const al of e.aliasKeys.keys()) candidates.push(stripProvince(expandWords(al), pw));
     let best = 0;
-    for (const c of candidates) {
-      const sc = 0.6 * similarity(flat, c.join(' ')) + 0.4 * tokenScore(words, c);
+    for (const f of e.forms) {
+      const sc = 0.6 * similarity(flat, f.flat) + 0.4 * tokenScore(mine, f.set);
       if (sc > best) best = sc;
     }
     scored.push({ e, s: best });
@@ -381,7 +383,7 @@ function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
   const top = scored[0];
   const second = scored[1];
   const suggestions = scored.filter((x) => x.s >= 0.55).slice(0, 3).map((x) => x.e.agency.name);
-  if (top && top.s >= 0.9 && (!second || top.s - second.s >= 0.08) && top.e.head === words[0] && everyWordClose(words, top.e, pw)) {
+  if (top && top.s >= 0.9 && (!second || top.s - second.s >= 0.08) && top.e.head === words[0] && everyWordClose(words, top.e)) {
     return result(text, idx, top.e, 'fuzzy', top.s, [top.e.agency.name]);
   }
   return result(text, idx, null, 'unknown', top ? top.s : 0, suggestions);

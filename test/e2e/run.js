@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// End-to-end tests that need system packages (Debian's chromium, libreoffice-calc-nogui, poppler-utils).
+// Run by `npm run test:e2e` after `npm run build`. Prints "N passed, 0 failed".
+'use strict';
+const http = require('http');
+const fs = require('fs');
+const path = require('path');
+const os = require('os');
+const { execFileSync, spawnSync } = require('child_process');
+const ExcelJS = require('exceljs');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const SHOTS = path.join(__dirname, 'screenshots');
+const SAMPLE = path.join(ROOT, 'samples', 'dong-nai-2018.xlsx');
+fs.mkdirSync(SHOTS, { recursive: true });
+
+const results = [];
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push([name, true]);
+    process.stdout.write(`  ✓ ${name} (${Date.now() - t0} ms)\n`);
+  } catch (e) {
+    results.push([name, false]);
+    process.stdout.write(`  ✗ ${name}\n    ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n    ')}\n`);
+  }
+}
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain' };
+function serve() {
+  return new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      const p = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+      if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
+        res.writeHead(404);
+        return res.end();
+      }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(p)] || 'application/octet-stream' });
+      fs.createReadStream(p).pipe(res);
+    });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+function cliJson(args) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'phan-cong.js'), ...args], { encoding: 'utf8' });
+  return JSON.parse(r.stdout);
+}
+
+async function main() {
+  process.stdout.write('e2e: task pane in Chromium (standalone mode), LibreOffice rendering, bundle checks\n');
+
+  await test('the bundle makes no network calls and the pane main bundle is under 450 KB gzipped', async () => {
+    const zlib = require('zlib');
+    for (const f of fs.readdirSync(DIST).filter((x) => x.endsWith('.js'))) {
+      const js = fs.readFileSync(path.join(DIST, f), 'utf8');
+      assert(!/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon/.test(js), `${f} contains a network call`);
+    }
+    const gz = zlib.gzipSync(fs.readFileSync(path.join(DIST, 'taskpane.js'))).length;
+    assert(gz < 450 * 1024, `taskpane.js is ${gz} bytes gzipped`);
+    const manifest = fs.readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
+    assert(!manifest.includes('localhost:3000'), 'dist/manifest.xml still points at localhost');
+  });
+
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 350, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = browser.pages()[0] || (await browser.newPage());
+  const requests = [];
+  const consoleErrors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`${r.status()} ${r.url()}`));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const expected = cliJson(['check', SAMPLE, '--format', 'json']);
+  const count = (sev) => expected.issues.filter((i) => i.severity === sev).length;
+  const shot = (n) => page.screenshot({ path: path.join(SHOTS, `${n}.png`), fullPage: true });
+
+  await test('open → table detected', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('[data-testid=file-input]', { timeout: 15000 });
+    await page.setInputFiles('[data-testid=file-input]', SAMPLE);
+    await page.waitForSelector('[data-testid=table-summary]', { timeout: 20000 });
+    const summary = await page.textContent('[data-testid=table-summary]');
+    assert(summary.includes('Phụ lục') && summary.includes('25 nhiệm vụ'), `summary: ${summary}`);
+    await shot('01-bang');
+  });
+
+  await test('findings shown with the expected counts', async () => {
+    await page.click('[data-testid=step-check]');
+    await page.waitForSelector('[data-testid=count-warning]');
+    const txt = async (s) => (await page.textContent(`[data-testid=count-${s}]`)).trim();
+    assert((await txt('error')).endsWith(`: ${count('error')}`), await txt('error'));
+    assert((await txt('warning')).endsWith(`: ${count('warning')}`), await txt('warning'));
+    assert((await txt('info')).endsWith(`: ${count('info')}`), await txt('info'));
+    assert((await page.locator('[data-testid=finding]').count()) === expected.issues.length, 'number of findings');
+    await shot('02-kiem-tra');
+  });
+
+  await test('fix one finding (missing STT in A7)', async () => {
+    const item = page.locator('[data-testid=finding][data-rule="structure.stt.missing"]').first();
+    await item.locator('button.fui-Button', { hasText: 'Sửa' }).first().click();
+    await page.waitForSelector('text=Đã sửa 1 ô.', { timeout: 15000 });
+    const w = (await page.textContent('[data-testid=count-warning]')).trim();
+    assert(w.endsWith(`: ${count('warning') - 1}`), `after fix: ${w}`);
+    await shot('03-da-sua');
+  });
+
+  await test('quarter preview', async () => {
+    await page.click('[data-testid=step-quarters]');
+    await page.waitForSelector('[data-testid=quarters-preview]');
+    await shot('04-lich-quy');
+  });
+
+  await test('agencies step', async () => {
+    await page.click('[data-testid=step-agencies]');
+    await page.waitForSelector('text=Danh mục có sẵn');
+    await shot('05-co-quan');
+  });
+
+  let downloaded = null;
+  await test('generate → download; the workbook has the agency sheets and the report', async () => {
+    await page.click('[data-testid=step-generate]');
+    await page.click('[data-testid=generate]');
+    await page.waitForSelector('[data-testid=generated]', { timeout: 30000 });
+    await shot('06-tao-sheet');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download]')]);
+    downloaded = path.join(os.tmpdir(), 'pc-e2e-' + Date.now() + '.xlsx');
+    await dl.saveAs(downloaded);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(downloaded);
+    const names = wb.worksheets.map((w) => w.name);
+    for (const n of ['Phụ lục', 'Tổng hợp', 'Sở TT&TT', 'Sở Ngoại vụ', 'Công an tỉnh']) assert(names.includes(n), `missing sheet ${n} in ${names}`);
+    const src = wb.getWorksheet('Phụ lục');
+    assert(src.getCell('A7').value === '02', `A7 = ${src.getCell('A7').value}`);
+    assert(src.getCell('F5').value === 'Quý I', `F5 = ${src.getCell('F5').value}`);
+    assert(wb.getWorksheet('Công an tỉnh').getCell('A6').value === '6', 'Công an tỉnh leads task 6');
+  });
+
+  await test('a Vietnamese pane: no English leftovers, nothing wider than 350 px, no network, no console errors', async () => {
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const w of ['Download', 'Generate', 'Findings', 'Table', 'Quarters', 'Agencies', 'Loading', 'Error', 'Warning', 'undefined', 'NaN']) assert(!new RegExp(`\\b${w}\\b`).test(text), `English or broken text "${w}"`);
+    for (const step of ['table', 'check', 'agencies', 'quarters', 'generate']) {
+      await page.click(`[data-testid=step-${step}]`);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(wide <= 350, `step ${step} is ${wide}px wide`);
+    }
+    const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    assert(foreign.length === 0, `requests outside the add-in: ${foreign.join(', ')}`);
+    assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  });
+
+  await test('English is available through the switch', async () => {
+    await page.selectOption('select[aria-label="Ngôn ngữ"]', 'en');
+    await page.waitForSelector('text=Task assignment');
+    await shot('07-english');
+    await page.selectOption('select[aria-label="Language"]', 'vi');
+  });
+
+  await browser.close();
+  server.close();
+
+  await test('the demo output opens in LibreOffice: A4 landscape PDF with Vietnamese text intact', async () => {
+    const out = path.join(os.tmpdir(), 'pc-demo-' + Date.now());
+    fs.mkdirSync(out);
+    const xlsx = path.join(out, 'demo.xlsx');
+    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'phan-cong.js'), 'generate', SAMPLE, '-o', xlsx]);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${out}/lo`, '--convert-to', 'pdf', '--outdir', out, xlsx], { stdio: 'pipe', timeout: 120000 });
+    const pdf = path.join(out, 'demo.pdf');
+    assert(fs.existsSync(pdf), 'no PDF');
+    // every page of the generated sheets is A4 landscape (the source sheet keeps the user's own setup)
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
+    const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({ page: Number(m[1]), w: Number(m[2]), h: Number(m[3]) }));
+    const a4l = sizes.filter((p) => Math.abs(p.w - 841.89) < 2 && Math.abs(p.h - 595.28) < 2);
+    assert(a4l.length >= 11, `A4 landscape pages: ${a4l.length} of ${sizes.length}`);
+    const firstOurs = a4l[0].page;
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const s of ['NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018', 'Sở Thông tin và Truyền thông', 'Tình trạng']) assert(text.includes(s), `PDF lacks "${s}"`);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(firstOurs), '-l', String(firstOurs + 1), pdf, path.join(SHOTS, 'demo-page')]);
+  });
+
+  const passed = results.filter((r) => r[1]).length;
+  const failed = results.length - passed;
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  process.stdout.write(`e2e crashed: ${e && e.stack}\n0 passed, 1 failed\n`);
+  process.exit(1);
+});
