@@ -34,7 +34,7 @@ module.exports = tseslint.config(
   },
   {
     // Office.js discipline where Office.js is used (the rules read exceljs cells as Office proxies elsewhere)
-    files: ['src/adapters/office.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts'],
+    files: ['src/adapters/office.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'bench/**/*.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: {
       'office-addins/call-sync-after-load': 'error',
@@ -65,5 +65,10 @@ module.exports = tseslint.config(
     files: ['**/*.js'],
     languageOptions: { globals: { ...globals.node }, sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // the e2e runner passes callbacks to page.evaluate that run in the browser
+    files: ['test/e2e/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
 );
