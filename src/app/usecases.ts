@@ -4,7 +4,7 @@ import { a1, parseRange } from '../core/address';
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
-import { attachedFromTitles, planGeneration, REPORT_SHEET, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { AGENCY_HEADER_ROW, attachedFromTitles, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
 import { emptyRegistry, type Registry } from '../core/registry';
 import { columnsA1, detectTable, gridCell, readTasks, type Grid, type Section } from '../core/table';
@@ -198,34 +198,41 @@ export interface GenerateResult {
   written: boolean;
 }
 
-/** Read what users typed in our earlier sheets (status, result, note), by agency and task id. */
-async function carryOver(port: WorkbookPort, a: Analysis): Promise<{ carry: Record<string, Record<string, string[]>>; previous: Record<string, string> }> {
-  const ours = a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency);
-  const existing = new Set(a.snapshot.sheets.map((s) => s.name.toLowerCase()));
-  const names = ours.map((s) => s.name).filter((n) => existing.has(n.toLowerCase()));
+/**
+ * Our earlier sheets, verified: a registry entry counts only if the sheet still carries the
+ * header we wrote (a user may have renamed ours and made their own with the old name). Reads
+ * what agencies typed in them (status, result, note), by agency and task id. One round trip.
+ */
+async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<{ ours: Set<string>; carry: Record<string, Record<string, string[]>>; previous: Record<string, string> }> {
+  const existing = new Map(a.snapshot.sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const listed = a.registry.sheets.filter((s) => existing.has(s.name.toLowerCase()));
   const carry: Record<string, Record<string, string[]>> = {};
   const previous: Record<string, string> = {};
-  if (!names.length) return { carry, previous };
-  const grids = await port.readSheets(names);
-  for (const s of ours) {
-    const g = grids[s.name];
-    if (!g || !s.agency) continue;
+  const ours = new Set<string>();
+  if (!listed.length) return { ours, carry, previous };
+  const grids = await port.readSheets(listed.map((s) => existing.get(s.name.toLowerCase())!));
+  for (const s of listed) {
+    const g = grids[existing.get(s.name.toLowerCase())!];
+    if (!g) continue;
+    const header = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((c) => gridCell(g, AGENCY_HEADER_ROW, c));
+    if (!looksGenerated(header, s.kind)) continue;
+    ours.add(s.name.toLowerCase());
+    if (s.kind !== 'agency' || !s.agency) continue;
     previous[s.agency] = s.name;
     const rows: Record<string, string[]> = {};
-    for (let r = 5; r <= g.top + g.values.length - 1; r++) {
+    for (let r = AGENCY_HEADER_ROW + 1; r <= g.top + g.values.length - 1; r++) {
       const id = gridCell(g, r, 1).trim();
-      if (!id || !/^[\p{L}\p{N}.]+$/u.test(id)) continue;
-      rows[id] = [gridCell(g, r, 9), gridCell(g, r, 10), gridCell(g, r, 11)];
+      if (!id || !/^[\p{L}\p{N}.()]+$/u.test(id)) continue;
+      rows[id] = [gridCell(g, r, STATUS_COL), gridCell(g, r, STATUS_COL + 1), gridCell(g, r, STATUS_COL + 2)];
     }
     carry[s.agency] = rows;
   }
-  return { carry, previous };
+  return { ours, carry, previous };
 }
 
 export async function generate(port: WorkbookPort, a: Analysis, req: GenerateRequest = {}): Promise<GenerateResult> {
   const quarters = planQuarters(a.grid, a.table, a.tasks, !!req.force);
-  const { carry, previous } = await carryOver(port, a);
-  const ours = new Set(a.registry.sheets.map((s) => s.name.toLowerCase()));
+  const { ours, carry, previous } = await earlierSheets(port, a);
   const userSheetNames = a.snapshot.sheets.map((s) => s.name).filter((n) => !ours.has(n.toLowerCase()));
   const generation = planGeneration(a.tasks, a.idx, {
     planYear: a.planYear,
@@ -242,7 +249,7 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
   if (quarters.conflicts.length && !req.force)
     return { quarters, generation, sheetsWritten: [], deleted: [], write: { syncs: 0, bytes: 0 }, written: false };
   const newNames = new Set(generation.sheets.map((s) => s.name.toLowerCase()));
-  const deleteSheets = a.registry.sheets.map((s) => s.name).filter((n) => !newNames.has(n.toLowerCase()) && a.snapshot.sheets.some((x) => x.name.toLowerCase() === n.toLowerCase()));
+  const deleteSheets = a.snapshot.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase()) && !newNames.has(n.toLowerCase()));
   const registry: Registry = {
     ...a.registry,
     sheets: generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null })),

@@ -74,10 +74,17 @@ export function assignments(tasks: Task[], idx: MatchIndex, opts: Pick<GenerateO
   const named = new Set<string>();
   for (const t of tasks) for (const m of [...t.lead, ...t.support]) if (m.agency) named.add(m.agency);
   const out = new Map<string, Assignment[]>();
+  const seen = new Map<string, Set<string>>();
   const add = (name: string, a: Assignment) => {
-    const list = out.get(name) ?? [];
-    if (!list.some((x) => x.task.id === a.task.id)) list.push(a);
-    out.set(name, list);
+    let ids = seen.get(name);
+    if (!ids) {
+      ids = new Set();
+      seen.set(name, ids);
+      out.set(name, []);
+    }
+    if (ids.has(a.task.id)) return;
+    ids.add(a.task.id);
+    out.get(name)!.push(a);
   };
   for (const t of tasks) {
     for (const m of t.lead) if (m.agency) add(m.agency, { task: t, role: 'lead', via: null });
@@ -156,9 +163,16 @@ export function makeSheetNames(agencies: Agency[], taken: string[], previous: Re
 
 // ---- Plans -------------------------------------------------------------------------------------
 
-const AGENCY_COLUMNS = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú'];
+export const AGENCY_COLUMNS = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú'];
 const AGENCY_WIDTHS = [8, 55, 30, 18, 7, 7, 7, 7, 16, 32, 18];
 export const AGENCY_HEADER_ROW = 4;
+export const REPORT_COLUMNS = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
+
+/** Does a sheet still carry the header we wrote (row 4)? A registry entry is trusted only then. */
+export function looksGenerated(headerRow: string[], kind: 'agency' | 'report'): boolean {
+  const want = kind === 'agency' ? AGENCY_COLUMNS : REPORT_COLUMNS;
+  return want.every((h, i) => (headerRow[i] ?? '').trim() === h);
+}
 export const STATUS_COL = 9;
 
 function agencyLabel(m: { agency: string | null; text: string; collective: Collective | null }): string {
@@ -255,7 +269,7 @@ function countIf(sheet: string, status: string, lastRow: number): string {
 }
 
 export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[], byAgency: Map<string, Assignment[]>, tasks: Task[], opts: GenerateOptions): SheetPlan {
-  const header = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
+  const header = REPORT_COLUMNS.slice();
   const width = header.length;
   const last = a1(1, width).replace(/\d+$/, '');
   const rows: PlanCell[][] = [];

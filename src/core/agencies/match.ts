@@ -50,6 +50,7 @@ export interface MatchIndex {
   byName: Map<string, Agency>;
   province: string | null;
   cache: Map<string, Mention>;
+  continues: Map<string, boolean>;
 }
 
 function expandWords(key: string): string[] {
@@ -80,7 +81,7 @@ function stripProvince(words: string[], provinceWords: string[]): string[] {
 }
 
 export function buildIndex(master: MasterList, province?: string | null): MatchIndex {
-  const idx: MatchIndex = { master, entries: [], byKey: new Map(), byLoose: new Map(), byHead: new Map(), byWord: new Map(), joinPrefixes: new Set(), byName: new Map(), province: province ?? null, cache: new Map() };
+  const idx: MatchIndex = { master, entries: [], byKey: new Map(), byLoose: new Map(), byHead: new Map(), byWord: new Map(), joinPrefixes: new Set(), byName: new Map(), province: province ?? null, cache: new Map(), continues: new Map() };
   const pw = province ? expandWords(foldKey(province)) : [];
   for (const a of master.agencies) {
     const words = expandWords(foldKey(a.name));
@@ -391,6 +392,15 @@ function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
 
 /** Can a name or a collective start with this piece and go on after a comma or "và"? */
 export function mayContinue(piece: string, idx: MatchIndex): boolean {
+  let r = idx.continues.get(piece);
+  if (r === undefined) {
+    r = mayContinueUncached(piece, idx);
+    idx.continues.set(piece, r);
+  }
+  return r;
+}
+
+function mayContinueUncached(piece: string, idx: MatchIndex): boolean {
   const text = cleanMention(piece).text;
   const k = foldKey(text);
   return idx.joinPrefixes.has(mentionTokens(text).map((t) => t.word).join(' ')) || /^(cac|tat ca|nhung|ubnd|uy ban nhan dan|doanh nghiep|tap doan)\b|^(so|bo|ban)$/.test(k);

@@ -1,0 +1,66 @@
+// Data-safety guarantees (README "Cam kết an toàn dữ liệu"), each proved here or in the file named there.
+import { analyze, fillQuarters, generate } from '../src/app/usecases';
+import { REGISTRY_SHEET } from '../src/core/registry';
+import { seed002Workbook } from '../scripts/fixtures';
+import { firstDiff, snapshotCells, xlsxGrid, xlsxPort } from './helpers';
+
+describe('data safety', () => {
+  test('source table changes only in the quarter columns', async () => {
+    const wb = seed002Workbook();
+    wb.addWorksheet('Ghi chép').getCell('B2').value = 'của phòng, không được đụng tới';
+    const before = snapshotCells(wb);
+    const port = await xlsxPort(wb);
+    const r = await fillQuarters(port, await analyze(port));
+    expect(r.written).toBe(true);
+    const after = snapshotCells(port.wb);
+    // outside F5:I12 nothing changed, on any sheet
+    const masked = (g: string[][]) => g.map((row, i) => row.map((v, j) => (i >= 4 && i <= 11 && j >= 5 && j <= 8 ? '' : v)));
+    expect(firstDiff(masked(after['Phụ lục']), masked(before['Phụ lục']))).toBeNull();
+    expect(firstDiff(after['Ghi chép'], before['Ghi chép'])).toBeNull();
+    expect(after['Phụ lục'].slice(4, 12).map((r) => r.slice(5, 9))).toEqual([
+      ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+      ['x', 'x', 'x', 'x'], // row 1: union of its six sub-tasks
+      ['x', 'x', 'x', 'x'],
+      ['x', 'x', 'x', 'x'],
+      ['x', 'x', 'x', 'x'],
+      ['x', 'x', 'x', 'x'],
+      ['x', 'x', 'x', 'x'],
+      ['x', 'x', 'x', 'x'],
+    ]);
+  });
+
+  test('user content in quarter cells is never overwritten without consent', async () => {
+    const wb = seed002Workbook();
+    wb.getWorksheet('Phụ lục')!.getCell('G7').value = 'đã xong';
+    const port = await xlsxPort(wb);
+    const a = await analyze(port);
+    const refused = await fillQuarters(port, a);
+    expect(refused.written).toBe(false);
+    expect(refused.plan.conflicts).toEqual(['G7']);
+    expect(xlsxGrid(port.wb.getWorksheet('Phụ lục')!)[6][6]).toBe('đã xong');
+    expect(port.wb.getWorksheet('Phụ lục')!.getCell('F5').value).toBeNull(); // nothing written at all
+    const gen = await generate(port, a);
+    expect(gen.written).toBe(false);
+    const forced = await fillQuarters(port, a, true);
+    expect(forced.written).toBe(true);
+    expect(port.wb.getWorksheet('Phụ lục')!.getCell('G7').value).toBe('x');
+  });
+
+  test('only tagged sheets are replaced; a user sheet with the same name is kept', async () => {
+    const port = await xlsxPort(seed002Workbook());
+    await generate(port, await analyze(port));
+    // the user deletes our registry entry for one sheet by renaming it: it becomes theirs
+    const ours = port.wb.getWorksheet('Công an tỉnh')!;
+    ours.name = 'Công an tỉnh - bản của tôi';
+    const mine = port.wb.addWorksheet('Công an tỉnh');
+    mine.getCell('A1').value = 'Sheet của người dùng';
+    const p2 = await xlsxPort(port.wb);
+    const r = await generate(p2, await analyze(p2));
+    expect(p2.wb.getWorksheet('Công an tỉnh')!.getCell('A1').value).toBe('Sheet của người dùng');
+    expect(p2.wb.getWorksheet('Công an tỉnh - bản của tôi')).toBeDefined();
+    expect(r.sheetsWritten).toContain('Công an tỉnh (2)');
+    const reg = JSON.parse(String(p2.wb.getWorksheet(REGISTRY_SHEET)!.getCell('A1').value));
+    expect(reg.sheets.map((s: { name: string }) => s.name)).not.toContain('Công an tỉnh');
+    expect(p2.wb.getWorksheet(REGISTRY_SHEET)!.state).toBe('veryHidden');
+  });
+});

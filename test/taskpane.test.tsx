@@ -1,0 +1,81 @@
+/**
+ * @jest-environment jsdom
+ */
+// Component tests: the findings list and the mapping editor; and the Excel path of "click a
+// finding → its cell is selected" through the Office adapter on the fake Excel host.
+import { fireEvent, render, screen } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FindingsList } from '../src/taskpane/components/FindingsList';
+import { MappingEditor } from '../src/taskpane/components/MappingEditor';
+import { STRINGS } from '../src/taskpane/i18n';
+import { friendlyError } from '../src/app/errors';
+import { FakeExcelError } from './fake-excel';
+import type { Issue, TableModel } from '../src/core/schemas';
+
+const t = STRINGS.vi;
+const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+
+const ISSUES: Issue[] = [
+  { rule: 'agency.unknown', severity: 'error', cell: 'Phụ lục!C5', message: "Không tìm thấy cơ quan 'Sở Tài chánh' (ô C5) trong danh mục; có phải 'Sở Tài chính'?", suggestion: "Thay bằng 'Sở Tài chính'", fix: { kind: 'replace', cell: 'Phụ lục!C5', from: 'Sở Tài chánh', to: 'Sở Tài chính' }, alias: { agency: 'Sở Tài chính', alias: 'Sở Tài chánh' } },
+  { rule: 'structure.stt.missing', severity: 'warning', cell: 'Phụ lục!A7', message: 'Dòng 7 có nhiệm vụ nhưng ô STT A7 để trống; tạm đánh số 2.', fix: { kind: 'set', cell: 'Phụ lục!A7', value: '02' } },
+  { rule: 'support.collective', severity: 'info', cell: 'Phụ lục!D8', message: "Ô D8 ghi 'Các đơn vị liên quan'" },
+];
+
+describe('FindingsList', () => {
+  test('groups by severity with counts; clicking the cell selects it; fix and alias buttons call their actions', () => {
+    const onSelect = jest.fn();
+    const onFix = jest.fn();
+    const onAddAlias = jest.fn();
+    wrap(<FindingsList issues={ISSUES} t={t} busy={false} onSelect={onSelect} onFix={onFix} onAddAlias={onAddAlias} />);
+    expect(screen.getByTestId('count-error').textContent).toBe('Lỗi: 1');
+    expect(screen.getByTestId('count-warning').textContent).toBe('Cảnh báo: 1');
+    expect(screen.getByTestId('count-info').textContent).toBe('Lưu ý: 1');
+    fireEvent.click(screen.getByRole('button', { name: 'Đến ô C5' }));
+    expect(onSelect).toHaveBeenCalledWith('Phụ lục!C5');
+    fireEvent.click(screen.getByRole('button', { name: "Sửa: Thay bằng 'Sở Tài chính'" }));
+    expect(onFix).toHaveBeenCalledWith([ISSUES[0]]);
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm làm tên gọi khác' }));
+    expect(onAddAlias).toHaveBeenCalledWith(ISSUES[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Sửa tất cả (2)' }));
+    expect(onFix).toHaveBeenLastCalledWith([ISSUES[0], ISSUES[1]]);
+  });
+
+  test('the filter narrows the list; no findings says so', () => {
+    wrap(<FindingsList issues={ISSUES} t={t} busy={false} onSelect={jest.fn()} onFix={jest.fn()} onAddAlias={jest.fn()} />);
+    fireEvent.change(screen.getByLabelText(t.filter), { target: { value: 'A7' } });
+    expect(screen.getAllByTestId('finding')).toHaveLength(1);
+    render(<FindingsList issues={[]} t={t} busy={false} onSelect={jest.fn()} onFix={jest.fn()} onAddAlias={jest.fn()} />);
+    expect(screen.getByText(t.noFindings)).toBeTruthy();
+  });
+});
+
+describe('MappingEditor', () => {
+  const table: TableModel = { sheet: 'Phụ lục', headerRow: 5, headerRows: 1, firstRow: 6, lastRow: 12, firstCol: 1, lastCol: 5, columns: { stt: 1, task: 2, lead: 3, support: 4, time: 5 } };
+  test('shows the detected mapping, applies a changed column and the plan year', () => {
+    const onApply = jest.fn();
+    wrap(<MappingEditor table={table} planYear={2018} yearFromTitle t={t} busy={false} onApply={onApply} />);
+    const lead = screen.getByTestId('map-lead') as HTMLSelectElement;
+    expect(lead.value).toBe('3');
+    fireEvent.change(screen.getByTestId('map-time'), { target: { value: '6' } });
+    fireEvent.change(screen.getByLabelText(t.planYear), { target: { value: '2024' } });
+    fireEvent.click(screen.getByRole('button', { name: t.apply }));
+    expect(onApply).toHaveBeenCalledWith({ stt: 1, task: 2, lead: 3, support: 4, time: 6 }, 2024);
+  });
+  test('a bad year disables Apply', () => {
+    wrap(<MappingEditor table={table} planYear={2018} yearFromTitle={false} t={t} busy={false} onApply={jest.fn()} />);
+    fireEvent.change(screen.getByLabelText(t.planYear), { target: { value: '20' } });
+    expect((screen.getByRole('button', { name: t.apply }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('errors from Excel become a Vietnamese message with what to do', () => {
+  test.each([
+    ['RequestPayloadSizeLimitExceeded', /5 MB/],
+    ['AccessDenied', /bảo vệ/],
+    ['InvalidArgument', /31 ký tự/],
+  ])('%s', (code, re) => {
+    const f = friendlyError(new FakeExcelError(code, 'x'));
+    expect(f.code).toBe(code);
+    expect(f.detail).toMatch(re);
+  });
+});
