@@ -61,17 +61,18 @@ export type Collective = z.infer<typeof CollectiveSchema>;
 export const MatchStatusSchema = z.enum(['exact', 'alias', 'abbreviation', 'fuzzy', 'collective', 'unknown']);
 export type MatchStatus = z.infer<typeof MatchStatusSchema>;
 
-export interface Mention {
-  text: string;
-  agency: string | null;
-  collective: Collective | null;
-  status: MatchStatus;
-  confidence: number;
-  current: string | null;
-  suggestions: string[];
+export const MentionSchema = z.object({
+  text: z.string(),
+  agency: z.string().nullable(),
+  collective: CollectiveSchema.nullable(),
+  status: MatchStatusSchema,
+  confidence: z.number().min(0).max(1),
+  current: z.string().nullable(),
+  suggestions: z.array(z.string()),
   /** An alias the cell teaches: "Sở Thông tin và Truyền thông (Sở TT-TT)". */
-  learnedAlias?: string;
-}
+  learnedAlias: z.string().optional(),
+});
+export type Mention = z.infer<typeof MentionSchema>;
 
 export type Field = 'stt' | 'task' | 'lead' | 'support' | 'time';
 export const FIELDS: Field[] = ['stt', 'task', 'lead', 'support', 'time'];
@@ -91,23 +92,29 @@ export interface TableModel {
   columns: Partial<Record<ColumnRole, number>>;
 }
 
-export interface Task {
-  id: string;
-  parent: string | null;
-  section: string | null;
-  row: number;
-  cells: Record<Field, string>;
-  raw: { stt: string; title: string; lead: string; support: string; time: string };
-  lead: Mention[];
-  support: Mention[];
-  time: TimeParse;
-  quarters: number[];
-  deadline: string | null;
+const FieldCells = z.object({ stt: z.string(), task: z.string(), lead: z.string(), support: z.string(), time: z.string() });
+
+/** One task (or sub-task) of the table, with the cells it came from. */
+export const TaskSchema = z.object({
+  id: z.string(),
+  parent: z.string().nullable(),
+  section: z.string().nullable(),
+  row: z.number().int().positive(),
+  cells: FieldCells,
+  raw: z.object({ stt: z.string(), title: z.string(), lead: z.string(), support: z.string(), time: z.string() }),
+  lead: z.array(MentionSchema),
+  support: z.array(MentionSchema),
+  time: TimeParseSchema,
+  quarters: z.array(z.number().int().min(1).max(4)),
+  deadline: z.string().nullable(),
   /** Sub-task index (1-based) when the row's bullets were split. */
-  sub: number | null;
+  sub: z.number().int().nullable(),
   /** STT inferred because the cell was blank. */
-  sttInferred: boolean;
-}
+  sttInferred: z.boolean(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+/** The contract's name for a task read from a row. */
+export type TaskRow = Task;
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -119,46 +126,50 @@ export const FixSchema = z.discriminatedUnion('kind', [
 ]);
 export type Fix = z.infer<typeof FixSchema>;
 
-export interface Issue {
-  rule: string;
-  severity: Severity;
+export const IssueSchema = z.object({
+  rule: z.string(),
+  severity: SeveritySchema,
   /** "Sheet!D12" */
-  cell: string;
-  message: string;
-  suggestion?: string;
-  fix?: Fix;
+  cell: z.string(),
+  message: z.string(),
+  suggestion: z.string().optional(),
+  fix: FixSchema.optional(),
   /** "Add as alias": the user confirms that `alias` names `agency`. */
-  alias?: { agency: string; alias: string };
-  taskId?: string;
-}
+  alias: z.object({ agency: z.string(), alias: z.string() }).optional(),
+  taskId: z.string().optional(),
+});
+export type Issue = z.infer<typeof IssueSchema>;
 
 export const RuleSettingsSchema = z.record(z.string(), z.object({ enabled: z.boolean().default(true), severity: SeveritySchema.optional() }));
 export type RuleSettings = z.infer<typeof RuleSettingsSchema>;
 
 // ---- Sheet plans: every sheet to write, as data ----------------------------------------------
 
-export type StyleName = 'title' | 'subtitle' | 'header' | 'section' | 'body' | 'bodyCenter' | 'muted' | 'input';
+export const StyleNameSchema = z.enum(['title', 'subtitle', 'header', 'section', 'body', 'bodyCenter', 'muted', 'input']);
+export type StyleName = z.infer<typeof StyleNameSchema>;
 
-export type PlanCell = string | number | { formula: string; result?: number | string } | null;
+export const PlanCellSchema = z.union([z.string(), z.number(), z.object({ formula: z.string(), result: z.union([z.number(), z.string()]).optional() }), z.null()]);
+export type PlanCell = z.infer<typeof PlanCellSchema>;
 
-export interface SheetPlan {
-  name: string;
-  kind: 'agency' | 'report';
+export const SheetPlanSchema = z.object({
+  name: z.string().min(1).max(31),
+  kind: z.enum(['agency', 'report']),
   /** Agency full name for agency sheets. */
-  agency?: string;
-  rows: PlanCell[][];
-  widths: number[];
+  agency: z.string().optional(),
+  rows: z.array(z.array(PlanCellSchema)),
+  widths: z.array(z.number()),
   /** Row heights in points estimated from wrapped text (Excel autofits; files need them written). */
-  heights: number[];
-  styles: { range: string; style: StyleName }[];
-  merges: string[];
-  freezeRows: number;
-  print: { landscape: boolean; paperSize: 9; fitToWidth: 1; titleRows?: string };
-  validations: { range: string; list: string[] }[];
-  colorScales: { range: string }[];
+  heights: z.array(z.number()),
+  styles: z.array(z.object({ range: z.string(), style: StyleNameSchema })),
+  merges: z.array(z.string()),
+  freezeRows: z.number().int(),
+  print: z.object({ landscape: z.boolean(), paperSize: z.literal(9), fitToWidth: z.literal(1), titleRows: z.string().optional() }),
+  validations: z.array(z.object({ range: z.string(), list: z.array(z.string()) })),
+  colorScales: z.array(z.object({ range: z.string() })),
   /** Columns whose values users type and that survive regeneration, with the id column. */
-  userColumns?: { idCol: number; partCol: number; cols: number[]; firstRow: number };
-}
+  userColumns: z.object({ idCol: z.number(), partCol: z.number(), cols: z.array(z.number()), firstRow: z.number() }).optional(),
+});
+export type SheetPlan = z.infer<typeof SheetPlanSchema>;
 
 export interface CellWrite {
   sheet: string;

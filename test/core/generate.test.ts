@@ -1,5 +1,6 @@
 import { analyze, generate } from '../../src/app/usecases';
 import { makeSheetNames, sanitizeSheetName, REPORT_SHEET, STATUSES } from '../../src/core/generate';
+import { SheetPlanSchema, TaskSchema, IssueSchema } from '../../src/core/schemas';
 import { seed002Workbook } from '../../scripts/fixtures';
 import { snapshotCells, xlsxGrid, xlsxPort } from '../helpers';
 import type { XlsxWorkbook } from '../../src/adapters/xlsx';
@@ -20,6 +21,15 @@ function part(port: XlsxWorkbook, sheet: string, label: 'A' | 'B'): string[][] {
 }
 
 describe('per-agency sheets for the seed-002 table', () => {
+  test('plans, tasks and findings are valid against their zod schemas', async () => {
+    const port = await xlsxPort(seed002Workbook());
+    const a = await analyze(port);
+    const r = await generate(port, a);
+    for (const sp of r.generation.sheets) expect(SheetPlanSchema.safeParse(sp).success).toBe(true);
+    for (const t of a.tasks) expect(TaskSchema.safeParse(t).success).toBe(true);
+    for (const i of a.issues) expect(IssueSchema.safeParse(i).success).toBe(true);
+  });
+
   test('one sheet per agency that leads or supports, named from the master list', async () => {
     const { names } = await generated();
     expect(names).toEqual([
