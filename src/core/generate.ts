@@ -86,6 +86,17 @@ export function assignments(tasks: Task[], idx: MatchIndex, opts: Pick<GenerateO
     ids.add(a.task.id);
     out.get(name)!.push(a);
   };
+  // the agencies a collective reaches, once per collective
+  const reach = new Map<Collective, Agency[]>();
+  const members = (c: Collective): Agency[] => {
+    let list = reach.get(c);
+    if (!list) {
+      const groups = COLLECTIVE_GROUPS[c];
+      list = !groups ? [] : idx.master.agencies.filter((a) => (groups === 'all' || groups.includes(a.group)) && agencyValidIn(a, opts.planYear) && (!opts.expandOnlyNamed || named.has(a.name)));
+      reach.set(c, list);
+    }
+    return list;
+  };
   for (const t of tasks) {
     for (const m of t.lead) if (m.agency) add(m.agency, { task: t, role: 'lead', via: null });
   }
@@ -93,16 +104,7 @@ export function assignments(tasks: Task[], idx: MatchIndex, opts: Pick<GenerateO
     const leads = new Set(t.lead.map((m) => m.agency));
     for (const m of t.support) {
       if (m.agency && !leads.has(m.agency)) add(m.agency, { task: t, role: 'support', via: null });
-      if (m.collective && opts.expandCollectives) {
-        const groups = COLLECTIVE_GROUPS[m.collective];
-        if (!groups) continue;
-        for (const a of idx.master.agencies) {
-          if (groups !== 'all' && !groups.includes(a.group)) continue;
-          if (leads.has(a.name) || !agencyValidIn(a, opts.planYear)) continue;
-          if (opts.expandOnlyNamed && !named.has(a.name)) continue;
-          add(a.name, { task: t, role: 'support', via: m.collective });
-        }
-      }
+      if (m.collective && opts.expandCollectives) for (const a of members(m.collective)) if (!leads.has(a.name)) add(a.name, { task: t, role: 'support', via: m.collective });
     }
   }
   const order = new Map(idx.master.agencies.map((a, i) => [a.name, i]));
@@ -179,6 +181,17 @@ function agencyLabel(m: { agency: string | null; text: string; collective: Colle
   return m.agency ?? m.text;
 }
 
+const LABELS = new WeakMap<Task, { lead: string; support: string }>();
+/** "Sở A; Sở B" for a task's lead and support cells, computed once per task. */
+function labels(t: Task): { lead: string; support: string } {
+  let l = LABELS.get(t);
+  if (!l) {
+    l = { lead: t.lead.map(agencyLabel).join('; '), support: t.support.map(agencyLabel).join('; ') };
+    LABELS.set(t, l);
+  }
+  return l;
+}
+
 function marks(t: Task): string[] {
   return [1, 2, 3, 4].map((q) => (t.quarters.includes(q) ? MARK : ''));
 }
@@ -218,9 +231,9 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       const others =
         a.role === 'lead'
           ? t.support.length
-            ? `Phối hợp: ${t.support.map(agencyLabel).join('; ')}`
+            ? `Phối hợp: ${labels(t).support}`
             : ''
-          : `Chủ trì: ${t.lead.map(agencyLabel).join('; ')}${a.via ? ` (phối hợp với tư cách ${COLLECTIVE_VI[a.via]})` : ''}`;
+          : `Chủ trì: ${labels(t).lead}${a.via ? ` (phối hợp với tư cách ${COLLECTIVE_VI[a.via]})` : ''}`;
       const kept = carry[t.id] ?? [];
       rows.push([t.id, t.raw.title, others, t.raw.time, ...marks(t), kept[0] || STATUSES[0], kept[1] ?? '', kept[2] ?? '']);
     }
@@ -250,16 +263,23 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
 /** Height (points) a row needs for its wrapped text, from the column widths (characters). */
 export function rowHeights(rows: PlanCell[][], widths: number[], merges: string[]): number[] {
   const mergedRows = new Set(merges.map((m) => Number(m.match(/\d+/)![0])));
+  const total = widths.reduce((a, b) => a + b, 0);
+  const linesOf = (text: string, w: number): number => {
+    const per = Math.max(4, w - 1) / 1.1;
+    if (text.indexOf('\n') < 0) return Math.max(1, Math.ceil(text.length / per));
+    let n = 0;
+    for (const line of text.split('\n')) n += Math.max(1, Math.ceil(line.length / per));
+    return n;
+  };
   return rows.map((r, i) => {
     let lines = 1;
-    r.forEach((v, j) => {
-      if (v === null || typeof v === 'object' || v === '') return;
-      const w = mergedRows.has(i + 1) ? widths.reduce((a, b) => a + b, 0) : (widths[j] ?? 10);
-      const n = String(v)
-        .split('\n')
-        .reduce((s, line) => s + Math.max(1, Math.ceil((line.length * 1.1) / Math.max(4, w - 1))), 0);
-      lines = Math.max(lines, n);
-    });
+    const merged = mergedRows.has(i + 1);
+    for (let j = 0; j < r.length; j++) {
+      const v = r[j];
+      if (typeof v !== 'string' || v.length < 4) continue;
+      const n = linesOf(v, merged ? total : (widths[j] ?? 10));
+      if (n > lines) lines = n;
+    }
     return Math.min(409, Math.round(lines * 15.75 + 3));
   });
 }
@@ -315,7 +335,7 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
   styles.push({ range: `A${lh}:${a1(lh, 11)}`, style: 'header' });
   const lf = rows.length + 1;
   for (const t of tasks) {
-    rows.push([t.id, t.raw.title, t.lead.map(agencyLabel).join('; '), t.support.map(agencyLabel).join('; '), t.raw.time, ...marks(t), t.deadline ? t.deadline.split('-').reverse().join('/') : '', t.cells.task]);
+    rows.push([t.id, t.raw.title, labels(t).lead, labels(t).support, t.raw.time, ...marks(t), t.deadline ? t.deadline.split('-').reverse().join('/') : '', t.cells.task]);
   }
   if (rows.length >= lf) styles.push({ range: `A${lf}:${a1(rows.length, 11)}`, style: 'body' }, { range: `F${lf}:I${rows.length}`, style: 'bodyCenter' });
   // the summary (sheet name, counts) and the task list (lead, support, time) share columns

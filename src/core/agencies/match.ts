@@ -51,6 +51,8 @@ export interface MatchIndex {
   province: string | null;
   cache: Map<string, Mention>;
   continues: Map<string, boolean>;
+  /** cell text → its mentions (src/core/agencies/split.ts) */
+  cells: Map<string, Mention[]>;
 }
 
 function expandWords(key: string): string[] {
@@ -81,7 +83,7 @@ function stripProvince(words: string[], provinceWords: string[]): string[] {
 }
 
 export function buildIndex(master: MasterList, province?: string | null): MatchIndex {
-  const idx: MatchIndex = { master, entries: [], byKey: new Map(), byLoose: new Map(), byHead: new Map(), byWord: new Map(), joinPrefixes: new Set(), byName: new Map(), province: province ?? null, cache: new Map(), continues: new Map() };
+  const idx: MatchIndex = { master, entries: [], byKey: new Map(), byLoose: new Map(), byHead: new Map(), byWord: new Map(), joinPrefixes: new Set(), byName: new Map(), province: province ?? null, cache: new Map(), continues: new Map(), cells: new Map() };
   const pw = province ? expandWords(foldKey(province)) : [];
   for (const a of master.agencies) {
     const words = expandWords(foldKey(a.name));

@@ -95,7 +95,12 @@ function splitPieces(text: string, idx: MatchIndex): string[] {
   return out;
 }
 
-/** Split and match a cell. */
+/** Split and match a cell (memoized per index: tables repeat the same cells). Mentions are shared, never mutated. */
 export function parseMentions(cell: string, idx: MatchIndex): Mention[] {
-  return splitMentionTexts(cell, idx).map((t) => matchMention(t, idx));
+  let r = idx.cells.get(cell);
+  if (!r) {
+    r = splitMentionTexts(cell, idx).map((t) => matchMention(t, idx));
+    idx.cells.set(cell, r);
+  }
+  return r.slice();
 }
