@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px', padding: '8px 12px', backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
   body: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '12px' },
-  tabs: { overflowX: 'auto', paddingLeft: '4px' },
+  tabs: { flexWrap: 'wrap', paddingLeft: '4px', rowGap: '2px' },
   drop: { border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge, padding: '16px', display: 'flex', flexDirection: 'column', gap: '8px', alignItems: 'flex-start' },
   list: { display: 'flex', flexDirection: 'column', gap: '4px', maxHeight: '240px', overflowY: 'auto' },
   preview: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& td, & th': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'center' } },
@@ -109,9 +109,9 @@ export function App(props: AppProps) {
         {state.analysis && (
           <>
             <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label={t.stepsLabel} size="small">
-              {STEPS.map((x, i) => (
+              {STEPS.map((x) => (
                 <Tab key={x} value={x} data-testid={`step-${x}`}>
-                  {i + 1}. {t.steps[x]}
+                  {t.steps[x]}
                 </Tab>
               ))}
             </TabList>
@@ -161,9 +161,7 @@ function FilePicker({ t, state, openFile }: StepProps & { openFile: (f: File) =>
       }}
     >
       <Text>{t.standaloneIntro}</Text>
-      <label>
-        <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="file-input" onChange={(e) => void pick(e.target.files?.[0])} style={{ maxWidth: '100%' }} aria-label={t.openFile} />
-      </label>
+      <FileButton label={t.openFile} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" testId="file-input" onFile={(f) => void pick(f)} primary />
       <Text size={200}>{t.dropHere}</Text>
       {state.session?.fileName && (
         <Text size={200} weight="semibold">
@@ -171,6 +169,32 @@ function FilePicker({ t, state, openFile }: StepProps & { openFile: (f: File) =>
         </Text>
       )}
     </div>
+  );
+}
+
+/** A Fluent button in the pane's language that opens the browser's file picker (whose own button text is in the browser's language). */
+function FileButton({ label, accept, testId, onFile, primary }: { label: string; accept: string; testId: string; onFile: (f: File) => void; primary?: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button appearance={primary ? 'primary' : 'secondary'} onClick={() => input.current?.click()}>
+        {label}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        data-testid={testId}
+        aria-label={label}
+        tabIndex={-1}
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) onFile(f);
+          e.target.value = '';
+        }}
+      />
+    </>
   );
 }
 
@@ -233,20 +257,7 @@ function AgenciesStep({ t, state }: StepProps) {
           {t.insertMaster}
         </Button>
       )}
-      <label>
-        <Text size={200}>{t.loadMaster}</Text>
-        <br />
-        <input
-          type="file"
-          accept=".csv,.xlsx"
-          aria-label={t.loadMaster}
-          style={{ maxWidth: '100%' }}
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (f) await state.actions.loadMaster(f.name, await f.arrayBuffer());
-          }}
-        />
-      </label>
+      <FileButton label={t.loadMaster} accept=".csv,.xlsx" testId="master-input" onFile={async (f) => void state.actions.loadMaster(f.name, await f.arrayBuffer())} />
       <Text weight="semibold">{t.unmatched}</Text>
       {unmatched.length === 0 ? (
         <Text>{t.allMatched}</Text>

@@ -91,7 +91,8 @@ async function main() {
 
   await test('open → table detected', async () => {
     await page.goto(`${base}/taskpane.html`);
-    await page.waitForSelector('[data-testid=file-input]', { timeout: 15000 });
+    await page.waitForSelector('[data-testid=file-input]', { state: 'attached', timeout: 15000 });
+    await page.waitForSelector('text=Chọn tệp .xlsx');
     await page.setInputFiles('[data-testid=file-input]', SAMPLE);
     await page.waitForSelector('[data-testid=table-summary]', { timeout: 20000 });
     const summary = await page.textContent('[data-testid=table-summary]');
