@@ -366,15 +366,18 @@ function stripTrailingProvince(toks: MTok[], pw: string[]): MTok[] {
 function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
   const flat = words.join(' ');
   const scored: { e: Entry; s: number }[] = [];
-  // candidates share a distinctive word with the mention (a typo in one word still leaves others)
-  const pool = new Set<Entry>();
-  for (const w of words) for (const e of idx.byWord.get(w) ?? []) pool.add(e);
-  if (pool.size === 0) for (const e of idx.byHead.get(words[0] ?? '') ?? []) pool.add(e);
+  // candidates share distinctive words with the mention (a typo in one word still leaves others)
+  const shared = new Map<Entry, number>();
+  for (const w of new Set(words)) for (const e of idx.byWord.get(w) ?? []) shared.set(e, (shared.get(e) ?? 0) + 1);
+  if (shared.size === 0) for (const e of idx.byHead.get(words[0] ?? '') ?? []) shared.set(e, 0);
+  const pool = [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, 24).map(([e]) => e);
   // cheap token score first; the edit distance only for the best few
   const mine = new Set(words);
-  const rough = [...pool].map((e) => ({ e, t: Math.max(...e.forms.map((f) => tokenScore(mine, f.set))) }));
+  const rough = pool.map((e) => ({ e, t: Math.max(...e.forms.map((f) => tokenScore(mine, f.set))) }));
   rough.sort((a, b) => b.t - a.t);
-  for (const { e } of rough.slice(0, 12)) {
+  // a confident answer needs token overlap ≥ 0.75 (0.6·1 + 0.4·0.75 = 0.9); below it only suggestions are at stake
+  const depth = rough.length && rough[0].t >= 0.75 ? 12 : 4;
+  for (const { e } of rough.slice(0, depth)) {
     let best = 0;
     for (const f of e.forms) {
       const sc = 0.6 * similarity(flat, f.flat) + 0.4 * tokenScore(mine, f.set);
