@@ -77,6 +77,16 @@ describe('phan-cong (../shared/CONTRACTS.md)', () => {
     expect(JSON.parse(again.out).issues.filter((i: { rule: string }) => i.rule === 'structure.stt.missing')).toEqual([]);
   });
 
+  test('settings saved in the workbook switch a rule off and change a severity for the next check', () => {
+    const out = path.join(tmp, 'settings.xlsx');
+    const r = run(['settings', SAMPLE, '-o', out, '--off', 'structure.stt.missing', '--severity', 'subtasks.misaligned=error']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(run(['check', out, '--format', 'json']).out);
+    expect(o.issues.some((i: { rule: string }) => i.rule === 'structure.stt.missing')).toBe(false);
+    expect(o.issues.find((i: { rule: string }) => i.rule === 'subtasks.misaligned').severity).toBe('error');
+    expect(run(['check', out]).code).toBe(1);
+  });
+
   test.each([
     [['check', path.join(tmp, 'missing.xlsx')], /Không tìm thấy tệp/],
     [['check', __filename], /không phải tệp Excel \.xlsx/],

@@ -336,6 +336,13 @@ export async function applyFixes(port: WorkbookPort, a: Analysis, chosen: Issue[
   return result;
 }
 
+/** Save rule settings (switched off, severity changed) in the workbook's registry; the next check uses them. */
+export async function saveRuleSettings(port: WorkbookPort, a: Analysis, settings: RuleSettings): Promise<RuleSettings> {
+  const merged: RuleSettings = { ...a.registry.settings, ...settings };
+  await port.write({ cellWrites: [], sheets: [], deleteSheets: [], registry: { ...a.registry, settings: merged } });
+  return merged;
+}
+
 /** "Add as alias": the confirmed names go into the workbook's master sheet, so the next check is exact. */
 export async function addAliases(port: WorkbookPort, a: Analysis, aliases: { agency: string; alias: string }[]): Promise<MasterList> {
   let m = a.master;

@@ -3,21 +3,22 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../adapters/xlsx';
-import { analyze, applyFixes, checkJson, generate, UserError, type Analysis } from '../app/usecases';
+import { analyze, applyFixes, checkJson, generate, saveRuleSettings, UserError, type Analysis } from '../app/usecases';
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex } from '../core/agencies/match';
 import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/master';
 import { parseMentions } from '../core/agencies/split';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
-import type { MasterList } from '../core/schemas';
+import type { MasterList, RuleSettings } from '../core/schemas';
 
 const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
   parse-time [--year YYYY]                 đọc cụm thời gian từ stdin, in JSON Lines
   match-agency [--master FILE]             đối chiếu tên cơ quan từ stdin, in JSON Lines
   check FILE.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--format text|json]
   generate FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--force] [--no-expand]
-  fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] [--sheet TÊN] [--master FILE] [--year YYYY]`;
+  fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] [--sheet TÊN] [--master FILE] [--year YYYY]
+  settings FILE.xlsx -o OUT.xlsx [--off MÃ] [--on MÃ] [--severity MÃ=error|warning|info]   lưu cài đặt quy tắc vào sổ`;
 
 class ArgError extends Error {}
 
@@ -26,7 +27,7 @@ interface Args {
   flags: Map<string, string[]>;
 }
 
-const VALUE_FLAGS = new Set(['--year', '--master', '--sheet', '--format', '-o', '--out', '--rule']);
+const VALUE_FLAGS = new Set(['--year', '--master', '--sheet', '--format', '-o', '--out', '--rule', '--off', '--on', '--severity']);
 const BOOL_FLAGS = new Set(['--force', '--no-expand', '--help', '-h', '--all']);
 
 function parseArgs(argv: string[]): Args {
@@ -222,6 +223,31 @@ async function cmdFix(args: Args): Promise<number> {
   return 0;
 }
 
+async function cmdSettings(args: Args): Promise<number> {
+  const file = args.positional[1];
+  if (!file) throw new ArgError('Thiếu tên tệp .xlsx.');
+  const o = await outputPath(args, file);
+  const settings: RuleSettings = {};
+  const known = (r: string) => {
+    if (!RULE_IDS.includes(r)) throw new ArgError(`Không có quy tắc "${r}". Các quy tắc: ${RULE_IDS.join(', ')}.`);
+    return r;
+  };
+  for (const r of args.flags.get('--off') ?? []) settings[known(r)] = { enabled: false };
+  for (const r of args.flags.get('--on') ?? []) settings[known(r)] = { enabled: true };
+  for (const x of args.flags.get('--severity') ?? []) {
+    const [r, sev] = x.split('=');
+    if (!['error', 'warning', 'info'].includes(sev)) throw new ArgError(`Mức "${sev}" không hợp lệ trong "${x}": dùng error, warning hoặc info.`);
+    settings[known(r)] = { ...(settings[r] ?? { enabled: true }), severity: sev as 'error' };
+  }
+  if (!Object.keys(settings).length) throw new ArgError('Chưa có cài đặt nào: dùng --off MÃ, --on MÃ hoặc --severity MÃ=warning.');
+  const { wb, a } = await analyzeFile(args, file);
+  const merged = await saveRuleSettings(wb, a, settings);
+  await save(wb, o);
+  for (const [r, v] of Object.entries(merged)) out(`${r}: ${v.enabled === false ? 'tắt' : 'bật'}${v.severity ? `, mức ${severityVi(v.severity)}` : ''}`);
+  out(`Đã lưu cài đặt quy tắc vào ${path.resolve(o)}.`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -241,8 +267,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdGenerate(args);
       case 'fix':
         return await cmdFix(args);
+      case 'settings':
+        return await cmdSettings(args);
       default:
-        throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: parse-time, match-agency, check, generate, fix.`);
+        throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: parse-time, match-agency, check, generate, fix, settings.`);
     }
   } catch (e) {
     if (e instanceof UserError || e instanceof ArgError) {
