@@ -27,7 +27,7 @@ import type { MasterList, SheetPlan } from '../src/core/schemas';
 import { FakeExcelHost } from '../test/fake-excel';
 import { EXTERNAL_TIME_PHRASES } from '../test/fixtures/external-phrases';
 import { EXTERNAL_MENTIONS } from '../test/fixtures/external-mentions';
-import { fuseBaseline, jaccardBaseline, scoreMatcher } from '../test/fixtures/baselines';
+import { fuseBaseline, jaccardBaseline, ourMatcher, scoreMatcher } from '../test/fixtures/baselines';
 
 const LATENCY = { perSyncMs: 100, bytesPerMs: 10_000 }; // 10 MB/s
 const TASKS = 2000;
@@ -184,10 +184,7 @@ async function main(): Promise<void> {
   }).length;
   say(`Cụm thời gian (${EXTERNAL_TIME_PHRASES.length} cụm từ kế hoạch khác): đúng ${timeRight} (${((100 * timeRight) / EXTERNAL_TIME_PHRASES.length).toFixed(1)}%)`);
   const builtin = buildIndex(builtinMasterList());
-  const ours = scoreMatcher(EXTERNAL_MENTIONS, (t) => {
-    const x = matchMention(t, builtin);
-    return x.agency ?? (x.collective ? `(${x.collective})` : null);
-  });
+  const ours = scoreMatcher(EXTERNAL_MENTIONS, ourMatcher(builtin));
   const jac = scoreMatcher(EXTERNAL_MENTIONS, jaccardBaseline(builtin.master));
   const fuse = scoreMatcher(EXTERNAL_MENTIONS, fuseBaseline(builtin.master));
   const pct = (s: typeof ours) => `đúng ${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)}%), không trả lời ${s.noAnswer}, sai chắc chắn ${s.wrong}`;

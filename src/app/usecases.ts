@@ -368,7 +368,7 @@ export function masterSheetWrites(m: MasterList): CellWrite[] {
 
 /** Insert the built-in list as an editable sheet (the pane's "Cơ quan" step). */
 export async function insertMasterSheet(port: WorkbookPort, a: Analysis): Promise<void> {
-  await port.write({ cellWrites: masterSheetWrites(a.master), sheets: [], deleteSheets: [], registry: null, createSheets: [MASTER_SHEET] });
+  await addAliases(port, a, []);
 }
 
 export { REPORT_SHEET };

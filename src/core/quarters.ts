@@ -1,6 +1,6 @@
 // Planning the Quý I–IV columns of the source table: which cells to write, and which hold
 // user content that must not be overwritten without consent.
-import { a1 } from './address';
+import { a1, parseRange } from './address';
 import { gridCell, type Grid } from './table';
 import type { CellWrite, TableModel, Task } from './schemas';
 
@@ -73,7 +73,7 @@ export function planQuarters(g: Grid, table: TableModel, tasks: Task[], force = 
     const lastW = writes[writes.length - 1];
     const isHeader = ch.row === headerRow;
     if (lastW && !isHeader && lastW.style !== 'header') {
-      const [r1, c1] = parseTopLeft(lastW.address);
+      const { r1, c1 } = parseRange(lastW.address);
       const rows = lastW.values.length;
       if (c1 === ch.col && r1 + rows === ch.row && lastW.values[0].length === 1) {
         lastW.values.push([ch.value]);
@@ -92,11 +92,4 @@ export function planQuarters(g: Grid, table: TableModel, tasks: Task[], force = 
     headerStyleFrom: a1(headerRow, firstHeaderCol),
     changedCells: changes.length,
   };
-}
-
-function parseTopLeft(addr: string): [number, number] {
-  const m = addr.match(/^([A-Z]+)(\d+)$/)!;
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]), c];
 }

@@ -184,7 +184,6 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
   const sections: Section[] = [];
   const issues: Issue[] = [];
   const ref = (row: number, f: Field) => cellRef(g.sheet, a1(row, t.columns[f] ?? t.firstCol));
-  const addr = (row: number, f: Field) => (t.columns[f] ? a1(row, t.columns[f]!) : '');
   let currentSection: string | null = null;
   let lastTop = 0; // last top-level number seen or inferred
   let lastTopId: string | null = null;
@@ -285,7 +284,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
       id = normalizeId(sttTrim);
       lastTopId = id;
     }
-    if (parts1(id)) lastTopId = id;
+    if (!id.includes('.')) lastTopId = id;
     // a vertically merged STT shared by several rows: each row a sub-item of that number
     const used = sttUse.get(id) ?? 0;
     if (rf.sttFromMerge) {
@@ -316,12 +315,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
     const built = buildTasks(g, t, rf, id, parent, currentSection, idx, opts, issues, ref, inferred, 0);
     tasks.push(...built);
   }
-  void addr;
   return { tasks, sections, issues };
-}
-
-function parts1(id: string): boolean {
-  return !id.includes('.');
 }
 
 /** Build the task (or its aligned sub-tasks) of one row. */

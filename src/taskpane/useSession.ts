@@ -1,6 +1,6 @@
 // The pane's state and actions. Components get them through props; only use-cases touch the workbook.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { addAliases, analyze, applyFixes, fillQuarters, generate, masterFromGrid, type Analysis, type GenerateResult, type QuarterResult } from '../app/usecases';
+import { addAliases, analyze, applyFixes, fillQuarters, generate, insertMasterSheet, masterFromGrid, type Analysis, type GenerateResult, type QuarterResult } from '../app/usecases';
 import { friendlyError, type FriendlyError } from '../app/errors';
 import { parseCsv } from '../core/agencies/master';
 import type { ColumnRole, Issue, MasterList } from '../core/schemas';
@@ -99,7 +99,7 @@ export function useSession(initial: Session | null) {
       insertMaster: () =>
         guard('master', async () => {
           if (!session || !analysis) return;
-          await addAliases(session.port, analysis, []);
+          await insertMasterSheet(session.port, analysis);
           inputs.current = { ...inputs.current, master: null };
           await reanalyze();
         }),

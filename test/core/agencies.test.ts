@@ -4,7 +4,7 @@ import { masterFromRows, parseCsv, MasterListError } from '../../src/core/agenci
 import { parseMentions } from '../../src/core/agencies/split';
 import { normalizeText, foldKey } from '../../src/core/text';
 import { EXTERNAL_MENTIONS } from '../fixtures/external-mentions';
-import { fuseBaseline, jaccardBaseline, scoreMatcher } from '../fixtures/baselines';
+import { fuseBaseline, jaccardBaseline, ourMatcher, scoreMatcher } from '../fixtures/baselines';
 
 const dongNai = buildIndex(builtinMasterList('Đồng Nai'), 'Đồng Nai');
 const brvt = buildIndex(builtinMasterList('Bà Rịa - Vũng Tàu'), 'Bà Rịa - Vũng Tàu');
@@ -181,10 +181,7 @@ describe('master list files', () => {
 describe('measured against baselines on mentions collected from other plans', () => {
   test('ours is ahead of token-Jaccard ≥ 0.8 and Fuse.js-style defaults, never confidently wrong on the seeds', () => {
     const idx = buildIndex(builtinMasterList());
-    const ours = scoreMatcher(EXTERNAL_MENTIONS, (t) => {
-      const r = matchMention(t, idx);
-      return r.agency ?? (r.collective ? `(${r.collective})` : null);
-    });
+    const ours = scoreMatcher(EXTERNAL_MENTIONS, ourMatcher(idx));
     const jac = scoreMatcher(EXTERNAL_MENTIONS, jaccardBaseline(idx.master));
     const fuse = scoreMatcher(EXTERNAL_MENTIONS, fuseBaseline(idx.master));
     expect(EXTERNAL_MENTIONS.length).toBeGreaterThanOrEqual(60);
