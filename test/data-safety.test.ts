@@ -46,6 +46,19 @@ describe('data safety', () => {
     expect(port.wb.getWorksheet('Phụ lục')!.getCell('G7').value).toBe('x');
   });
 
+  test('generating for some agencies keeps the other agencies’ sheets and what they typed', async () => {
+    const port = await xlsxPort(seed002Workbook());
+    await generate(port, await analyze(port));
+    const ca = port.wb.getWorksheet('Công an tỉnh')!;
+    ca.getCell('I6').value = 'Hoàn thành';
+    const p2 = await xlsxPort(port.wb);
+    const r = await generate(p2, await analyze(p2), { only: ['Sở Ngoại vụ'] });
+    expect(r.deleted).toEqual([]);
+    expect(p2.wb.getWorksheet('Công an tỉnh')!.getCell('I6').value).toBe('Hoàn thành');
+    const reg = JSON.parse(String(p2.wb.getWorksheet(REGISTRY_SHEET)!.getCell('A1').value));
+    expect(reg.sheets.map((s: { name: string }) => s.name)).toContain('Công an tỉnh');
+  });
+
   test('only tagged sheets are replaced; a user sheet with the same name is kept', async () => {
     const port = await xlsxPort(seed002Workbook());
     await generate(port, await analyze(port));

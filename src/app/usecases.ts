@@ -233,7 +233,10 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<{ ours: S
 export async function generate(port: WorkbookPort, a: Analysis, req: GenerateRequest = {}): Promise<GenerateResult> {
   const quarters = planQuarters(a.grid, a.table, a.tasks, !!req.force);
   const { ours, carry, previous } = await earlierSheets(port, a);
-  const userSheetNames = a.snapshot.sheets.map((s) => s.name).filter((n) => !ours.has(n.toLowerCase()));
+  // generating for some agencies only keeps the other agencies' sheets (and what they typed) as they are
+  const kept = req.only ? a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency && !req.only!.includes(s.agency) && ours.has(s.name.toLowerCase())) : [];
+  const keptNames = new Set(kept.map((s) => s.name.toLowerCase()));
+  const userSheetNames = a.snapshot.sheets.map((s) => s.name).filter((n) => !ours.has(n.toLowerCase()) || keptNames.has(n.toLowerCase()));
   const generation = planGeneration(a.tasks, a.idx, {
     planYear: a.planYear,
     subject: subjectFromTitles(a.titles),
@@ -249,10 +252,10 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
   if (quarters.conflicts.length && !req.force)
     return { quarters, generation, sheetsWritten: [], deleted: [], write: { syncs: 0, bytes: 0 }, written: false };
   const newNames = new Set(generation.sheets.map((s) => s.name.toLowerCase()));
-  const deleteSheets = a.snapshot.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase()) && !newNames.has(n.toLowerCase()));
+  const deleteSheets = a.snapshot.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase()) && !newNames.has(n.toLowerCase()) && !keptNames.has(n.toLowerCase()));
   const registry: Registry = {
     ...a.registry,
-    sheets: generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null })),
+    sheets: [...generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null })), ...kept],
     quarterColumns: { sheet: a.grid.sheet, cols: quarters.cols },
   };
   const write = await port.write(
