@@ -113,7 +113,7 @@ describe('phrases collected from other plans', () => {
       else wrong.push(`${phrase} → ${JSON.stringify(r.quarters)} ${r.deadline}`);
     }
     expect(EXTERNAL_TIME_PHRASES.length).toBeGreaterThanOrEqual(100);
-    expect({ share: right / EXTERNAL_TIME_PHRASES.length, wrong }).toEqual({ share: expect.any(Number), wrong: expect.any(Array) });
-    expect(right / EXTERNAL_TIME_PHRASES.length).toBeGreaterThanOrEqual(0.98);
+    // the phrases missed are listed when the share drops below 98 %
+    expect({ share: right / EXTERNAL_TIME_PHRASES.length >= 0.98, wrong: right / EXTERNAL_TIME_PHRASES.length >= 0.98 ? [] : wrong }).toEqual({ share: true, wrong: [] });
   });
 });
