@@ -72,9 +72,26 @@ export function normalizeText(input: string): string {
   const key = String(input);
   const hit = NORMALIZED.get(key);
   if (hit !== undefined) return hit;
+  if (alreadyCanonical(key)) {
+    remember(NORMALIZED, key, key);
+    return key;
+  }
   const out = normalizeUncached(key);
   remember(NORMALIZED, key, out);
   return out;
+}
+
+// Fast path: text that is NFC, has no special spaces/dashes/invisible characters, no extra spacing,
+// and no toned vowel next to another vowel (the only place where tone placement can differ) is
+// already canonical.
+const BASE_VOWELS = 'aăâeêioôơuưyAĂÂEÊIOÔƠUƯY';
+const TONED = Array.from(BASE_VOWELS)
+  .flatMap((v) => ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'].map((t) => (v.normalize('NFD') + t).normalize('NFC')))
+  .join('');
+const AMBIGUOUS = new RegExp(`[${TONED}][${BASE_VOWELS}${TONED}]|[${BASE_VOWELS}][${TONED}]`, 'u');
+const NEEDS_WORK = /[\r\t\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF0D]| {2}|\n{3}|^\s|\s$| \n|\n /;
+function alreadyCanonical(s: string): boolean {
+  return !NEEDS_WORK.test(s) && !AMBIGUOUS.test(s) && s.normalize('NFC') === s;
 }
 
 /** Small bounded memo: real tables repeat the same names and phrases many times. */

@@ -236,7 +236,7 @@ export function parseTime(input: string, planYear: number): TimeParse {
     if (PARSED.size > 20_000) PARSED.clear();
     PARSED.set(key, r);
   }
-  return { ...r, quarters: r.quarters.slice(), months: r.months.slice(), years: r.years.slice(), ...(r.unreadableLines ? { unreadableLines: r.unreadableLines.slice() } : {}) };
+  return r; // results are shared and never mutated
 }
 
 function parseTimeUncached(input: string, planYear: number): TimeParse {

@@ -291,10 +291,10 @@ function unique<T>(a: T[]): T[] {
 export function matchMention(rawText: string, idx: MatchIndex, allowFuzzy = true): Mention {
   const cacheKey = (allowFuzzy ? 'f:' : 's:') + rawText;
   const hit = idx.cache.get(cacheKey);
-  if (hit) return { ...hit, suggestions: hit.suggestions.slice() };
+  if (hit) return hit; // results are shared and never mutated
   const m = matchUncached(rawText, idx, allowFuzzy);
   idx.cache.set(cacheKey, m);
-  return { ...m, suggestions: m.suggestions.slice() };
+  return m;
 }
 
 function matchUncached(rawText: string, idx: MatchIndex, allowFuzzy: boolean): Mention {
