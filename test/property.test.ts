@@ -2,7 +2,7 @@
 // unique, splitting mentions loses no characters of names. ≥ 10,000 runs each.
 import fc from 'fast-check';
 import { parseTime } from '../src/core/time';
-import { normalizeText, foldKey, stripBullet } from '../src/core/text';
+import { normalizeText, normalizeUncached, foldKey, stripBullet } from '../src/core/text';
 import { splitMentionTexts } from '../src/core/agencies/split';
 import { buildIndex } from '../src/core/agencies/match';
 import { builtinMasterList } from '../src/core/agencies/builtin';
@@ -15,6 +15,14 @@ const idx = buildIndex(builtinMasterList('Đồng Nai'), 'Đồng Nai');
 const VI_PIECES = ['Quý', 'II', 'III', 'tháng', 'năm', '2024', 'trước ngày', '15/6', ',', '-', '\n', 'Sở', 'Thông tin', 'và', 'Truyền thông', '(', ')', 'các', 'sở, ban, ngành', 'hòa', 'hoà', '\u00a0', '\u200b', 'Đ', 'ủ', '&', '/', ';'];
 const viText = fc.array(fc.oneof(fc.constantFrom(...VI_PIECES), fc.string(), fc.string({ unit: 'grapheme' })), { maxLength: 12 }).map((a) => a.join(' '));
 const anyText = fc.oneof(viText, fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ maxLength: 60 }));
+
+describe('prototype keys in cells are plain text', () => {
+  test.each(['__proto__', 'constructor', 'toString', 'sở, ban, ngành __proto__', 'hasOwnProperty'])('%s', (text) => {
+    expect(() => splitMentionTexts(text, idx)).not.toThrow();
+    expect(parseTime(text, 2024).ok).toBe(false);
+    expect(normalizeText(text)).toBe(text);
+  });
+});
 
 describe('properties', () => {
   test('parseTime never throws and returns quarters within 1–4', () => {
@@ -32,6 +40,18 @@ describe('properties', () => {
       fc.property(anyText, (s) => {
         const n = normalizeText(s);
         return normalizeText(n) === n && foldKey(foldKey(s)) === foldKey(s);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('the fast path for canonical text agrees with the full normalization', () => {
+    const syllables = fc.constantFrom('hòa', 'hoà', 'thủy', 'thuỷ', 'người', 'nguời', 'truyền', 'tuyến', 'tuýên', 'quý', 'khỏe', 'khoẻ', 'hoạt', 'được', 'ừơ', 'Sở', 'Ytế', 'Đồng', 'Nai', 'và', '-', ',', ' ', '\n');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(syllables, fc.string({ maxLength: 4 })), { maxLength: 10 }), (parts) => {
+        const s = parts.join(' ');
+        const full = normalizeUncached(s);
+        return normalizeText(s) === full && normalizeText(full) === full;
       }),
       { numRuns: RUNS },
     );

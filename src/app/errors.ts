@@ -30,7 +30,7 @@ export function friendlyError(e: unknown): FriendlyError {
   }
   const err = (e ?? {}) as { code?: string; message?: string; debugInfo?: { code?: string; errorLocation?: string } };
   const code = err.debugInfo?.code ?? err.code ?? 'Unknown';
-  const hit = BY_CODE[code] ?? BY_CODE[err.code ?? ''];
+  const hit = Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : Object.hasOwn(BY_CODE, err.code ?? '') ? BY_CODE[err.code!] : undefined;
   const where = err.debugInfo?.errorLocation ? ` (vị trí: ${err.debugInfo.errorLocation})` : '';
   if (hit) return { title: hit[0], detail: hit[1] + where, code };
   return { title: 'Đã có lỗi không mong đợi', detail: `${err.message ?? String(e)}${where}. Hãy lưu tệp và thử lại; nếu lỗi lặp lại, gửi tệp cho nhóm hỗ trợ.`, code };

@@ -26,6 +26,8 @@ function placeTone(word: string): string {
 function placeToneUncached(word: string): string {
   // word is NFD; find the tone mark, remove it, then put it back on the canonical vowel.
   if (!TONE_MARKS.test(word)) return word.normalize('NFC');
+  // a Vietnamese syllable has one tone mark; anything else is left as written
+  if ((word.match(TONE_MARKS_G) ?? []).length > 1) return word.normalize('NFC');
   const toneMatch = word.match(TONE_MARKS);
   const tone = toneMatch ? toneMatch[0] : '';
   const base = word.replace(TONE_MARKS_G, '').normalize('NFC');
@@ -84,11 +86,18 @@ export function normalizeText(input: string): string {
 // Fast path: text that is NFC, has no special spaces/dashes/invisible characters, no extra spacing,
 // and no toned vowel next to another vowel (the only place where tone placement can differ) is
 // already canonical.
-const BASE_VOWELS = 'aăâeêioôơuưyAĂÂEÊIOÔƠUƯY';
-const TONED = Array.from(BASE_VOWELS)
-  .flatMap((v) => ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'].map((t) => (v.normalize('NFD') + t).normalize('NFC')))
-  .join('');
-const AMBIGUOUS = new RegExp(`[${TONED}][${BASE_VOWELS}${TONED}]|[${BASE_VOWELS}][${TONED}]`, 'u');
+const PLAIN = 'aeiouyAEIOUY';
+const SHAPED_VOWELS = 'ăâêôơưĂÂÊÔƠƯ';
+const toned = (vowels: string) =>
+  Array.from(vowels)
+    .flatMap((v) => ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'].map((t) => (v.normalize('NFD') + t).normalize('NFC')))
+    .join('');
+const TONED_PLAIN = toned(PLAIN);
+const TONED_SHAPED = toned(SHAPED_VOWELS);
+const ALL_VOWELS = PLAIN + SHAPED_VOWELS + TONED_PLAIN + TONED_SHAPED;
+// A tone can be misplaced only on a plain vowel next to another vowel ("hoà"/"hòa"), or on the first of
+// two shaped vowels ("ừơ"); a tone on the last shaped vowel ("người", "truyền") is already canonical.
+const AMBIGUOUS = new RegExp(`[${TONED_PLAIN}][${ALL_VOWELS}]|[${ALL_VOWELS}][${TONED_PLAIN}]|[${TONED_SHAPED}][${SHAPED_VOWELS}${TONED_SHAPED}]`, 'u');
 const NEEDS_WORK = /[\r\t\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF0D]| {2}|\n{3}|^\s|\s$| \n|\n /;
 function alreadyCanonical(s: string): boolean {
   return !NEEDS_WORK.test(s) && !AMBIGUOUS.test(s) && s.normalize('NFC') === s;
@@ -109,7 +118,8 @@ function remember(m: Map<string, string>, k: string, v: string): void {
   m.set(k, v);
 }
 
-function normalizeUncached(input: string): string {
+/** The full normalization, without memo or fast path (the reference the fast path must agree with). */
+export function normalizeUncached(input: string): string {
   const s = input
     .replace(/\r\n?/g, '\n')
     .replace(INVISIBLE, '')

@@ -33,7 +33,7 @@ const RECURRENCE_RANK: Recurrence[] = ['continuous', 'monthly', 'quarterly', 'se
 
 function quarterNum(tok: string): number | null {
   const t = tok.toLowerCase();
-  if (t in ROMAN) return ROMAN[t];
+  if (Object.hasOwn(ROMAN, t)) return ROMAN[t];
   const n = Number(t);
   return n >= 1 && n <= 4 ? n : null;
 }

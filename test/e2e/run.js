@@ -82,7 +82,14 @@ async function main() {
   const requests = [];
   const consoleErrors = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  // office.js, outside Office, tries to frame Microsoft's telemetry page: the pane's CSP blocks it
+  // (that report is the proof, and the request check below sees no request leave 127.0.0.1)
+  const cspBlocks = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (/violates the following Content Security Policy directive/.test(m.text())) cspBlocks.push(m.text());
+    else consoleErrors.push(m.text());
+  });
   page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`${r.status()} ${r.url()}`));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const expected = cliJson(['check', SAMPLE, '--format', 'json']);

@@ -34,6 +34,11 @@ const GROUP_VI: Record<string, string> = {
   khac: 'other',
 };
 
+/** Own keys only: a header or group typed as "constructor" must not reach Object.prototype. */
+function own<V>(o: Record<string, V>, k: string): V | undefined {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
+}
+
 export class MasterListError extends Error {
   constructor(public readonly problems: string[]) {
     super(problems.join('\n'));
@@ -88,7 +93,7 @@ function toDate(v: string): string | undefined {
 /** Rows (header first) → MasterList. Throws MasterListError with every problem found. */
 export function masterFromRows(rows: string[][], origin: string): MasterList {
   if (rows.length === 0) throw new MasterListError([`${origin}: danh mục cơ quan trống.`]);
-  const header = rows[0].map((h) => HEADERS[foldKey(h).replace(/\s+/g, ' ').trim()] ?? null);
+  const header = rows[0].map((h) => own(HEADERS, foldKey(h).replace(/\s+/g, ' ').trim()) ?? null);
   if (!header.includes('name')) throw new MasterListError([`${origin}: không thấy cột "Tên cơ quan" (hoặc "name") ở dòng tiêu đề.`]);
   const problems: string[] = [];
   const agencies: Agency[] = [];
@@ -103,7 +108,7 @@ export function masterFromRows(rows: string[][], origin: string): MasterList {
       return;
     }
     const g = foldKey(rec.group ?? '');
-    const group = AgencyGroupSchema.safeParse(g ? (GROUP_VI[g] ?? g) : 'other');
+    const group = AgencyGroupSchema.safeParse(g ? (own(GROUP_VI, g) ?? g) : 'other');
     if (!group.success) {
       problems.push(`${origin}, dòng ${line}: nhóm "${rec.group}" không hợp lệ (dùng: department, locality, press, party, mass_org, armed, central, other).`);
       return;

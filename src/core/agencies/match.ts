@@ -21,6 +21,11 @@ const EXPANSIONS: Record<string, string> = {
   bdbp: 'bo doi bien phong',
 };
 
+/** Own keys only: cell text like "__proto__" or "constructor" must not reach Object.prototype. */
+function expansion(word: string): string | undefined {
+  return Object.hasOwn(EXPANSIONS, word) ? EXPANSIONS[word] : undefined;
+}
+
 const STOP = new Set(['va', 'cua']);
 /** Words too common to pick fuzzy candidates by. */
 const COMMON_WORDS = new Set(['so', 'ban', 'bo', 'tinh', 'hoi', 'cac', 'uy', 'nhan', 'dan', 'viet', 'nam', 'thanh', 'pho']);
@@ -60,7 +65,8 @@ function expandWords(key: string): string[] {
   for (const w of key.replace(/[^\p{L}\p{N}&\- ]+/gu, ' ').split(/\s+/)) {
     if (!w) continue;
     const plain = w.replace(/[&\-.]/g, '');
-    if (EXPANSIONS[plain]) out.push(...EXPANSIONS[plain].split(' '));
+    const exp = expansion(plain);
+    if (exp) out.push(...exp.split(' '));
     else out.push(...w.split(/[&-]/).filter(Boolean));
   }
   return out.filter((w) => !STOP.has(w));
@@ -156,8 +162,8 @@ function mentionTokens(text: string): MTok[] {
     if (isAbbrevToken(raw)) {
       const plain = f.replace(/[&\-.]/g, '');
       out.push({ word: plain, abbr: plain });
-    } else if (EXPANSIONS[f.replace(/\./g, '')]) {
-      for (const w of EXPANSIONS[f.replace(/\./g, '')].split(' ')) out.push({ word: w, abbr: null });
+    } else if (expansion(f.replace(/\./g, ''))) {
+      for (const w of expansion(f.replace(/\./g, ''))!.split(' ')) out.push({ word: w, abbr: null });
     } else for (const w of f.split(/[&-]/).filter(Boolean)) if (!STOP.has(w)) out.push({ word: w, abbr: null });
   }
   return out;
