@@ -10,7 +10,7 @@ import { OfficeWorkbook } from '../src/adapters/office';
 import { analyzeSnapshot, generate } from '../src/app/usecases';
 import { builtinMasterList } from '../src/core/agencies/builtin';
 import { buildIndex, matchMention } from '../src/core/agencies/match';
-import { planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
+import { clearPlanCaches, planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
 import { planQuarters } from '../src/core/quarters';
 import { detectTable, readTasks } from '../src/core/table';
 import { clearTimeCache, parseTime } from '../src/core/time';
@@ -19,6 +19,7 @@ import { clearTextCaches } from '../src/core/text';
 /** Every timing below is a cold run: memo caches are emptied first. */
 function cold(): void {
   clearTextCaches();
+  clearPlanCaches();
   clearTimeCache();
 }
 import { STYLES } from '../src/core/styles';

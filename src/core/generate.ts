@@ -192,8 +192,31 @@ function labels(t: Task): { lead: string; support: string } {
   return l;
 }
 
+const MARKS = new WeakMap<Task, string[]>();
 function marks(t: Task): string[] {
-  return [1, 2, 3, 4].map((q) => (t.quarters.includes(q) ? MARK : ''));
+  let m = MARKS.get(t);
+  if (!m) MARKS.set(t, (m = [1, 2, 3, 4].map((q) => (t.quarters.includes(q) ? MARK : ''))));
+  return m;
+}
+
+const OTHERS = new WeakMap<Task, Map<string, string>>();
+/** The "Phối hợp: …" / "Chủ trì: …" cell of an assignment, built once per task, role and collective. */
+function othersCell(a: Assignment): string {
+  const t = a.task;
+  let m = OTHERS.get(t);
+  if (!m) OTHERS.set(t, (m = new Map()));
+  const key = `${a.role}|${a.via ?? ''}`;
+  let v = m.get(key);
+  if (v === undefined) {
+    v =
+      a.role === 'lead'
+        ? t.support.length
+          ? `Phối hợp: ${labels(t).support}`
+          : ''
+        : `Chủ trì: ${labels(t).lead}${a.via ? ` (phối hợp với tư cách ${COLLECTIVE_VI[a.via]})` : ''}`;
+    m.set(key, v);
+  }
+  return v;
 }
 
 function upper(s: string): string {
@@ -228,14 +251,8 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
     const first = rows.length + 1;
     for (const a of items) {
       const t = a.task;
-      const others =
-        a.role === 'lead'
-          ? t.support.length
-            ? `Phối hợp: ${labels(t).support}`
-            : ''
-          : `Chủ trì: ${labels(t).lead}${a.via ? ` (phối hợp với tư cách ${COLLECTIVE_VI[a.via]})` : ''}`;
       const kept = carry[t.id] ?? [];
-      rows.push([t.id, t.raw.title, others, t.raw.time, ...marks(t), kept[0] || STATUSES[0], kept[1] ?? '', kept[2] ?? '']);
+      rows.push([t.id, t.raw.title, othersCell(a), t.raw.time, ...marks(t), kept[0] || STATUSES[0], kept[1] ?? '', kept[2] ?? '']);
     }
     const lastRow = rows.length;
     styles.push({ range: `A${first}:${last}${lastRow}`, style: 'body' }, { range: `E${first}:H${lastRow}`, style: 'bodyCenter' }, { range: `A${first}:A${lastRow}`, style: 'bodyCenter' }, { range: `I${first}:K${lastRow}`, style: 'input' });
@@ -261,14 +278,30 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
 }
 
 /** Height (points) a row needs for its wrapped text, from the column widths (characters). */
+/** width → text → wrapped lines: the same task text appears in many agency sheets. */
+const LINES = new Map<number, Map<string, number>>();
+
+/** Forget memoized line counts (the bench measures cold runs). */
+export function clearPlanCaches(): void {
+  LINES.clear();
+}
+
 export function rowHeights(rows: PlanCell[][], widths: number[], merges: string[]): number[] {
   const mergedRows = new Set(merges.map((m) => Number(m.match(/\d+/)![0])));
   const total = widths.reduce((a, b) => a + b, 0);
   const linesOf = (text: string, w: number): number => {
+    let memo = LINES.get(w);
+    if (!memo) LINES.set(w, (memo = new Map()));
+    let n = memo.get(text);
+    if (n !== undefined) return n;
     const per = Math.max(4, w - 1) / 1.1;
-    if (text.indexOf('\n') < 0) return Math.max(1, Math.ceil(text.length / per));
-    let n = 0;
-    for (const line of text.split('\n')) n += Math.max(1, Math.ceil(line.length / per));
+    if (text.indexOf('\n') < 0) n = Math.max(1, Math.ceil(text.length / per));
+    else {
+      n = 0;
+      for (const line of text.split('\n')) n += Math.max(1, Math.ceil(line.length / per));
+    }
+    if (memo.size > 50_000) memo.clear();
+    memo.set(text, n);
     return n;
   };
   return rows.map((r, i) => {
