@@ -12,6 +12,11 @@ describe('data safety', () => {
     const port = await xlsxPort(wb);
     const r = await fillQuarters(port, await analyze(port));
     expect(r.written).toBe(true);
+    // the header row (styled like the table header) and one 7×4 block for the task rows 6–12
+    expect(r.plan.writes.map((w) => [w.address, w.values.length, w.values[0].length, w.style ?? null])).toEqual([
+      ['F5', 1, 4, 'header'],
+      ['F6', 7, 4, null],
+    ]);
     const after = snapshotCells(port.wb);
     // outside F5:I12 nothing changed, on any sheet
     const masked = (g: string[][]) => g.map((row, i) => row.map((v, j) => (i >= 4 && i <= 11 && j >= 5 && j <= 8 ? '' : v)));

@@ -159,13 +159,8 @@ export class OfficeWorkbook implements WorkbookPort {
       main.push({ bytes: 64, label: sp.name, queue: (context) => void context.workbook.worksheets.add(tmp) });
       main.push(...this.sheetOps(sp, tmp));
     });
-    // last batch: remove what we replace, move the new sheets into place, registry
-    for (const n of plan.deleteSheets) if (existing.has(n.toLowerCase())) final.push({ bytes: 64, label: n, queue: (context) => context.workbook.worksheets.getItem(n).delete() });
-    plan.sheets.forEach((sp, i) => {
-      if (existing.has(sp.name.toLowerCase()) && !plan.deleteSheets.some((d) => d.toLowerCase() === sp.name.toLowerCase()))
-        final.push({ bytes: 64, label: sp.name, queue: (context) => context.workbook.worksheets.getItem(sp.name).delete() });
-      final.push({ bytes: 64, label: sp.name, queue: (context) => void (context.workbook.worksheets.getItem(temps[i]).name = sp.name) });
-    });
+    // last batch: the registry first (so every sheet moved into place below is already known as ours even
+    // if a later rename fails), then remove what we replace and move the new sheets into place
     if (plan.registry) {
       const rows = registryToRows(plan.registry);
       final.push({
@@ -179,6 +174,12 @@ export class OfficeWorkbook implements WorkbookPort {
         },
       });
     }
+    for (const n of plan.deleteSheets) if (existing.has(n.toLowerCase())) final.push({ bytes: 64, label: n, queue: (context) => context.workbook.worksheets.getItem(n).delete() });
+    plan.sheets.forEach((sp, i) => {
+      if (existing.has(sp.name.toLowerCase()) && !plan.deleteSheets.some((d) => d.toLowerCase() === sp.name.toLowerCase()))
+        final.push({ bytes: 64, label: sp.name, queue: (context) => context.workbook.worksheets.getItem(sp.name).delete() });
+      final.push({ bytes: 64, label: sp.name, queue: (context) => void (context.workbook.worksheets.getItem(temps[i]).name = sp.name) });
+    });
     const report = plan.sheets.find((s) => s.kind === 'report');
     if (report) final.push({ bytes: 64, label: report.name, queue: (context) => context.workbook.worksheets.getItem(report.name).activate() });
     return { main, final, temps };
@@ -236,15 +237,22 @@ export class OfficeWorkbook implements WorkbookPort {
   async write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult> {
     const calc = this.supported('ExcelApi', '1.6');
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      await context.sync();
-      const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      // the sheet list from the read saves a round trip; without it, list the sheets first. If the user
+      // changed sheets in between, a batch fails, the temporary sheets are removed and nothing is lost.
+      let names = plan.knownSheets;
+      let syncs = 0;
+      if (!names) {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        syncs++;
+        names = sheets.items.map((s) => s.name);
+      }
+      const existing = new Set(names.map((n) => n.toLowerCase()));
       const { main, final, temps } = this.ops(plan, existing);
       const batches = batch(main);
       batches.push(final);
       const total = batches.length;
-      let syncs = 1;
       let bytes = 0;
       // one sync per batch; the number of batches grows with the payload's size, never with rows or sheets
       const runBatch = async (i: number): Promise<void> => {

@@ -265,6 +265,7 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
       sheets: generation.sheets,
       deleteSheets,
       registry,
+      knownSheets: a.snapshot.sheets.map((s) => s.name),
     },
     req.progress,
   );

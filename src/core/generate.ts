@@ -115,9 +115,10 @@ export function assignments(tasks: Task[], idx: MatchIndex, opts: Pick<GenerateO
 
 export function sanitizeSheetName(raw: string): string {
   let s = normalizeText(String(raw)).replace(/\n/g, ' ').replace(FORBIDDEN, '-').replace(/\s+/g, ' ').trim();
-  s = s.replace(/^'+|'+$/g, '').trim();
+  // no apostrophe (or space) at either end, however many there are: "' ' x" → "x"
+  s = s.replace(/^['\s]+|['\s]+$/g, '');
   if (Array.from(s).length > MAX_NAME) s = Array.from(s).slice(0, MAX_NAME).join('').trim();
-  s = s.replace(/'+$/g, '').trim();
+  s = s.replace(/['\s]+$/g, '');
   if (!s || s.toLowerCase() === 'history') s = s ? `${s} (1)` : 'Cơ quan';
   return s;
 }
@@ -273,7 +274,6 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
     print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}` },
     validations: dataRows > AGENCY_HEADER_ROW ? [{ range: `I${AGENCY_HEADER_ROW + 1}:I${Math.max(dataRows, AGENCY_HEADER_ROW + 1)}`, list: STATUSES.slice() }] : [],
     colorScales: [],
-    userColumns: { idCol: 1, partCol: 1, cols: [9, 10, 11], firstRow: AGENCY_HEADER_ROW + 1 },
   };
 }
 

@@ -1,6 +1,6 @@
 // Planning the Quý I–IV columns of the source table: which cells to write, and which hold
 // user content that must not be overwritten without consent.
-import { a1, parseRange } from './address';
+import { a1 } from './address';
 import { gridCell, type Grid } from './table';
 import type { CellWrite, TableModel, Task } from './schemas';
 
@@ -27,12 +27,12 @@ function isOurs(v: string, label: string): boolean {
 }
 
 /** Rows → union of their tasks' quarters (a row split into sub-tasks gets the union). */
-export function quartersByRow(tasks: Task[]): Map<number, { quarters: Set<number>; readable: boolean }> {
-  const byRow = new Map<number, { quarters: Set<number>; readable: boolean }>();
+export function quartersByRow(tasks: Task[]): Map<number, { quarters: Set<number>; unreadable: boolean }> {
+  const byRow = new Map<number, { quarters: Set<number>; unreadable: boolean }>();
   for (const t of tasks) {
-    const e = byRow.get(t.row) ?? { quarters: new Set<number>(), readable: true };
+    const e = byRow.get(t.row) ?? { quarters: new Set<number>(), unreadable: false };
     for (const q of t.quarters) e.quarters.add(q);
-    if (!t.time.ok) e.readable = e.readable && e.quarters.size > 0;
+    if (!t.time.ok) e.unreadable = true;
     byRow.set(t.row, e);
   }
   return byRow;
@@ -48,7 +48,8 @@ export function planQuarters(g: Grid, table: TableModel, tasks: Task[], force = 
   const target = new Map<string, string>();
   cols.forEach((c, i) => target.set(`${headerRow}:${c}`, QUARTER_LABELS[i]));
   for (const [row, e] of byRow) {
-    if (!e.readable && e.quarters.size === 0) {
+    // a row whose phrases give no quarter at all, and some could not be read, is left empty and reported
+    if (e.unreadable && e.quarters.size === 0) {
       unreadableRows.push(row);
       continue;
     }
@@ -66,21 +67,23 @@ export function planQuarters(g: Grid, table: TableModel, tasks: Task[], force = 
     }
     changes.push({ row, col, value });
   }
-  // group changes into row blocks of the four columns when contiguous, else single cells
+  // one 2-D block per run of rows whose changed cells cover the same columns (usually F:I for every
+  // task row): a few writes for a whole table, never one per cell
   changes.sort((a, b) => a.row - b.row || a.col - b.col);
-  const writes: CellWrite[] = [];
+  const segments: { row: number; col: number; values: string[] }[] = [];
   for (const ch of changes) {
-    const lastW = writes[writes.length - 1];
-    const isHeader = ch.row === headerRow;
-    if (lastW && !isHeader && lastW.style !== 'header') {
-      const { r1, c1 } = parseRange(lastW.address);
-      const rows = lastW.values.length;
-      if (c1 === ch.col && r1 + rows === ch.row && lastW.values[0].length === 1) {
-        lastW.values.push([ch.value]);
-        continue;
-      }
-    }
-    writes.push({ sheet: g.sheet, address: a1(ch.row, ch.col), values: [[ch.value]], ...(isHeader ? { style: 'header' as const } : {}) });
+    const seg = segments[segments.length - 1];
+    if (seg && seg.row === ch.row && seg.col + seg.values.length === ch.col) seg.values.push(ch.value);
+    else segments.push({ row: ch.row, col: ch.col, values: [ch.value] });
+  }
+  const writes: CellWrite[] = [];
+  let prev: { row: number; col: number; width: number } | null = null;
+  for (const seg of segments) {
+    const isHeader = seg.row === headerRow;
+    const last = writes[writes.length - 1];
+    if (last && !last.style && !isHeader && prev && prev.col === seg.col && prev.width === seg.values.length && prev.row + 1 === seg.row) last.values.push(seg.values);
+    else writes.push({ sheet: g.sheet, address: a1(seg.row, seg.col), values: [seg.values], ...(isHeader ? { style: 'header' as const } : {}) });
+    prev = { row: seg.row, col: seg.col, width: seg.values.length };
   }
   const firstHeaderCol = table.columns.time ?? table.columns.task ?? table.firstCol;
   return {

@@ -166,8 +166,6 @@ export const SheetPlanSchema = z.object({
   print: z.object({ landscape: z.boolean(), paperSize: z.literal(9), fitToWidth: z.literal(1), titleRows: z.string().optional() }),
   validations: z.array(z.object({ range: z.string(), list: z.array(z.string()) })),
   colorScales: z.array(z.object({ range: z.string() })),
-  /** Columns whose values users type and that survive regeneration, with the id column. */
-  userColumns: z.object({ idCol: z.number(), partCol: z.number(), cols: z.array(z.number()), firstRow: z.number() }).optional(),
 });
 export type SheetPlan = z.infer<typeof SheetPlanSchema>;
 

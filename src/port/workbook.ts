@@ -36,6 +36,8 @@ export interface WritePlan {
   registry: Registry | null;
   /** Plain (user-owned) sheets to create before the cell writes when missing. */
   createSheets?: string[];
+  /** Sheet names as of the read, when the caller has them (saves the adapter listing them again). */
+  knownSheets?: string[];
 }
 
 export interface WriteProgress {

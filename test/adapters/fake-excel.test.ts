@@ -93,13 +93,33 @@ describe('the fake Excel host catches the mistakes it exists for', () => {
 });
 
 describe('failure halfway', () => {
+  test('sheets changed by the user between read and write: the write fails safely and says so', async () => {
+    const host = fakeHostFrom(seed002Workbook());
+    const port = officePort(host);
+    const a = await analyze(port);
+    host.addSheet('Sở Ngoại vụ', [['sheet của người dùng, tạo sau khi đọc']]); // made by the user meanwhile
+    const before = host.sheets.map((s) => s.name);
+    const err = await generate(port, a).catch((e) => e);
+    expect(err).toBeInstanceOf(WriteFailure);
+    expect((err as WriteFailure).leftBehind).toEqual([]);
+    // no temporary sheet left, the user's sheet untouched; sheets already moved into place are registered
+    expect(host.sheets.some((s) => s.name.startsWith('~pc'))).toBe(false);
+    expect(host.grid('Sở Ngoại vụ')).toEqual([['sheet của người dùng, tạo sau khi đọc']]);
+    for (const n of before) expect(host.sheets.map((s) => s.name)).toContain(n);
+    const again = await generate(port, await analyze(port)); // re-read, then it works and picks another name
+    expect(again.sheetsWritten).toContain('Sở Ngoại vụ (2)');
+    expect(again.sheetsWritten).toContain('Tổng hợp'); // the partial sheets are ours and replaced, not duplicated
+    expect(host.sheets.some((s) => /\(2\)$/.test(s.name) && s.name !== 'Sở Ngoại vụ (2)')).toBe(false);
+    expect(host.grid('Sở Ngoại vụ')).toEqual([['sheet của người dùng, tạo sau khi đọc']]);
+  });
+
   test('an Excel error mid-write leaves no half-written sheet and the user’s sheets as they were', async () => {
     const host = fakeHostFrom(seed002Workbook());
     const port = officePort(host);
     const a = await analyze(port);
     const before = host.sheets.map((s) => s.name);
     const source = host.grid('Phụ lục');
-    host.failOnSync = 2; // the first write batch fails (1 = listing the sheets)
+    host.failOnSync = 1; // the first write batch fails
     const err = await generate(port, a).catch((e) => e);
     expect(err).toBeInstanceOf(WriteFailure);
     expect((err as WriteFailure).leftBehind).toEqual([]);
@@ -116,7 +136,7 @@ describe('failure halfway', () => {
     host.run = (async (batch: never) => {
       call++;
       runs.push(call);
-      if (call === 2) host.failOnSync = 3;
+      if (call === 2) host.failOnSync = 2; // the final batch of the write
       if (call === 3) host.failOnSync = 1;
       return run(batch);
     }) as typeof host.run;

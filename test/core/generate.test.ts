@@ -137,6 +137,7 @@ describe('sheet names', () => {
   test('valid, unique ignoring case, never History, deterministic', () => {
     expect(sanitizeSheetName("'Sở [Y]: tế*?/\\'")).toBe('Sở -Y-- tế----');
     expect(sanitizeSheetName('History')).toBe('History (1)');
+    expect(sanitizeSheetName("' ' #0")).toBe('#0'); // found by the property test
     const agencies = [
       { name: 'Sở A', short: 'Sở Y tế', group: 'department' as const, aliases: [] },
       { name: 'Sở B', short: 'SỞ Y TẾ', group: 'department' as const, aliases: [] },

@@ -198,10 +198,7 @@ export class FakeRange extends Proxy {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.queueSet('values', v, () => this.writeGrid(v, false));
-  }
-  set formulas(v: unknown[][]) {
-    this.queueSet('formulas', v, () => this.writeGrid(v, true));
+    this.queueSet('values', v, () => this.writeGrid(v));
   }
   get text(): string[][] {
     return this.get('text');
@@ -224,7 +221,7 @@ export class FakeRange extends Proxy {
   get columnCount(): number {
     return this.get('columnCount');
   }
-  private writeGrid(v: unknown[][], asFormulas: boolean): void {
+  private writeGrid(v: unknown[][]): void {
     const b = this.resolve();
     const s = this.sheet();
     if (!Array.isArray(v) || v.length !== b.r2 - b.r1 + 1 || v.some((row) => !Array.isArray(row) || row.length !== b.c2 - b.c1 + 1))
@@ -242,7 +239,6 @@ export class FakeRange extends Proxy {
         else if (typeof x === 'string' && x.startsWith('=')) cell.formula = x; // Excel takes "=…" as a formula
         else if (typeof x === 'number' || typeof x === 'boolean') cell.value = x;
         else cell.value = String(x);
-        void asFormulas;
         s.cells.set(k, cell);
       }),
     );
