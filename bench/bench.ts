@@ -24,7 +24,8 @@ function cold(): void {
 }
 import { STYLES } from '../src/core/styles';
 import { parseRange } from '../src/core/address';
-import type { MasterList, SheetPlan } from '../src/core/schemas';
+import type { SheetPlan } from '../src/core/schemas';
+import { appendixForBench, BENCH_AGENCIES, masterForBench } from './fixture';
 import { FakeExcelHost } from '../test/fake-excel';
 import { EXTERNAL_TIME_PHRASES } from '../test/fixtures/external-phrases';
 import { EXTERNAL_MENTIONS } from '../test/fixtures/external-mentions';
@@ -32,44 +33,12 @@ import { fuseBaseline, jaccardBaseline, ourMatcher, scoreMatcher } from '../test
 
 const LATENCY = { perSyncMs: 100, bytesPerMs: 10_000 }; // 10 MB/s
 const TASKS = 2000;
-const AGENCIES = 80;
+const AGENCIES = BENCH_AGENCIES;
 const json = process.argv.includes('--json');
 const say = (s: string) => {
   if (!json) process.stdout.write(s + '\n');
 };
 process.stdout.on('error', () => process.exit(0)); // output piped into head
-
-function masterOf(n: number): MasterList {
-  const base = builtinMasterList('Đồng Nai');
-  const agencies = base.agencies.slice();
-  for (let i = agencies.length; i < n; i++) agencies.push({ name: `Ban Quản lý dự án đầu tư xây dựng khu vực ${i}`, group: 'other', aliases: [] });
-  return { agencies: agencies.slice(0, Math.max(n, agencies.length)), origin: 'bench' };
-}
-
-const TIMES = ['Quý I', 'Quý II, III', 'Hàng tháng, quý', 'Cả năm', 'trước ngày 15/6', 'định kỳ 6 tháng (trước ngày 15/6)', 'Tháng 3-5/2024', 'Thường xuyên', 'chậm nhất vào ngày 20/11', 'Quý IV/2024'];
-
-/** A realistic appendix: numbered tasks, some with aligned bullets, variants of names, collectives. */
-function appendix(master: MasterList, tasks: number): string[][] {
-  const names = master.agencies.filter((a) => !a.successor).map((a) => a.name).slice(0, AGENCIES);
-  const variants = (n: string, i: number) => (i % 7 === 0 ? n.replace(/,/g, '') : i % 11 === 0 ? n.replace('và', '&') : n);
-  const rows: string[][] = [['PHỤ LỤC'], ['PHÂN CÔNG NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2024'], ['(Kèm theo Kế hoạch số 1/KH-UBND của Ủy ban nhân dân tỉnh Đồng Nai)'], [], ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện']];
-  let made = 0;
-  let stt = 0;
-  while (made < tasks) {
-    stt++;
-    const lead = names[stt % names.length];
-    const sup1 = variants(names[(stt * 7 + 3) % names.length], stt);
-    const sup2 = names[(stt * 13 + 5) % names.length];
-    if (stt % 5 === 0 && made + 3 <= tasks) {
-      rows.push([String(stt).padStart(2, '0'), `- Nhiệm vụ ${stt}a: tuyên truyền, quảng bá hình ảnh của tỉnh\n- Nhiệm vụ ${stt}b: tập huấn nghiệp vụ\n- Nhiệm vụ ${stt}c: theo dõi dư luận`, lead, `- ${sup1}\n- Các sở, ban, ngành\n- ${sup2} và các đơn vị liên quan`, `- ${TIMES[stt % TIMES.length]}\n- ${TIMES[(stt + 3) % TIMES.length]}\n- ${TIMES[(stt + 5) % TIMES.length]}`]);
-      made += 3;
-    } else {
-      rows.push([String(stt).padStart(2, '0'), `Nhiệm vụ ${stt}: triển khai công tác thông tin đối ngoại năm 2024 theo kế hoạch`, lead, `${sup1}, ${sup2}, UBND các huyện, thị xã, thành phố`, TIMES[stt % TIMES.length]]);
-      made += 1;
-    }
-  }
-  return rows;
-}
 
 /** A careless add-in: one sync per sheet creation, per row and per style range. */
 async function naiveWrite(host: FakeExcelHost, sheets: SheetPlan[]): Promise<void> {
@@ -99,8 +68,8 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const master = masterOf(AGENCIES);
-  const rows = appendix(master, TASKS);
+  const master = masterForBench(AGENCIES);
+  const rows = appendixForBench(master, TASKS);
   const host = new FakeExcelHost(LATENCY);
   host.addSheet('Phụ lục', rows);
   const port = new OfficeWorkbook(host.run as never, host.isSetSupported);
@@ -120,6 +89,7 @@ async function main(): Promise<void> {
     coreRuns.push(performance.now() - t0);
   }
   const core_ms = Math.round(median(coreRuns));
+  if (process.env.BENCH_DEBUG) process.stderr.write(`core runs: ${coreRuns.map((x) => x.toFixed(0)).join(" ")}\n`);
 
   // 2. write through the Office adapter
   const r = await generate(port, a, { expandCollectives: true });
@@ -148,7 +118,7 @@ async function main(): Promise<void> {
   say(`Cách ghi từng dòng: ${naive_syncs} lần, mô phỏng ${naive_simulated_ms} ms; gấp ${(naive_syncs / syncs).toFixed(0)} lần số đồng bộ, ${(naive_simulated_ms / simulated_ms).toFixed(0)} lần thời gian`);
 
   // 4. a 5,000-row table: read time in the core
-  const big = appendix(master, 5000);
+  const big = appendixForBench(master, 5000);
   const bigGrid = { sheet: 'Phụ lục', values: big, top: 1, left: 1, merges: [], errors: [] };
   const idx = buildIndex(master, 'Đồng Nai');
   const readRuns: number[] = [];
@@ -162,7 +132,7 @@ async function main(): Promise<void> {
   say(`Đọc bảng 5.000 dòng: ${read5000_ms} ms (mục tiêu < 200 ms)`);
 
   // 5. 10,000 mentions against a 300-agency list
-  const m300 = masterOf(300);
+  const m300 = masterForBench(300);
   const mentions: string[] = [];
   const forms = (n: string, i: number) => [n, n.replace(/,/g, ''), n.toLowerCase(), n.normalize('NFD'), `${n} tỉnh`, n.replace('và', '&')][i % 6];
   for (let i = 0; i < 10000; i++) mentions.push(i % 9 === 0 ? 'các cơ quan, đơn vị liên quan' : forms(m300.agencies[(i * 31) % m300.agencies.length].name, i) + (i % 13 === 0 ? ` ${i}` : ''));

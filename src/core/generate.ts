@@ -200,6 +200,20 @@ function marks(t: Task): string[] {
   return m;
 }
 
+/** What every agency row of a task shares: its quarter marks and the lines its id, title and time need. */
+const TASK_CELLS = new WeakMap<Task, { marks: string[]; lines: number }>();
+function taskCells(t: Task): { marks: string[]; lines: number } {
+  let c = TASK_CELLS.get(t);
+  if (!c) {
+    let lines = 1;
+    if (t.id.length >= 4) lines = Math.max(lines, linesOf(t.id, AGENCY_WIDTHS[0]));
+    if (t.raw.title.length >= 4) lines = Math.max(lines, linesOf(t.raw.title, AGENCY_WIDTHS[1]));
+    if (t.raw.time.length >= 4) lines = Math.max(lines, linesOf(t.raw.time, AGENCY_WIDTHS[3]));
+    TASK_CELLS.set(t, (c = { marks: marks(t), lines }));
+  }
+  return c;
+}
+
 const OTHERS = new WeakMap<Task, Map<string, string>>();
 /** The "Phối hợp: …" / "Chủ trì: …" cell of an assignment, built once per task, role and collective. */
 function othersCell(a: Assignment): string {
@@ -238,22 +252,37 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
   merges.push(`A1:${last}1`, `A2:${last}2`);
   styles.push({ range: `A1:${last}1`, style: 'title' }, { range: `A2:${last}2`, style: 'subtitle' }, { range: `A4:${last}4`, style: 'header' });
   const carry = opts.carryOver[agency.name] ?? {};
+  const heights: number[] = rows.map((r, i) => rowHeight(r, AGENCY_WIDTHS, i < 2));
   const part = (label: string, items: Assignment[]) => {
     const r = rows.length + 1;
     rows.push([label]);
+    heights.push(rowHeight(rows[r - 1], AGENCY_WIDTHS, true));
     merges.push(`A${r}:${last}${r}`);
     styles.push({ range: `A${r}:${last}${r}`, style: 'section' });
     if (items.length === 0) {
       const e = rows.length + 1;
       rows.push(['', '(Không có nhiệm vụ)']);
+      heights.push(rowHeight(rows[e - 1], AGENCY_WIDTHS, false));
       styles.push({ range: `A${e}:${last}${e}`, style: 'muted' });
       return;
     }
     const first = rows.length + 1;
     for (const a of items) {
       const t = a.task;
-      const kept = carry[t.id] ?? [];
-      rows.push([t.id, t.raw.title, othersCell(a), t.raw.time, ...marks(t), kept[0] || STATUSES[0], kept[1] ?? '', kept[2] ?? '']);
+      const c = taskCells(t);
+      const others = othersCell(a);
+      const kept = carry[t.id];
+      const status = kept?.[0] || STATUSES[0];
+      const result = kept?.[1] ?? '';
+      const note = kept?.[2] ?? '';
+      rows.push([t.id, t.raw.title, others, t.raw.time, c.marks[0], c.marks[1], c.marks[2], c.marks[3], status, result, note]);
+      // the same as rowHeight() on this row, from line counts kept per task and per text
+      let lines = c.lines;
+      if (others.length >= 4) lines = Math.max(lines, linesOf(others, AGENCY_WIDTHS[2]));
+      if (status.length >= 4) lines = Math.max(lines, linesOf(status, AGENCY_WIDTHS[8]));
+      if (result.length >= 4) lines = Math.max(lines, linesOf(result, AGENCY_WIDTHS[9]));
+      if (note.length >= 4) lines = Math.max(lines, linesOf(note, AGENCY_WIDTHS[10]));
+      heights.push(heightOf(lines));
     }
     const lastRow = rows.length;
     styles.push({ range: `A${first}:${last}${lastRow}`, style: 'body' }, { range: `E${first}:H${lastRow}`, style: 'bodyCenter' }, { range: `A${first}:A${lastRow}`, style: 'bodyCenter' }, { range: `I${first}:K${lastRow}`, style: 'input' });
@@ -267,7 +296,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
     agency: agency.name,
     rows,
     widths: AGENCY_WIDTHS.slice(),
-    heights: rowHeights(rows, AGENCY_WIDTHS, merges),
+    heights,
     styles,
     merges,
     freezeRows: AGENCY_HEADER_ROW,
@@ -286,35 +315,44 @@ export function clearPlanCaches(): void {
   LINES.clear();
 }
 
+/** Wrapped lines of a text in a column of `width` characters (memoized per width). */
+function linesOf(text: string, width: number): number {
+  let memo = LINES.get(width);
+  if (!memo) LINES.set(width, (memo = new Map()));
+  let n = memo.get(text);
+  if (n !== undefined) return n;
+  const per = Math.max(4, width - 1) / 1.1;
+  if (text.indexOf('\n') < 0) n = Math.max(1, Math.ceil(text.length / per));
+  else {
+    n = 0;
+    for (const line of text.split('\n')) n += Math.max(1, Math.ceil(line.length / per));
+  }
+  if (memo.size > 50_000) memo.clear();
+  memo.set(text, n);
+  return n;
+}
+
+function heightOf(lines: number): number {
+  return Math.min(409, Math.round(lines * 15.75 + 3));
+}
+
+/** Height of one row; a merged row spans the whole width. Texts under 4 characters fit any column. */
+function rowHeight(r: PlanCell[], widths: number[], merged: boolean): number {
+  let lines = 1;
+  let total = 0;
+  if (merged) for (const w of widths) total += w;
+  for (let j = 0; j < r.length; j++) {
+    const v = r[j];
+    if (typeof v !== 'string' || v.length < 4) continue;
+    const n = linesOf(v, merged ? total : (widths[j] ?? 10));
+    if (n > lines) lines = n;
+  }
+  return heightOf(lines);
+}
+
 export function rowHeights(rows: PlanCell[][], widths: number[], merges: string[]): number[] {
   const mergedRows = new Set(merges.map((m) => Number(m.match(/\d+/)![0])));
-  const total = widths.reduce((a, b) => a + b, 0);
-  const linesOf = (text: string, w: number): number => {
-    let memo = LINES.get(w);
-    if (!memo) LINES.set(w, (memo = new Map()));
-    let n = memo.get(text);
-    if (n !== undefined) return n;
-    const per = Math.max(4, w - 1) / 1.1;
-    if (text.indexOf('\n') < 0) n = Math.max(1, Math.ceil(text.length / per));
-    else {
-      n = 0;
-      for (const line of text.split('\n')) n += Math.max(1, Math.ceil(line.length / per));
-    }
-    if (memo.size > 50_000) memo.clear();
-    memo.set(text, n);
-    return n;
-  };
-  return rows.map((r, i) => {
-    let lines = 1;
-    const merged = mergedRows.has(i + 1);
-    for (let j = 0; j < r.length; j++) {
-      const v = r[j];
-      if (typeof v !== 'string' || v.length < 4) continue;
-      const n = linesOf(v, merged ? total : (widths[j] ?? 10));
-      if (n > lines) lines = n;
-    }
-    return Math.min(409, Math.round(lines * 15.75 + 3));
-  });
+  return rows.map((r, i) => rowHeight(r, widths, mergedRows.has(i + 1)));
 }
 
 function countIf(sheet: string, status: string, lastRow: number): string {
@@ -346,10 +384,12 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
     const plan = sheetsByName.get(sheet)!;
     const load = [1, 2, 3, 4].map((q) => list.filter((a) => a.task.quarters.includes(q)).length);
     const findings = list.filter((a) => a.role === 'lead').reduce((s, a) => s + (issuesByTask.get(a.task.id) ?? 0), 0);
-    const statuses = STATUSES.map((st) => ({
-      formula: countIf(sheet, st, plan.rows.length),
-      result: plan.rows.slice(AGENCY_HEADER_ROW).filter((r) => r[STATUS_COL - 1] === st).length,
-    }));
+    const counted = new Map<PlanCell, number>();
+    for (let i = AGENCY_HEADER_ROW; i < plan.rows.length; i++) {
+      const v = plan.rows[i][STATUS_COL - 1];
+      counted.set(v, (counted.get(v) ?? 0) + 1);
+    }
+    const statuses = STATUSES.map((st) => ({ formula: countIf(sheet, st, plan.rows.length), result: counted.get(st) ?? 0 }));
     rows.push([n, agency, sheet, list.filter((a) => a.role === 'lead').length, list.filter((a) => a.role === 'support').length, ...load, findings, ...statuses]);
   }
   const firstData = AGENCY_HEADER_ROW + 1;

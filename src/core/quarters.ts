@@ -45,31 +45,33 @@ export function planQuarters(g: Grid, table: TableModel, tasks: Task[], force = 
   const byRow = quartersByRow(tasks);
   const conflicts: string[] = [];
   const unreadableRows: number[] = [];
-  const target = new Map<string, string>();
-  cols.forEach((c, i) => target.set(`${headerRow}:${c}`, QUARTER_LABELS[i]));
-  for (const [row, e] of byRow) {
+  // the header labels, then every task row's marks, in row order
+  const targets: { row: number; values: string[] }[] = [{ row: headerRow, values: QUARTER_LABELS }];
+  for (const [row, e] of [...byRow].sort((x, y) => x[0] - y[0])) {
     // a row whose phrases give no quarter at all, and some could not be read, is left empty and reported
     if (e.unreadable && e.quarters.size === 0) {
       unreadableRows.push(row);
       continue;
     }
-    cols.forEach((c, i) => target.set(`${row}:${c}`, e.quarters.has(i + 1) ? MARK : ''));
+    targets.push({ row, values: [1, 2, 3, 4].map((q) => (e.quarters.has(q) ? MARK : '')) });
   }
   const changes: { row: number; col: number; value: string }[] = [];
-  for (const [k, value] of target) {
-    const [row, col] = k.split(':').map(Number);
-    const cur = gridCell(g, row, col);
-    if (cur === value) continue;
-    const label = QUARTER_LABELS[cols.indexOf(col)];
-    if (!force && !isOurs(cur, label)) {
-      conflicts.push(a1(row, col));
-      continue;
+  for (const { row, values } of targets) {
+    for (let i = 0; i < 4; i++) {
+      const col = cols[i];
+      const value = values[i];
+      const cur = gridCell(g, row, col);
+      if (cur === value) continue;
+      if (!force && !isOurs(cur, QUARTER_LABELS[i])) {
+        conflicts.push(a1(row, col));
+        continue;
+      }
+      changes.push({ row, col, value });
     }
-    changes.push({ row, col, value });
   }
   // one 2-D block per run of rows whose changed cells cover the same columns (usually F:I for every
   // task row): a few writes for a whole table, never one per cell
-  changes.sort((a, b) => a.row - b.row || a.col - b.col);
+  if (cols.some((c, i) => i > 0 && c <= cols[i - 1])) changes.sort((a, b) => a.row - b.row || a.col - b.col);
   const segments: { row: number; col: number; values: string[] }[] = [];
   for (const ch of changes) {
     const seg = segments[segments.length - 1];

@@ -74,18 +74,19 @@ export function normalizeText(input: string): string {
   const key = String(input);
   const hit = NORMALIZED.get(key);
   if (hit !== undefined) return hit;
-  if (alreadyCanonical(key)) {
-    remember(NORMALIZED, key, key);
-    return key;
-  }
-  const out = normalizeUncached(key);
-  remember(NORMALIZED, key, out);
-  return out;
+  let s = NEEDS_WORK.test(key) ? tidySpacing(key) : key;
+  const nfc = s.normalize('NFC');
+  if (nfc !== s) s = nfc;
+  // only words with a toned vowel next to another vowel can have their tone elsewhere ("hoà" → "hòa")
+  s = placeTones(s);
+  remember(NORMALIZED, key, s);
+  // the canonical form is its own canonical form: a second call on the result is a hit
+  if (s !== key) remember(NORMALIZED, s, s);
+  return s;
 }
 
-// Fast path: text that is NFC, has no special spaces/dashes/invisible characters, no extra spacing,
-// and no toned vowel next to another vowel (the only place where tone placement can differ) is
-// already canonical.
+// A tone can be misplaced only on a plain vowel next to another vowel ("hoà"/"hòa"), or on the first of
+// two shaped vowels ("ừơ"); a tone on the last shaped vowel ("người", "truyền") is already canonical.
 const PLAIN = 'aeiouyAEIOUY';
 const SHAPED_VOWELS = 'ăâêôơưĂÂÊÔƠƯ';
 const toned = (vowels: string) =>
@@ -95,12 +96,135 @@ const toned = (vowels: string) =>
 const TONED_PLAIN = toned(PLAIN);
 const TONED_SHAPED = toned(SHAPED_VOWELS);
 const ALL_VOWELS = PLAIN + SHAPED_VOWELS + TONED_PLAIN + TONED_SHAPED;
-// A tone can be misplaced only on a plain vowel next to another vowel ("hoà"/"hòa"), or on the first of
-// two shaped vowels ("ừơ"); a tone on the last shaped vowel ("người", "truyền") is already canonical.
-const AMBIGUOUS = new RegExp(`[${TONED_PLAIN}][${ALL_VOWELS}]|[${ALL_VOWELS}][${TONED_PLAIN}]|[${TONED_SHAPED}][${SHAPED_VOWELS}${TONED_SHAPED}]`, 'u');
-const NEEDS_WORK = /[\r\t\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF0D]| {2}|\n{3}|^\s|\s$| \n|\n /;
-function alreadyCanonical(s: string): boolean {
-  return !NEEDS_WORK.test(s) && !AMBIGUOUS.test(s) && s.normalize('NFC') === s;
+// Vowel kinds by code unit (all Vietnamese vowels are below U+2000 in NFC).
+const TABLE_SIZE = 0x2000;
+const KIND = new Uint8Array(TABLE_SIZE);
+const K_PLAIN = 1;
+const K_SHAPED = 2;
+const K_TONED_PLAIN = 3;
+const K_TONED_SHAPED = 4;
+const K_LOOSE_TONE = 5; // a tone mark left uncomposed, or on a non-Vietnamese letter: its word always gets the full treatment
+for (const [chars, k] of [
+  [PLAIN, K_PLAIN],
+  [SHAPED_VOWELS, K_SHAPED],
+  [TONED_PLAIN, K_TONED_PLAIN],
+  [TONED_SHAPED, K_TONED_SHAPED],
+  ['\u0300\u0301\u0303\u0309\u0323', K_LOOSE_TONE],
+] as const)
+  for (const ch of chars) KIND[ch.charCodeAt(0)] = k;
+/** Letters and marks below U+2000, the rest answered by the regular expression. */
+const WORD_CHAR = /[\p{L}\p{M}]/u;
+const IS_WORD = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) IS_WORD[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+// other letters carrying a tone mark ("Ḯ"): their word gets the full treatment too
+for (let c = 0; c < TABLE_SIZE; c++) if (KIND[c] === 0 && IS_WORD[c] && TONE_MARKS.test(String.fromCharCode(c).normalize('NFD'))) KIND[c] = K_LOOSE_TONE;
+
+/** Length (1 or 2 code units) of the letter or mark at i, or 0 when it is not one. */
+function wordCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < TABLE_SIZE) return IS_WORD[c];
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const cp = s.codePointAt(i)!;
+    return cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  return WORD_CHAR.test(s[i]) ? 1 : 0;
+}
+
+/** Does this vowel pair leave the tone's place open? */
+function ambiguousPair(prev: number, cur: number): boolean {
+  if (prev === 0 || cur === 0) return false;
+  return (prev === K_TONED_PLAIN && cur !== K_LOOSE_TONE) || (cur === K_TONED_PLAIN && prev !== K_LOOSE_TONE) || (prev === K_TONED_SHAPED && (cur === K_SHAPED || cur === K_TONED_SHAPED));
+}
+
+/** Start of the word (letters and marks) that holds position i. */
+function wordStart(s: string, i: number): number {
+  let a = i;
+  while (a > 0) {
+    const c = s.charCodeAt(a - 1);
+    if (c < TABLE_SIZE) {
+      if (!IS_WORD[c]) break;
+      a--;
+    } else if (c >= 0xdc00 && c <= 0xdfff && a >= 2 && wordCharAt(s, a - 2) === 2) a -= 2;
+    else if (c < 0xd800 || c > 0xdfff ? WORD_CHAR.test(s[a - 1]) : false) a--;
+    else break;
+  }
+  return a;
+}
+
+/** End (exclusive) of the word that holds position i. */
+function wordEnd(s: string, i: number): number {
+  let b = i;
+  let w = wordCharAt(s, b);
+  while (w) {
+    b += w;
+    w = b < s.length ? wordCharAt(s, b) : 0;
+  }
+  return b;
+}
+
+/** Canonical form of one NFC word, memoized by the word as written. */
+const WORDS_NFC = new Map<string, string>();
+function canonicalWord(word: string): string {
+  let out = WORDS_NFC.get(word);
+  if (out === undefined) {
+    out = placeTone(word.normalize('NFD'));
+    if (WORDS_NFC.size > 100_000) WORDS_NFC.clear();
+    WORDS_NFC.set(word, out);
+  }
+  return out;
+}
+
+/**
+ * Put the tone of every word of NFC text on its canonical vowel. One pass over the text looking
+ * at vowels only; a word is decomposed and rebuilt only when its tone could sit elsewhere (a
+ * toned vowel beside another vowel, an uncomposed tone mark): the rest is already canonical.
+ */
+function placeTones(s: string): string {
+  let out = '';
+  let last = 0;
+  let prev = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const k = c < TABLE_SIZE ? KIND[c] : 0;
+    if (k === 0) {
+      prev = 0;
+      continue;
+    }
+    const loose = k === K_LOOSE_TONE;
+    if (!loose && !ambiguousPair(prev, k)) {
+      prev = k;
+      continue;
+    }
+    const start = wordStart(s, loose ? i : i - 1);
+    const end = wordEnd(s, i);
+    const word = s.slice(start, end);
+    const fixed = canonicalWord(word);
+    if (fixed !== word) {
+      out += s.slice(last, start) + fixed;
+      last = end;
+    }
+    i = Math.max(i, end - 1);
+    prev = 0;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** Characters or spacing the tidy step changes. */
+const NEEDS_WORK = /[\r\t\u00A0\u00AD\u1680\u2000-\u200D\u2010-\u2015\u202F\u205F\u2060\u2212\u3000\uFE58\uFE63\uFEFF\uFF0D]| {2}|\n{3}|^\s|\s$|[^\S\n]\n|\n[^\S\n]/;
+
+/** Line endings, invisible characters, special spaces and dashes, collapsed spacing (line breaks kept). */
+function tidySpacing(input: string): string {
+  return input
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, '')
+    .replace(SPACES, ' ')
+    .replace(DASHES, '-')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Small bounded memo: real tables repeat the same names and phrases many times. */
@@ -110,6 +234,7 @@ const FOLDED = new Map<string, string>();
 /** Forget memoized results (the bench measures cold runs). */
 export function clearTextCaches(): void {
   WORDS.clear();
+  WORDS_NFC.clear();
   NORMALIZED.clear();
   FOLDED.clear();
 }
@@ -118,7 +243,10 @@ function remember(m: Map<string, string>, k: string, v: string): void {
   m.set(k, v);
 }
 
-/** The full normalization, without memo or fast path (the reference the fast path must agree with). */
+/**
+ * The reference normalization, written the obvious way: every word decomposed and its tone
+ * placed again. Slow; kept so property tests can check that `normalizeText` agrees with it.
+ */
 export function normalizeUncached(input: string): string {
   const s = input
     .replace(/\r\n?/g, '\n')
@@ -126,27 +254,106 @@ export function normalizeUncached(input: string): string {
     .replace(SPACES, ' ')
     .replace(DASHES, '-')
     .normalize('NFD');
-  const words = s.replace(/[\p{L}\p{M}]+/gu, (w) => placeTone(w));
+  const words = s.replace(/[\p{L}\p{M}]+/gu, (w) => placeToneUncached(w));
   return words
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .trim()
+    .normalize('NFC');
 }
 
 /** Diacritic-free, lower-case key for comparison: "Sở Văn hóa, Thể thao" → "so van hoa, the thao". */
 export function foldKey(input: string): string {
   const hit = FOLDED.get(input);
   if (hit !== undefined) return hit;
-  const out = normalizeText(input)
+  const n = normalizeText(input);
+  const out = foldByTable(n) ?? foldUncached(n);
+  remember(FOLDED, input, out);
+  return out;
+}
+
+/** The folding written the obvious way (the reference `foldByTable` must agree with). */
+export function foldUncached(normalized: string): string {
+  return normalized
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/đ/g, 'd')
     .replace(/\s+/g, ' ')
     .trim();
-  remember(FOLDED, input, out);
+}
+
+/** Each code unit below U+2000 folded on its own: a code unit, or SPACE, DROP (a mark) or OTHER. */
+const SPACE = -1;
+const DROP = -2;
+const OTHER = -3;
+const FOLD = new Int32Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const f = String.fromCharCode(c).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+  FOLD[c] = /^\s+$/.test(f) ? SPACE : f === '' ? DROP : f.length === 1 ? f.charCodeAt(0) : OTHER;
+}
+FOLD[0x3a3] = OTHER; // capital sigma lower-cases by context (final sigma): left to the reference
+let foldBuffer = new Uint16Array(256);
+
+/** One pass through a table; null when the text has characters the table does not cover. */
+function foldByTable(s: string): string | null {
+  if (foldBuffer.length < s.length) foldBuffer = new Uint16Array(s.length * 2);
+  const buf = foldBuffer;
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = c < TABLE_SIZE ? FOLD[c] : OTHER;
+    if (f >= 0) {
+      if (space) {
+        buf[n++] = 32;
+        space = false;
+      }
+      buf[n++] = f;
+    } else if (f === SPACE) space = n > 0;
+    else if (f === OTHER) return null;
+  }
+  return fromBuffer(buf, n);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const IS_LN = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) IS_LN[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** Lower-case letters and digits, anything else between them as one space: "Hội nghị, tập huấn." → "hội nghị tập huấn". */
+export function wordsKey(input: string): string {
+  const s = input.toLowerCase();
+  if (foldBuffer.length < s.length) foldBuffer = new Uint16Array(s.length * 2);
+  const buf = foldBuffer;
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= TABLE_SIZE) return wordsKeyUncached(input);
+    if (IS_LN[c]) {
+      if (space) {
+        buf[n++] = 32;
+        space = false;
+      }
+      buf[n++] = c;
+    } else space = n > 0;
+  }
+  return fromBuffer(buf, n);
+}
+
+/** `wordsKey` written the obvious way (the reference it must agree with). */
+export function wordsKeyUncached(input: string): string {
+  return input
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function fromBuffer(buf: Uint16Array, n: number): string {
+  let out = '';
+  for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Validation rules. Each rule is a small named unit producing findings with a cell, a Vietnamese
 // message and, when possible, a fix. Findings are sorted by cell, so the output is deterministic.
 import { cellRef, parseRange } from './address';
+import { wordsKey } from './text';
 import type { MatchIndex } from './agencies/match';
 import type { Issue, Mention, RuleSettings, Severity, TableModel, Task } from './schemas';
 
@@ -316,7 +317,7 @@ export const RULES: Rule[] = [
       const seen = new Map<string, Task>();
       for (const t of ctx.tasks) {
         // titles are already normalized: case and punctuation are all that can differ
-        const k = t.raw.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        const k = wordsKey(t.raw.title);
         if (k.length < 8) continue;
         const first = seen.get(k);
         if (first)
