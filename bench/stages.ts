@@ -1,6 +1,4 @@
 // Dev-only: time each stage of the core on the bench appendix (not part of npm run bench).
-import { analyzeSnapshot } from '../src/app/usecases';
-import { builtinMasterList } from '../src/core/agencies/builtin';
 import { buildIndex } from '../src/core/agencies/match';
 import { clearPlanCaches, planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
 import { planQuarters } from '../src/core/quarters';
@@ -13,8 +11,6 @@ import { appendixForBench, masterForBench } from './fixture';
 const master = masterForBench(80);
 const rows = appendixForBench(master, 2000);
 const grid = { sheet: 'Phụ lục', values: rows, top: 1, left: 1, merges: [], errors: [] };
-const snap = { grids: { 'Phụ lục': grid }, sheets: ['Phụ lục'], registry: null } as never;
-void builtinMasterList;
 const acc: Record<string, number[]> = {};
 for (let i = 0; i < (Number(process.env.N) || 15); i++) {
   clearTextCaches(); clearPlanCaches(); clearTimeCache();
@@ -29,7 +25,6 @@ for (let i = 0; i < (Number(process.env.N) || 15); i++) {
   planGeneration(read.tasks, idx, { planYear: 2024, subject: subjectFromTitles([]), attachedTo: attachedFromTitles([]), expandCollectives: true, expandOnlyNamed: false, userSheetNames: ['Phụ lục'], previousNames: {}, carryOver: {}, issues }); lap('generate');
   for (const [k, v] of t) (acc[k] ??= []).push(v);
 }
-void analyzeSnapshot;
 const med = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let tot = 0;
 for (const [k, v] of Object.entries(acc)) { tot += med(v); console.log(k.padEnd(10), med(v).toFixed(1), 'ms  runs', v.slice(0, 8).map((x) => x.toFixed(0)).join(' ')); }

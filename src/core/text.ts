@@ -95,7 +95,6 @@ const toned = (vowels: string) =>
     .join('');
 const TONED_PLAIN = toned(PLAIN);
 const TONED_SHAPED = toned(SHAPED_VOWELS);
-const ALL_VOWELS = PLAIN + SHAPED_VOWELS + TONED_PLAIN + TONED_SHAPED;
 // Vowel kinds by code unit (all Vietnamese vowels are below U+2000 in NFC).
 const TABLE_SIZE = 0x2000;
 const KIND = new Uint8Array(TABLE_SIZE);
