@@ -34,6 +34,8 @@ import { fuseBaseline, jaccardBaseline, ourMatcher, scoreMatcher } from '../test
 const LATENCY = { perSyncMs: 100, bytesPerMs: 10_000 }; // 10 MB/s
 const TASKS = 2000;
 const AGENCIES = BENCH_AGENCIES;
+const CORE_WARMUP = 5;
+const CORE_RUNS = 10;
 const json = process.argv.includes('--json');
 const say = (s: string) => {
   if (!json) process.stdout.write(s + '\n');
@@ -78,18 +80,37 @@ async function main(): Promise<void> {
   host.resetCounters();
   const snap = await port.read({ sheet: 'Phụ lục', extra: ['Danh mục cơ quan'] });
   const readSyncs = host.syncs;
-  const coreRuns: number[] = [];
-  let a = analyzeSnapshot(snap, { master });
-  for (let i = 0; i < 5; i++) {
+  // core_ms is the steady state: the whole pipeline runs CORE_WARMUP times untimed (the JIT compiles
+  // the hot code; where a run lands on that curve is what made single runs swing from 120 to 240 ms),
+  // then CORE_RUNS timed runs, each with every memo cache cleared; core_ms is their median.
+  // core_first_ms is the very first run of this process, JIT cold and caches empty: what an
+  // officer's first click on "Kiểm tra" + "Tạo sheet" costs. Reported, not a target.
+  const pipeline = () => {
+    const r = analyzeSnapshot(snap, { master });
+    planQuarters(r.grid, r.table, r.tasks);
+    planGeneration(r.tasks, r.idx, { planYear: r.planYear, subject: subjectFromTitles(r.titles), attachedTo: attachedFromTitles(r.titles), expandCollectives: true, expandOnlyNamed: false, userSheetNames: ['Phụ lục'], previousNames: {}, carryOver: {}, issues: r.issues });
+    return r;
+  };
+  cold();
+  let t0 = performance.now();
+  let a = pipeline();
+  const core_first_ms = Math.round(performance.now() - t0);
+  const warmRuns: number[] = [];
+  for (let i = 0; i < CORE_WARMUP; i++) {
     cold();
-    const t0 = performance.now();
-    a = analyzeSnapshot(snap, { master });
-    planQuarters(a.grid, a.table, a.tasks);
-    planGeneration(a.tasks, a.idx, { planYear: a.planYear, subject: subjectFromTitles(a.titles), attachedTo: attachedFromTitles(a.titles), expandCollectives: true, expandOnlyNamed: false, userSheetNames: ['Phụ lục'], previousNames: {}, carryOver: {}, issues: a.issues });
+    t0 = performance.now();
+    a = pipeline();
+    warmRuns.push(performance.now() - t0);
+  }
+  const coreRuns: number[] = [];
+  for (let i = 0; i < CORE_RUNS; i++) {
+    cold();
+    t0 = performance.now();
+    a = pipeline();
     coreRuns.push(performance.now() - t0);
   }
   const core_ms = Math.round(median(coreRuns));
-  if (process.env.BENCH_DEBUG) process.stderr.write(`core runs: ${coreRuns.map((x) => x.toFixed(0)).join(" ")}\n`);
+  if (process.env.BENCH_DEBUG) process.stderr.write(`core first ${core_first_ms}, warm-up: ${warmRuns.map((x) => x.toFixed(0)).join(' ')}, runs: ${coreRuns.map((x) => x.toFixed(0)).join(' ')}\n`);
 
   // 2. write through the Office adapter
   const r = await generate(port, a, { expandCollectives: true });
@@ -112,7 +133,8 @@ async function main(): Promise<void> {
   const naive_simulated_ms = Math.round(naiveHost.simulatedMs);
 
   say(`Bảng ${TASKS} nhiệm vụ, ${AGENCIES} cơ quan trong danh mục → ${r.generation.sheets.length} sheet, ${a.issues.length} phát hiện`);
-  say(`core_ms (đọc bảng + kiểm tra + lịch quý + kế hoạch sheet, trung vị 5 lần): ${core_ms} ms`);
+  say(`core_ms (đọc bảng + kiểm tra + lịch quý + kế hoạch sheet; trung vị ${CORE_RUNS} lần sau ${CORE_WARMUP} lần chạy nóng máy, bộ nhớ đệm xoá mỗi lần): ${core_ms} ms (mục tiêu < 150 ms)`);
+  say(`  lần chạy đầu tiên của tiến trình (JIT chưa biên dịch, như lần bấm đầu tiên của cán bộ): ${core_first_ms} ms`);
   say(`Office adapter: ${syncs} lần đồng bộ (đọc ${readSyncs}), ${bytes} byte, yêu cầu lớn nhất ${maxRequest} byte (giới hạn 5 MB), mô phỏng ${simulated_ms} ms`);
   say(`Giới hạn lý thuyết: ${limit_syncs} lần; tỉ lệ ${(syncs / limit_syncs).toFixed(2)} (mục tiêu ≤ 1,5)`);
   say(`Cách ghi từng dòng: ${naive_syncs} lần, mô phỏng ${naive_simulated_ms} ms; gấp ${(naive_syncs / syncs).toFixed(0)} lần số đồng bộ, ${(naive_simulated_ms / simulated_ms).toFixed(0)} lần thời gian`);
@@ -179,6 +201,7 @@ async function main(): Promise<void> {
       tasks: TASKS,
       agencies: AGENCIES,
       core_ms,
+      core_first_ms,
       syncs,
       bytes,
       limit_syncs,

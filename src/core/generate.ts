@@ -214,22 +214,19 @@ function taskCells(t: Task): { marks: string[]; lines: number } {
   return c;
 }
 
-const OTHERS = new WeakMap<Task, Map<string, string>>();
+/** Per task: the lead row's "Phối hợp: …" cell, and the support rows' "Chủ trì: …" cells by collective ('' = named). */
+const OTHERS = new WeakMap<Task, { lead: string | null; support: Map<string, string> }>();
 /** The "Phối hợp: …" / "Chủ trì: …" cell of an assignment, built once per task, role and collective. */
 function othersCell(a: Assignment): string {
   const t = a.task;
   let m = OTHERS.get(t);
-  if (!m) OTHERS.set(t, (m = new Map()));
-  const key = `${a.role}|${a.via ?? ''}`;
-  let v = m.get(key);
+  if (!m) OTHERS.set(t, (m = { lead: null, support: new Map() }));
+  if (a.role === 'lead') return (m.lead ??= t.support.length ? `Phối hợp: ${labels(t).support}` : '');
+  const via = a.via ?? '';
+  let v = m.support.get(via);
   if (v === undefined) {
-    v =
-      a.role === 'lead'
-        ? t.support.length
-          ? `Phối hợp: ${labels(t).support}`
-          : ''
-        : `Chủ trì: ${labels(t).lead}${a.via ? ` (phối hợp với tư cách ${COLLECTIVE_VI[a.via]})` : ''}`;
-    m.set(key, v);
+    v = `Chủ trì: ${labels(t).lead}${a.via ? ` (phối hợp với tư cách ${COLLECTIVE_VI[a.via]})` : ''}`;
+    m.support.set(via, v);
   }
   return v;
 }
@@ -382,15 +379,23 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
     if (!sheet) continue;
     n++;
     const plan = sheetsByName.get(sheet)!;
-    const load = [1, 2, 3, 4].map((q) => list.filter((a) => a.task.quarters.includes(q)).length);
-    const findings = list.filter((a) => a.role === 'lead').reduce((s, a) => s + (issuesByTask.get(a.task.id) ?? 0), 0);
+    const load = [0, 0, 0, 0];
+    let leads = 0;
+    let findings = 0;
+    for (const a of list) {
+      for (const q of a.task.quarters) load[q - 1]++;
+      if (a.role === 'lead') {
+        leads++;
+        findings += issuesByTask.get(a.task.id) ?? 0;
+      }
+    }
     const counted = new Map<PlanCell, number>();
     for (let i = AGENCY_HEADER_ROW; i < plan.rows.length; i++) {
       const v = plan.rows[i][STATUS_COL - 1];
       counted.set(v, (counted.get(v) ?? 0) + 1);
     }
     const statuses = STATUSES.map((st) => ({ formula: countIf(sheet, st, plan.rows.length), result: counted.get(st) ?? 0 }));
-    rows.push([n, agency, sheet, list.filter((a) => a.role === 'lead').length, list.filter((a) => a.role === 'support').length, ...load, findings, ...statuses]);
+    rows.push([n, agency, sheet, leads, list.length - leads, ...load, findings, ...statuses]);
   }
   const firstData = AGENCY_HEADER_ROW + 1;
   const lastData = rows.length;

@@ -3,7 +3,7 @@
 import { cellRef, parseRange } from './address';
 import { wordsKey } from './text';
 import type { MatchIndex } from './agencies/match';
-import type { Issue, Mention, RuleSettings, Severity, TableModel, Task } from './schemas';
+import type { Issue, RuleSettings, Severity, TableModel, Task } from './schemas';
 
 export interface RuleContext {
   tasks: Task[];
@@ -39,9 +39,8 @@ function dedupe(issues: Issue[]): Issue[] {
   });
 }
 
-function mentionsOf(t: Task, f: 'lead' | 'support'): { m: Mention; addr: string }[] {
-  return t[f].map((m) => ({ m, addr: t.cells[f] }));
-}
+/** The cells that hold agency mentions. */
+const FIELDS = ['lead', 'support'] as const;
 
 function topLevel(tasks: Task[]): Task[] {
   const seen = new Set<string>();
@@ -126,8 +125,9 @@ export const RULES: Rule[] = [
     run(ctx) {
       const out: Issue[] = [];
       for (const t of ctx.tasks)
-        for (const f of ['lead', 'support'] as const)
-          for (const { m, addr } of mentionsOf(t, f)) {
+        for (const f of FIELDS)
+          for (const m of t[f]) {
+            const addr = t.cells[f];
             if (m.status !== 'unknown') continue;
             const best = m.suggestions[0];
             out.push({
@@ -150,8 +150,9 @@ export const RULES: Rule[] = [
     run(ctx) {
       const out: Issue[] = [];
       for (const t of ctx.tasks)
-        for (const f of ['lead', 'support'] as const)
-          for (const { m, addr } of mentionsOf(t, f)) {
+        for (const f of FIELDS)
+          for (const m of t[f]) {
+            const addr = t.cells[f];
             if (m.status !== 'fuzzy' || !m.agency) continue;
             out.push({
               rule: this.id,
@@ -174,8 +175,9 @@ export const RULES: Rule[] = [
     run(ctx) {
       const out: Issue[] = [];
       for (const t of ctx.tasks)
-        for (const f of ['lead', 'support'] as const)
-          for (const { m, addr } of mentionsOf(t, f)) {
+        for (const f of FIELDS)
+          for (const m of t[f]) {
+            const addr = t.cells[f];
             if (m.status !== 'abbreviation' || !m.agency) continue;
             out.push({
               rule: this.id,
@@ -197,8 +199,9 @@ export const RULES: Rule[] = [
     run(ctx) {
       const out: Issue[] = [];
       for (const t of ctx.tasks)
-        for (const f of ['lead', 'support'] as const)
-          for (const { m, addr } of mentionsOf(t, f)) {
+        for (const f of FIELDS)
+          for (const m of t[f]) {
+            const addr = t.cells[f];
             if (!m.agency || !m.current) continue;
             const a = ctx.idx.byName.get(m.agency);
             const validTo = a?.validTo;
@@ -343,12 +346,15 @@ function cellOrder(cell: string): [string, number, number] {
   }
 }
 
+/** Code-point order: the same on every machine, whatever collation data the runtime carries. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function sortIssues(issues: Issue[]): Issue[] {
-  return issues.slice().sort((a, b) => {
-    const [sa, ra, ca] = cellOrder(a.cell);
-    const [sb, rb, cb] = cellOrder(b.cell);
-    return sa.localeCompare(sb) || ra - rb || ca - cb || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
-  });
+  const keyed = issues.map((i) => ({ i, k: cellOrder(i.cell) }));
+  keyed.sort((x, y) => cmp(x.k[0], y.k[0]) || x.k[1] - y.k[1] || x.k[2] - y.k[2] || cmp(x.i.rule, y.i.rule) || cmp(x.i.message, y.i.message));
+  return keyed.map((x) => x.i);
 }
 
 /** Run every enabled rule; `readIssues` are the findings made while reading the table. */

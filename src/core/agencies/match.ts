@@ -170,13 +170,23 @@ function mentionTokens(text: string): MTok[] {
 }
 
 /** Can the mention tokens be aligned with the entry words, abbreviations standing for initials? */
+const NO_ALIGNMENT = { ok: false, usedAbbr: false };
+/** Does `word` start with the first letter of `abbr` (a letter outside the BMP never matches one code unit)? */
+function sameFirstLetter(abbr: string, word: string): boolean {
+  const c = abbr.charCodeAt(0);
+  return (c < 0xd800 || c > 0xdfff) && word.charCodeAt(0) === c;
+}
 function aligns(toks: MTok[], words: string[]): { ok: boolean; usedAbbr: boolean } {
-  const memo = new Map<string, number>();
+  // most entries fail on the first word: answer those without building the memo
+  const t0 = toks[0];
+  if (!t0 || !words.length) return toks.length === 0 && words.length === 0 ? { ok: true, usedAbbr: false } : NO_ALIGNMENT;
+  if (t0.word !== words[0] && !(t0.abbr && sameFirstLetter(t0.abbr, words[0]))) return NO_ALIGNMENT;
+  const memo = new Map<number, number>();
   // returns 0 = no, 1 = yes without abbreviations, 2 = yes using abbreviations
   const go = (i: number, j: number): number => {
     if (i === toks.length) return j === words.length ? 1 : 0;
     if (j >= words.length) return 0;
-    const key = i * 1000 + j + '';
+    const key = i * 1000 + j;
     const c = memo.get(key);
     if (c !== undefined) return c;
     let r = 0;
@@ -352,8 +362,8 @@ function matchCleaned(text: string, idx: MatchIndex, allowFuzzy: boolean): Menti
   if (hasAbbr) {
     const tokStripped = stripTrailingProvince(toks, pw);
     const hits = idx.entries.filter((e) => {
-      const words = stripProvince(e.words, pw);
-      return aligns(tokStripped, words).ok || aligns(toks, e.words).ok;
+      // forms[0] is the name without the province suffix, computed with the index
+      return aligns(tokStripped, e.forms[0].words).ok || aligns(toks, e.words).ok;
     });
     const distinct = unique(hits.map((h) => h.agency.name));
     if (distinct.length === 1) return result(text, idx, hits[0], 'abbreviation', 0.97);
