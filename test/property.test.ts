@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseTime } from '../src/core/time';
 import { normalizeText, normalizeUncached, foldKey, foldUncached, stripBullet, wordsKey, wordsKeyUncached } from '../src/core/text';
 import { splitMentionTexts } from '../src/core/agencies/split';
-import { buildIndex } from '../src/core/agencies/match';
+import { buildIndex, similarity } from '../src/core/agencies/match';
 import { builtinMasterList } from '../src/core/agencies/builtin';
 import { makeSheetNames } from '../src/core/generate';
 import { checkSheetName } from './fake-excel';
@@ -52,6 +52,23 @@ describe('properties', () => {
       fc.property(texts, (s) => {
         const full = normalizeUncached(s);
         return normalizeText(s) === full && normalizeText(full) === full && foldKey(s) === foldUncached(full) && wordsKey(s) === wordsKeyUncached(s);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('the edit distance behind fuzzy matching equals the textbook one', () => {
+    const naive = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      return d[a.length][b.length];
+    };
+    const word = fc.oneof(fc.constantFrom('so', 'ban', 'quan', 'ly', 'du', 'an', 'khu', 'vuc', 'hoa', 'thong tin'), fc.string({ maxLength: 6 }));
+    const name = fc.array(word, { maxLength: 8 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        const max = Math.max(a.length, b.length);
+        return similarity(a, b) === (max ? 1 - naive(a, b) / max : 1);
       }),
       { numRuns: RUNS },
     );

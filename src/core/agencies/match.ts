@@ -209,23 +209,42 @@ function aligns(toks: MTok[], words: string[]): { ok: boolean; usedAbbr: boolean
 
 // ---- Fuzzy --------------------------------------------------------------------------------------
 
+let lvPrev = new Int32Array(64);
+let lvCur = new Int32Array(64);
+/** Edit distance (code units). The common prefix and suffix cost nothing and are skipped. */
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
-  const m = a.length;
-  const n = b.length;
+  let start = 0;
+  let endA = a.length;
+  let endB = b.length;
+  while (start < endA && start < endB && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const m = endA - start;
+  const n = endB - start;
   if (!m) return n;
   if (!n) return m;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
+  if (lvPrev.length <= n) {
+    lvPrev = new Int32Array(2 * (n + 1));
+    lvCur = new Int32Array(2 * (n + 1));
+  }
+  let prev = lvPrev;
+  let cur = lvCur;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
+    const ca = a.charCodeAt(start + i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      const sub = prev[j - 1] + (ca === b.charCodeAt(start + j - 1) ? 0 : 1);
+      cur[j] = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
     }
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n];
 }
@@ -401,7 +420,7 @@ function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
     }
     scored.push({ e, s: best });
   }
-  scored.sort((a, b) => b.s - a.s || a.e.agency.name.localeCompare(b.e.agency.name));
+  scored.sort((a, b) => b.s - a.s || (a.e.agency.name < b.e.agency.name ? -1 : a.e.agency.name > b.e.agency.name ? 1 : 0));
   const top = scored[0];
   const second = scored[1];
   const suggestions = scored.filter((x) => x.s >= 0.55).slice(0, 3).map((x) => x.e.agency.name);
