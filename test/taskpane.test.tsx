@@ -7,6 +7,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { FindingsList } from '../src/taskpane/components/FindingsList';
 import { MappingEditor } from '../src/taskpane/components/MappingEditor';
+import { RuleSettingsPanel } from '../src/taskpane/components/RuleSettings';
+import { RULE_INFO } from '../src/core/validate';
 import { STRINGS } from '../src/taskpane/i18n';
 import { friendlyError } from '../src/app/errors';
 import { FakeExcelError } from './fake-excel';
@@ -46,6 +48,39 @@ describe('FindingsList', () => {
     expect(screen.getAllByTestId('finding')).toHaveLength(1);
     render(<FindingsList issues={[]} t={t} busy={false} onSelect={jest.fn()} onFix={jest.fn()} onAddAlias={jest.fn()} />);
     expect(screen.getByText(t.noFindings)).toBeTruthy();
+  });
+});
+
+describe('RuleSettingsPanel', () => {
+  test('lists every rule; switching one off and re-grading another saves an entry for every rule', () => {
+    const onSave = jest.fn();
+    wrap(<RuleSettingsPanel rules={RULE_INFO} settings={{}} t={t} busy={false} onSave={onSave} />);
+    fireEvent.click(screen.getByTestId('rules-toggle'));
+    expect(screen.getAllByTestId(/^rule-[a-z]/)).toHaveLength(RULE_INFO.length);
+    const save = screen.getByRole('button', { name: t.saveSettings }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true); // nothing changed yet
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Tên viết tắt' }));
+    fireEvent.change(screen.getByLabelText(t.ruleSeverity('Thiếu thời gian thực hiện')), { target: { value: 'error' } });
+    expect(save.disabled).toBe(false);
+    fireEvent.click(save);
+    const saved = onSave.mock.calls[0][0];
+    expect(Object.keys(saved).sort()).toEqual(RULE_INFO.map((r) => r.id).sort());
+    expect(saved['agency.abbreviation']).toEqual({ enabled: false });
+    expect(saved['time.missing']).toEqual({ enabled: true, severity: 'error' });
+    expect(saved['agency.unknown']).toEqual({ enabled: true });
+  });
+
+  test('shows what the workbook holds, and "back to defaults" undoes it', () => {
+    const onSave = jest.fn();
+    wrap(<RuleSettingsPanel rules={RULE_INFO} settings={{ 'support.collective': { enabled: false }, 'lead.multiple': { enabled: true, severity: 'info' } }} t={t} busy={false} onSave={onSave} />);
+    expect(screen.getByTestId('rules-toggle').textContent).toContain('1 quy tắc đang tắt');
+    fireEvent.click(screen.getByTestId('rules-toggle'));
+    expect((screen.getByRole('checkbox', { name: 'Phối hợp ghi chung chung' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText(t.ruleSeverity('Nhiều cơ quan chủ trì')) as HTMLSelectElement).value).toBe('info');
+    fireEvent.click(screen.getByRole('button', { name: t.resetSettings }));
+    fireEvent.click(screen.getByRole('button', { name: t.saveSettings }));
+    expect(onSave.mock.calls[0][0]['support.collective']).toEqual({ enabled: true });
+    expect(onSave.mock.calls[0][0]['lead.multiple']).toEqual({ enabled: true });
   });
 });
 

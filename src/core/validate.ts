@@ -333,7 +333,15 @@ export const RULES: Rule[] = [
 ];
 
 /** Rules applied while reading the table (src/core/table.ts) plus the rule units above. */
-export const RULE_IDS = [...RULES.map((r) => r.id), 'structure.stt.duplicate', 'structure.stt.missing', 'cell.error', 'subtasks.misaligned'];
+/** Every rule the user can switch off or re-grade: the rule units above and the read-time rules. */
+export const RULE_INFO: { id: string; title: string; severity: Severity }[] = [
+  ...RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
+  { id: 'structure.stt.duplicate', title: 'STT trùng nhau', severity: 'error' },
+  { id: 'structure.stt.missing', title: 'Thiếu STT', severity: 'warning' },
+  { id: 'cell.error', title: 'Ô chứa lỗi công thức', severity: 'error' },
+  { id: 'subtasks.misaligned', title: 'Dòng cơ quan, thời gian không khớp gạch đầu dòng nhiệm vụ', severity: 'warning' },
+];
+export const RULE_IDS = RULE_INFO.map((r) => r.id);
 
 function cellOrder(cell: string): [string, number, number] {
   const i = cell.lastIndexOf('!');

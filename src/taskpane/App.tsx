@@ -23,6 +23,8 @@ import { assignments } from '../core/generate';
 import { planQuarters } from '../core/quarters';
 import { FindingsList } from './components/FindingsList';
 import { MappingEditor } from './components/MappingEditor';
+import { RuleSettingsPanel } from './components/RuleSettings';
+import { RULE_INFO } from '../core/validate';
 import { STRINGS, type Lang, type Strings } from './i18n';
 import { useSession, type Session, type SessionState } from './useSession';
 
@@ -233,6 +235,12 @@ function CheckStep({ t, state }: StepProps) {
         onFix={(i) => void state.actions.fix(i)}
         onAddAlias={(i) => void state.actions.addAlias(i)}
       />
+      {n === 'settings' && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.settingsSaved}</MessageBarBody>
+        </MessageBar>
+      )}
+      <RuleSettingsPanel rules={RULE_INFO} settings={state.analysis!.registry.settings} t={t} busy={!!state.busy} onSave={(x) => void state.actions.saveSettings(x)} />
     </>
   );
 }

@@ -62,6 +62,15 @@ const vi = {
   featureMerges: 'đọc ô gộp',
   close: 'Đóng',
   busy: 'Đang xử lý…',
+  ruleSettings: 'Quy tắc kiểm tra',
+  ruleSettingsHelp: 'Tắt quy tắc không hợp với kế hoạch này hoặc đổi mức của nó. Cài đặt được lưu trong sổ, lần kiểm tra sau (trong ngăn này hay bằng dòng lệnh) sẽ theo.',
+  rulesOff: (n: number) => `${n} quy tắc đang tắt`,
+  ruleSeverity: (title: string) => `Mức của quy tắc "${title}"`,
+  severityOne: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
+  defaultSeverity: (sev: string) => `Mặc định (${sev})`,
+  saveSettings: 'Lưu cài đặt vào sổ',
+  resetSettings: 'Trở về mặc định',
+  settingsSaved: 'Đã lưu cài đặt quy tắc; kết quả kiểm tra đã cập nhật.',
 };
 
 export type Strings = typeof vi;
@@ -127,6 +136,15 @@ const en: Strings = {
   featureMerges: 'reading merged cells',
   close: 'Close',
   busy: 'Working…',
+  ruleSettings: 'Check rules',
+  ruleSettingsHelp: 'Switch off a rule that does not fit this plan, or change its severity. Settings are saved in the workbook; the next check (here or on the command line) follows them.',
+  rulesOff: (n) => `${n} switched off`,
+  ruleSeverity: (title) => `Severity of "${title}"`,
+  severityOne: { error: 'Error', warning: 'Warning', info: 'Note' },
+  defaultSeverity: (sev) => `Default (${sev})`,
+  saveSettings: 'Save settings in the workbook',
+  resetSettings: 'Back to defaults',
+  settingsSaved: 'Rule settings saved; the findings are updated.',
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };

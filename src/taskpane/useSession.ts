@@ -1,9 +1,9 @@
 // The pane's state and actions. Components get them through props; only use-cases touch the workbook.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { addAliases, analyze, applyFixes, fillQuarters, generate, insertMasterSheet, masterFromGrid, type Analysis, type GenerateResult, type QuarterResult } from '../app/usecases';
+import { addAliases, analyze, applyFixes, fillQuarters, generate, insertMasterSheet, masterFromGrid, saveRuleSettings, type Analysis, type GenerateResult, type QuarterResult } from '../app/usecases';
 import { friendlyError, type FriendlyError } from '../app/errors';
 import { parseCsv } from '../core/agencies/master';
-import type { ColumnRole, Issue, MasterList } from '../core/schemas';
+import type { ColumnRole, Issue, MasterList, RuleSettings } from '../core/schemas';
 import type { WorkbookPort, WriteProgress } from '../port/workbook';
 
 export interface Session {
@@ -116,6 +116,13 @@ export function useSession(initial: Session | null) {
           }
           inputs.current = { ...inputs.current, master: masterFromGrid(rows, `Tệp "${name}"`) };
           await reanalyze();
+        }),
+      saveSettings: (settings: RuleSettings) =>
+        guard('settings', async () => {
+          if (!session || !analysis) return;
+          await saveRuleSettings(session.port, analysis, settings);
+          await reanalyze();
+          setNotice('settings');
         }),
       fillQuarters: (force: boolean) =>
         guard('quarters', async () => {

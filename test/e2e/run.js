@@ -127,6 +127,22 @@ async function main() {
     await shot('03-da-sua');
   });
 
+  await test('switch a rule off in the pane: its findings go, the setting is saved in the workbook', async () => {
+    const collective = expected.issues.filter((i) => i.rule === 'support.collective').length;
+    assert(collective > 0, 'the sample has support.collective findings');
+    const before = (await page.textContent('[data-testid=count-info]')).trim();
+    await page.click('[data-testid=rules-toggle]');
+    await page.click('[data-testid="rule-support.collective"] input[type=checkbox]');
+    await page.click('button:has-text("Lưu cài đặt vào sổ")');
+    await page.waitForSelector('text=Đã lưu cài đặt quy tắc', { timeout: 15000 });
+    const after = (await page.textContent('[data-testid=count-info]')).trim();
+    assert(after.endsWith(`: ${count('info') - collective}`), `info before ${before}, after ${after}`);
+    assert((await page.locator('[data-testid=finding][data-rule="support.collective"]').count()) === 0, 'support.collective findings still shown');
+    assert((await page.textContent('[data-testid=rules-toggle]')).includes('1 quy tắc đang tắt'), 'toggle shows the rule is off');
+    await shot('03b-quy-tac');
+    await page.click('[data-testid=rules-toggle]');
+  });
+
   await test('quarter preview', async () => {
     await page.click('[data-testid=step-quarters]');
     await page.waitForSelector('[data-testid=quarters-preview]');
@@ -156,6 +172,9 @@ async function main() {
     assert(src.getCell('A7').value === '02', `A7 = ${src.getCell('A7').value}`);
     assert(src.getCell('F5').value === 'Quý I', `F5 = ${src.getCell('F5').value}`);
     assert(wb.getWorksheet('Công an tỉnh').getCell('A6').value === '6', 'Công an tỉnh leads task 6');
+    // the rule switched off in the pane is in the registry, and the command line obeys it
+    const again = cliJson(['check', downloaded, '--format', 'json']);
+    assert(!again.issues.some((i) => i.rule === 'support.collective'), 'the CLI still reports support.collective on the downloaded workbook');
   });
 
   await test('a Vietnamese pane: no English leftovers, nothing wider than 350 px, no network, no console errors', async () => {
