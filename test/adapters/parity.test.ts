@@ -1,4 +1,4 @@
-import { analyze, generate } from '../../src/app/usecases';
+import { analyze, generate, saveRuleSettings } from '../../src/app/usecases';
 import { seed002Workbook } from '../../scripts/fixtures';
 import { fakeHostFrom, officePort, trim, xlsxGrid, xlsxPort } from '../helpers';
 
@@ -33,5 +33,29 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
     expect(agency.freezeRows).toBe(4);
     expect(agency.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
     expect(agency.validations[0].address).toMatch(/^I5:I\d+$/);
+  });
+
+  test('rule settings saved from the pane (Office) and from the CLI (.xlsx) are obeyed by the next check alike', async () => {
+    const settings = { 'support.collective': { enabled: false }, 'structure.stt.missing': { enabled: true, severity: 'error' as const } };
+    const xp = await xlsxPort(seed002Workbook());
+    const before = await analyze(xp);
+    expect(before.issues.some((i) => i.rule === 'support.collective')).toBe(true);
+    await saveRuleSettings(xp, before, settings);
+    const xa = await analyze(xp);
+    const host = fakeHostFrom(seed002Workbook());
+    const op = officePort(host);
+    const oa0 = await analyze(op);
+    host.resetCounters();
+    await saveRuleSettings(op, oa0, settings);
+    expect(host.syncs).toBeLessThanOrEqual(2);
+    const oa = await analyze(op);
+    for (const a of [xa, oa]) {
+      expect(a.registry.settings).toEqual(settings);
+      expect(a.issues.some((i) => i.rule === 'support.collective')).toBe(false);
+      expect(a.issues.filter((i) => i.rule === 'structure.stt.missing').every((i) => i.severity === 'error')).toBe(true);
+    }
+    expect(oa.issues).toEqual(xa.issues);
+    // the registry sheet stays out of the user's way
+    expect(host.sheets.find((s) => s.name === 'PhanCong_Registry')?.visibility).toBe('VeryHidden');
   });
 });
