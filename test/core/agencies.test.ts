@@ -127,6 +127,10 @@ describe('variants and abbreviations', () => {
     expect(r.agency).toBeNull();
     expect(r.suggestions[0]).toBe('Sở Tài chính');
   });
+  test('the departments special to Hà Nội and Hồ Chí Minh City (Nghị định 45/2025) are known, dash as typed', () => {
+    expect(matchMention('Sở Quy hoạch – Kiến trúc', dongNai)).toMatchObject({ agency: 'Sở Quy hoạch - Kiến trúc', status: 'exact' });
+    expect(matchMention('Sở Quy hoạch Kiến trúc', dongNai).agency).toBe('Sở Quy hoạch - Kiến trúc');
+  });
   test('superseded agencies name their successor', () => {
     expect(matchMention('Sở Giao thông vận tải', dongNai).current).toBe('Sở Xây dựng');
     expect(matchMention('Sở Tài nguyên và Môi trường', dongNai).current).toBe('Sở Nông nghiệp và Môi trường');

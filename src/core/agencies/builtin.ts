@@ -6,7 +6,9 @@
 //   every province (Sở Nội vụ, Sở Tư pháp, Sở Tài chính, Sở Công Thương, Sở Nông nghiệp và Môi
 //   trường, Sở Xây dựng, Sở Khoa học và Công nghệ, Sở Văn hóa, Thể thao và Du lịch, Sở Giáo dục
 //   và Đào tạo, Sở Y tế, Thanh tra tỉnh, Văn phòng UBND) and the special ones (Sở Ngoại vụ, Sở Dân
-//   tộc và Tôn giáo, Sở Du lịch) organised only in some provinces. Replaced by Nghị định
+//   tộc và Tôn giáo, Sở Du lịch; Sở Quy hoạch - Kiến trúc in Hà Nội and Hồ Chí Minh City only)
+//   organised only in some provinces (list checked against the provincial People's Council's
+//   summary of the decree, hdnd.dongnai.gov.vn). Replaced by Nghị định
 //   150/2025/NĐ-CP (12/06/2025, in force 01/07/2025) with the same list of departments for the
 //   two-level local government.
 // - The merges behind it (valid_to 2025-02-28): Sở Kế hoạch và Đầu tư → Sở Tài chính; Sở Thông tin
@@ -15,7 +17,8 @@
 //   nghiệp → Sở Giáo dục và Đào tạo; bảo trợ xã hội, trẻ em → Sở Y tế); Sở Nông nghiệp và Phát
 //   triển nông thôn + Sở Tài nguyên và Môi trường → Sở Nông nghiệp và Môi trường; Sở Giao thông vận
 //   tải → Sở Xây dựng; Ban Dân tộc → Sở Dân tộc và Tôn giáo (where it is organised).
-// - Central level, Nghị định 25/2025 – 42/2025/NĐ-CP (in force 01/03/2025): Bộ Kế hoạch và Đầu tư
+// - Central level, Nghị định 25/2025 – 42/2025/NĐ-CP (in force 01/03/2025; the pairs below checked
+//   against Báo cáo 219/BC-BNV 2025 on the names after the mergers): Bộ Kế hoạch và Đầu tư
 //   → Bộ Tài chính; Bộ Thông tin và Truyền thông → Bộ Khoa học và Công nghệ (báo chí, xuất bản,
 //   thông tin đối ngoại → Bộ Văn hóa, Thể thao và Du lịch); Bộ Lao động - Thương binh và Xã hội →
 //   Bộ Nội vụ; Bộ Nông nghiệp và Phát triển nông thôn + Bộ Tài nguyên và Môi trường → Bộ Nông
@@ -59,6 +62,7 @@ const PROVINCE_ROWS: Row[] = [
   ['Sở Ngoại vụ', 'department', 'Sở Ngoại vụ'],
   ['Sở Dân tộc và Tôn giáo', 'department', 'Sở DT&TG'],
   ['Sở Du lịch', 'department', 'Sở Du lịch'],
+  ['Sở Quy hoạch - Kiến trúc', 'department', 'Sở QH-KT', ['Sở Quy hoạch Kiến trúc']],
   ['Sở Văn hóa và Thể thao', 'department', 'Sở VH&TT'],
   ['Sở Kế hoạch và Đầu tư', 'department', 'Sở KH&ĐT', [], 'Sở Tài chính', MERGE_2025, ND45],
   ['Sở Thông tin và Truyền thông', 'department', 'Sở TT&TT', [], 'Sở Khoa học và Công nghệ', MERGE_2025, ND45],
