@@ -243,8 +243,8 @@ function remember(m: Map<string, string>, k: string, v: string): void {
 }
 
 /**
- * The reference normalization, written the obvious way: every word decomposed and its tone
- * placed again. Slow; kept so property tests can check that `normalizeText` agrees with it.
+ * The reference normalization, written the obvious way: every word of the NFC text decomposed
+ * and its tone placed again. Slow; kept so property tests can check that `normalizeText` agrees with it.
  */
 export function normalizeUncached(input: string): string {
   const s = input
@@ -252,8 +252,9 @@ export function normalizeUncached(input: string): string {
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
     .replace(DASHES, '-')
-    .normalize('NFD');
-  const words = s.replace(/[\p{L}\p{M}]+/gu, (w) => placeToneUncached(w));
+    .normalize('NFC');
+  // every word (letters and marks) of the NFC text, decomposed, gets its tone placed again
+  const words = s.replace(/[\p{L}\p{M}]+/gu, (w) => placeToneUncached(w.normalize('NFD')));
   return words
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim())
@@ -294,17 +295,21 @@ for (let c = 0; c < TABLE_SIZE; c++) {
   FOLD[c] = /^\s+$/.test(f) ? SPACE : f === '' ? DROP : f.length === 1 ? f.charCodeAt(0) : OTHER;
 }
 FOLD[0x3a3] = OTHER; // capital sigma lower-cases by context (final sigma): left to the reference
-let foldBuffer = new Uint16Array(256);
+let mapBuffer = new Uint16Array(256);
 
-/** One pass through a table; null when the text has characters the table does not cover. */
-function foldByTable(s: string): string | null {
-  if (foldBuffer.length < s.length) foldBuffer = new Uint16Array(s.length * 2);
-  const buf = foldBuffer;
+/**
+ * Map each code unit through a table (a code unit, SPACE, DROP or OTHER); runs of SPACE become one
+ * space, none at either end. Null when a character is OTHER or beyond the table: the caller then
+ * uses its reference.
+ */
+function mapByTable(s: string, table: Int32Array): string | null {
+  if (mapBuffer.length < s.length) mapBuffer = new Uint16Array(s.length * 2);
+  const buf = mapBuffer;
   let n = 0;
   let space = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const f = c < TABLE_SIZE ? FOLD[c] : OTHER;
+    const f = c < TABLE_SIZE ? table[c] : OTHER;
     if (f >= 0) {
       if (space) {
         buf[n++] = 32;
@@ -314,32 +319,23 @@ function foldByTable(s: string): string | null {
     } else if (f === SPACE) space = n > 0;
     else if (f === OTHER) return null;
   }
-  return fromBuffer(buf, n);
+  let out = '';
+  for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
+  return out;
 }
 
+function foldByTable(s: string): string | null {
+  return mapByTable(s, FOLD);
+}
+
+/** Letters and digits stay, anything else is a space. */
+const WORDS_KEY = new Int32Array(TABLE_SIZE);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const IS_LN = new Uint8Array(TABLE_SIZE);
-for (let c = 0; c < TABLE_SIZE; c++) IS_LN[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 0;
+for (let c = 0; c < TABLE_SIZE; c++) WORDS_KEY[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? c : SPACE;
 
 /** Lower-case letters and digits, anything else between them as one space: "Hội nghị, tập huấn." → "hội nghị tập huấn". */
 export function wordsKey(input: string): string {
-  const s = input.toLowerCase();
-  if (foldBuffer.length < s.length) foldBuffer = new Uint16Array(s.length * 2);
-  const buf = foldBuffer;
-  let n = 0;
-  let space = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= TABLE_SIZE) return wordsKeyUncached(input);
-    if (IS_LN[c]) {
-      if (space) {
-        buf[n++] = 32;
-        space = false;
-      }
-      buf[n++] = c;
-    } else space = n > 0;
-  }
-  return fromBuffer(buf, n);
+  return mapByTable(input.toLowerCase(), WORDS_KEY) ?? wordsKeyUncached(input);
 }
 
 /** `wordsKey` written the obvious way (the reference it must agree with). */
@@ -348,12 +344,6 @@ export function wordsKeyUncached(input: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-}
-
-function fromBuffer(buf: Uint16Array, n: number): string {
-  let out = '';
-  for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
-  return out;
 }
 
 /** Key without punctuation and the connective "và"/"&": for comparing names that dropped commas. */

@@ -156,6 +156,8 @@ describe('normalization', () => {
     expect(normalizeText('q\u0301ua')).toBe('quá');
     // symbols whose decomposition holds a tone mark are not words (this once looped forever)
     expect(normalizeText('a΅ ῭hoà')).toBe('a΅ ῭hòa');
+    // a symbol's own mark stays on the symbol, it does not move onto the next letter
+    expect(normalizeText('῝Y')).toBe('῝Y');
     expect(foldKey('ΣΑΣ Hoà')).toBe('σας hoa');
   });
 });
