@@ -346,6 +346,11 @@ export function wordsKeyUncached(input: string): string {
     .trim();
 }
 
+/** UTF-16 code-unit order: the same on every machine, whatever collation data the runtime carries. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Key without punctuation and the connective "và"/"&": for comparing names that dropped commas. */
 export function looseKey(input: string): string {
   return foldKey(input)

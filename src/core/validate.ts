@@ -1,7 +1,7 @@
 // Validation rules. Each rule is a small named unit producing findings with a cell, a Vietnamese
 // message and, when possible, a fix. Findings are sorted by cell, so the output is deterministic.
 import { cellRef, parseRange } from './address';
-import { wordsKey } from './text';
+import { compareCodeUnits, wordsKey } from './text';
 import type { MatchIndex } from './agencies/match';
 import type { Issue, RuleSettings, Severity, TableModel, Task } from './schemas';
 
@@ -332,8 +332,7 @@ export const RULES: Rule[] = [
   },
 ];
 
-/** Rules applied while reading the table (src/core/table.ts) plus the rule units above. */
-/** Every rule the user can switch off or re-grade: the rule units above and the read-time rules. */
+/** Every rule the user can switch off or re-grade: the rule units above and the rules applied while reading the table (src/core/table.ts). */
 export const RULE_INFO: { id: string; title: string; severity: Severity }[] = [
   ...RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
   { id: 'structure.stt.duplicate', title: 'STT trùng nhau', severity: 'error' },
@@ -354,14 +353,9 @@ function cellOrder(cell: string): [string, number, number] {
   }
 }
 
-/** Code-point order: the same on every machine, whatever collation data the runtime carries. */
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export function sortIssues(issues: Issue[]): Issue[] {
   const keyed = issues.map((i) => ({ i, k: cellOrder(i.cell) }));
-  keyed.sort((x, y) => cmp(x.k[0], y.k[0]) || x.k[1] - y.k[1] || x.k[2] - y.k[2] || cmp(x.i.rule, y.i.rule) || cmp(x.i.message, y.i.message));
+  keyed.sort((x, y) => compareCodeUnits(x.k[0], y.k[0]) || x.k[1] - y.k[1] || x.k[2] - y.k[2] || compareCodeUnits(x.i.rule, y.i.rule) || compareCodeUnits(x.i.message, y.i.message));
   return keyed.map((x) => x.i);
 }
 

@@ -1,6 +1,6 @@
 // Matching agency mentions against the master list: exact, alias, abbreviation, fuzzy, collective.
 // A confident wrong answer is worse than no answer: below the bar we give suggestions only.
-import { foldKey, looseKey, normalizeText } from '../text';
+import { compareCodeUnits, foldKey, looseKey, normalizeText } from '../text';
 import type { Agency, Collective, MasterList, Mention } from '../schemas';
 
 /** Standard administrative abbreviations, expanded on the master side (diacritic-free). */
@@ -169,13 +169,13 @@ function mentionTokens(text: string): MTok[] {
   return out;
 }
 
-/** Can the mention tokens be aligned with the entry words, abbreviations standing for initials? */
-const NO_ALIGNMENT = { ok: false, usedAbbr: false };
+const NO_ALIGNMENT = Object.freeze({ ok: false, usedAbbr: false });
 /** Does `word` start with the first letter of `abbr` (a letter outside the BMP never matches one code unit)? */
 function sameFirstLetter(abbr: string, word: string): boolean {
   const c = abbr.charCodeAt(0);
   return (c < 0xd800 || c > 0xdfff) && word.charCodeAt(0) === c;
 }
+/** Can the mention tokens be aligned with the entry words, abbreviations standing for initials? */
 function aligns(toks: MTok[], words: string[]): { ok: boolean; usedAbbr: boolean } {
   // most entries fail on the first word: answer those without building the memo
   const t0 = toks[0];
@@ -420,7 +420,7 @@ function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
     }
     scored.push({ e, s: best });
   }
-  scored.sort((a, b) => b.s - a.s || (a.e.agency.name < b.e.agency.name ? -1 : a.e.agency.name > b.e.agency.name ? 1 : 0));
+  scored.sort((a, b) => b.s - a.s || compareCodeUnits(a.e.agency.name, b.e.agency.name));
   const top = scored[0];
   const second = scored[1];
   const suggestions = scored.filter((x) => x.s >= 0.55).slice(0, 3).map((x) => x.e.agency.name);
