@@ -10,22 +10,14 @@ import { OfficeWorkbook } from '../src/adapters/office';
 import { analyzeSnapshot, generate } from '../src/app/usecases';
 import { builtinMasterList } from '../src/core/agencies/builtin';
 import { buildIndex, matchMention } from '../src/core/agencies/match';
-import { clearPlanCaches, planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
+import { planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
 import { planQuarters } from '../src/core/quarters';
 import { detectTable, readTasks } from '../src/core/table';
-import { clearTimeCache, parseTime } from '../src/core/time';
-import { clearTextCaches } from '../src/core/text';
-
-/** Every timing below is a cold run: memo caches are emptied first. */
-function cold(): void {
-  clearTextCaches();
-  clearPlanCaches();
-  clearTimeCache();
-}
+import { parseTime } from '../src/core/time';
 import { STYLES } from '../src/core/styles';
 import { parseRange } from '../src/core/address';
 import type { SheetPlan } from '../src/core/schemas';
-import { appendixForBench, BENCH_AGENCIES, masterForBench } from './fixture';
+import { appendixForBench, BENCH_AGENCIES, cold, masterForBench, median } from './fixture';
 import { FakeExcelHost } from '../test/fake-excel';
 import { EXTERNAL_TIME_PHRASES } from '../test/fixtures/external-phrases';
 import { EXTERNAL_MENTIONS } from '../test/fixtures/external-mentions';
@@ -64,11 +56,6 @@ async function naiveWrite(host: FakeExcelHost, sheets: SheetPlan[]): Promise<voi
   });
 }
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 async function main(): Promise<void> {
   const master = masterForBench(AGENCIES);
   const rows = appendixForBench(master, TASKS);
@@ -80,7 +67,7 @@ async function main(): Promise<void> {
   host.resetCounters();
   const snap = await port.read({ sheet: 'Phụ lục', extra: ['Danh mục cơ quan'] });
   const readSyncs = host.syncs;
-  // core_ms is the steady state: the whole pipeline runs CORE_WARMUP times untimed (the JIT compiles
+  // core_ms is the steady state: the whole pipeline runs CORE_WARMUP times not counted (the JIT compiles
   // the hot code; where a run lands on that curve is what made single runs swing from 120 to 240 ms),
   // then CORE_RUNS timed runs, each with every memo cache cleared; core_ms is their median.
   // core_first_ms is the very first run of this process, JIT cold and caches empty: what an
@@ -91,24 +78,19 @@ async function main(): Promise<void> {
     planGeneration(r.tasks, r.idx, { planYear: r.planYear, subject: subjectFromTitles(r.titles), attachedTo: attachedFromTitles(r.titles), expandCollectives: true, expandOnlyNamed: false, userSheetNames: ['Phụ lục'], previousNames: {}, carryOver: {}, issues: r.issues });
     return r;
   };
-  cold();
-  let t0 = performance.now();
-  let a = pipeline();
-  const core_first_ms = Math.round(performance.now() - t0);
-  const warmRuns: number[] = [];
-  for (let i = 0; i < CORE_WARMUP; i++) {
+  // run 0 is the first of the process, runs 1..CORE_WARMUP warm the JIT up, the rest are core_ms
+  const times: number[] = [];
+  let a: ReturnType<typeof pipeline> | null = null;
+  for (let i = 0; i <= CORE_WARMUP + CORE_RUNS; i++) {
     cold();
-    t0 = performance.now();
+    const t0 = performance.now();
     a = pipeline();
-    warmRuns.push(performance.now() - t0);
+    times.push(performance.now() - t0);
   }
-  const coreRuns: number[] = [];
-  for (let i = 0; i < CORE_RUNS; i++) {
-    cold();
-    t0 = performance.now();
-    a = pipeline();
-    coreRuns.push(performance.now() - t0);
-  }
+  if (!a) throw new Error('the core did not run');
+  const core_first_ms = Math.round(times[0]);
+  const warmRuns = times.slice(1, 1 + CORE_WARMUP);
+  const coreRuns = times.slice(1 + CORE_WARMUP);
   const core_ms = Math.round(median(coreRuns));
   if (process.env.BENCH_DEBUG) process.stderr.write(`core first ${core_first_ms}, warm-up: ${warmRuns.map((x) => x.toFixed(0)).join(' ')}, runs: ${coreRuns.map((x) => x.toFixed(0)).join(' ')}\n`);
 

@@ -1,7 +1,22 @@
 // The bench's realistic appendix (2,000 tasks by default, 80 agencies): numbered tasks, aligned
 // bullets, name variants, collectives. Shared by `npm run bench` and bench/stages.ts.
 import { builtinMasterList } from '../src/core/agencies/builtin';
+import { clearPlanCaches } from '../src/core/generate';
+import { clearTimeCache } from '../src/core/time';
+import { clearTextCaches } from '../src/core/text';
 import type { MasterList } from '../src/core/schemas';
+
+/** Every timing is a cold run: memo caches are emptied first. */
+export function cold(): void {
+  clearTextCaches();
+  clearPlanCaches();
+  clearTimeCache();
+}
+
+export function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
 
 export const BENCH_AGENCIES = 80;
 

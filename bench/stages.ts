@@ -1,19 +1,17 @@
 // Dev-only: time each stage of the core on the bench appendix (not part of npm run bench).
 import { buildIndex } from '../src/core/agencies/match';
-import { clearPlanCaches, planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
+import { planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
 import { planQuarters } from '../src/core/quarters';
 import { detectTable, readTasks } from '../src/core/table';
 import { validate } from '../src/core/validate';
-import { clearTimeCache } from '../src/core/time';
-import { clearTextCaches } from '../src/core/text';
-import { appendixForBench, masterForBench } from './fixture';
+import { appendixForBench, cold, masterForBench, median } from './fixture';
 
 const master = masterForBench(80);
 const rows = appendixForBench(master, 2000);
 const grid = { sheet: 'Phụ lục', values: rows, top: 1, left: 1, merges: [], errors: [] };
 const acc: Record<string, number[]> = {};
 for (let i = 0; i < (Number(process.env.N) || 15); i++) {
-  clearTextCaches(); clearPlanCaches(); clearTimeCache();
+  cold();
   const t: [string, number][] = [];
   let t0 = performance.now();
   const lap = (k: string) => { const n = performance.now(); t.push([k, n - t0]); t0 = n; };
@@ -25,7 +23,6 @@ for (let i = 0; i < (Number(process.env.N) || 15); i++) {
   planGeneration(read.tasks, idx, { planYear: 2024, subject: subjectFromTitles([]), attachedTo: attachedFromTitles([]), expandCollectives: true, expandOnlyNamed: false, userSheetNames: ['Phụ lục'], previousNames: {}, carryOver: {}, issues }); lap('generate');
   for (const [k, v] of t) (acc[k] ??= []).push(v);
 }
-const med = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let tot = 0;
-for (const [k, v] of Object.entries(acc)) { tot += med(v); console.log(k.padEnd(10), med(v).toFixed(1), 'ms  runs', v.slice(0, 8).map((x) => x.toFixed(0)).join(' ')); }
+for (const [k, v] of Object.entries(acc)) { tot += median(v); console.log(k.padEnd(10), median(v).toFixed(1), 'ms  runs', v.slice(0, 8).map((x) => x.toFixed(0)).join(' ')); }
 console.log('total', tot.toFixed(1));
