@@ -333,7 +333,12 @@ export const RULES: Rule[] = [
 ];
 
 /** Every rule the user can switch off or re-grade: the rule units above and the rules applied while reading the table (src/core/table.ts). */
-export const RULE_INFO: { id: string; title: string; severity: Severity }[] = [
+export interface RuleInfo {
+  id: string;
+  title: string;
+  severity: Severity;
+}
+export const RULE_INFO: RuleInfo[] = [
   ...RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
   { id: 'structure.stt.duplicate', title: 'STT trùng nhau', severity: 'error' },
   { id: 'structure.stt.missing', title: 'Thiếu STT', severity: 'warning' },

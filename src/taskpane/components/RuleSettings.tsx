@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Checkbox, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RuleSettings, Severity } from '../../core/schemas';
+import type { RuleInfo } from '../../core/validate';
 import type { Strings } from '../i18n';
 
 const useStyles = makeStyles({
@@ -8,12 +9,6 @@ const useStyles = makeStyles({
   rule: { display: 'flex', flexDirection: 'column', gap: '2px', padding: '4px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   buttons: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
 });
-
-export interface RuleInfo {
-  id: string;
-  title: string;
-  severity: Severity;
-}
 
 export interface RuleSettingsPanelProps {
   rules: RuleInfo[];
