@@ -12,12 +12,23 @@ function run(args: string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('phan-cong (../shared/CONTRACTS.md)', () => {
+describe('phan-cong (docs/CONTRACTS.md)', () => {
   test('parse-time: JSON Lines, one per input line, \\n escapes', () => {
     const r = run(['parse-time', '--year', '2024'], 'Quý II, III\nTheo yêu cầu của Bộ\n- Quý I\\n- Quý IV\n');
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toEqual({ input: 'Quý II, III', ok: true, quarters: [2, 3], months: [4, 5, 6, 7, 8, 9], deadline: null, recurrence: null, years: [2024] });
+    expect(lines[0]).toEqual({
+      input: 'Quý II, III',
+      ok: true,
+      quarters: [2, 3],
+      months: [4, 5, 6, 7, 8, 9],
+      deadline: null,
+      recurrence: null,
+      years: [2024],
+      // extension (docs/CONTRACTS.md): what the schedule was read from, and what was not read
+      spans: [{ kind: 'period', text: 'Quý II, III', start: 0, end: 11 }],
+      unread: [],
+    });
     expect(lines[1]).toMatchObject({ ok: false, quarters: [] });
     expect(lines[2]).toMatchObject({ input: '- Quý I\n- Quý IV', quarters: [1, 4] });
   });

@@ -133,7 +133,7 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   return { snapshot, grid, table, tasks: read.tasks, sections: read.sections, issues, master, masterSource, idx, planYear, planYearSource, titles, province, registry };
 }
 
-// ---- JSON of `check` (../shared/CONTRACTS.md) ----------------------------------------------------
+// ---- JSON of `check` (docs/CONTRACTS.md) ----------------------------------------------------
 
 export function checkJson(a: Analysis): unknown {
   const t = a.table;

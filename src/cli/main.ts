@@ -1,4 +1,4 @@
-// The `phan-cong` command line (../shared/CONTRACTS.md). Messages to people are Vietnamese,
+// The `phan-cong` command line (docs/CONTRACTS.md). Messages to people are Vietnamese,
 // JSON keys English. Exit codes: 0 ok, 1 the input has errors, 2 unusable input or arguments.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -123,7 +123,7 @@ async function cmdParseTime(args: Args): Promise<number> {
   const year = yearOf(args) ?? new Date().getFullYear();
   for (const line of stdinLines(await readStdin())) {
     const r = parseTime(line, year);
-    out(JSON.stringify({ input: r.input, ok: r.ok, quarters: r.quarters, months: r.months, deadline: r.deadline, recurrence: r.recurrence, years: r.years }));
+    out(JSON.stringify({ input: r.input, ok: r.ok, quarters: r.quarters, months: r.months, deadline: r.deadline, recurrence: r.recurrence, years: r.years, spans: r.spans, unread: r.unread }));
   }
   return 0;
 }

@@ -7,6 +7,15 @@ z.config({ jitless: true });
 export const RecurrenceSchema = z.enum(['monthly', 'quarterly', 'semiannual', 'annual', 'continuous', 'once']);
 export type Recurrence = z.infer<typeof RecurrenceSchema>;
 
+export const TimeSpanSchema = z.object({
+  kind: z.enum(['period', 'date', 'recurrence', 'onward']),
+  text: z.string(),
+  /** Code-unit offsets into the input (NFC) when the piece is found there verbatim. */
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+});
+export type TimeSpan = z.infer<typeof TimeSpanSchema>;
+
 export const TimeParseSchema = z.object({
   input: z.string(),
   ok: z.boolean(),
@@ -15,6 +24,10 @@ export const TimeParseSchema = z.object({
   deadline: z.string().nullable(),
   recurrence: RecurrenceSchema.nullable(),
   years: z.array(z.number().int()),
+  /** What each piece of the schedule was read from (extension of the contract). */
+  spans: z.array(TimeSpanSchema),
+  /** Text beside the schedule that says something else ("theo lộ trình của Đề án"). */
+  unread: z.array(z.string()),
   /** Lines of a multi-line cell that could not be read (extension of the contract). */
   unreadableLines: z.array(z.string()).optional(),
 });

@@ -393,6 +393,13 @@ export function splitItems(cell: string): Item[] {
   return items;
 }
 
+/** Whether some line of the cell starts with a bullet ("- ", "+", "a)", "1."). */
+export function cellHasBullets(cell: string): boolean {
+  return normalizeText(cell)
+    .split('\n')
+    .some((l) => BULLET.test(l) && l.replace(BULLET, '').trim() !== '');
+}
+
 export function stripBullet(s: string): string {
   return s.replace(BULLET, '').trim();
 }

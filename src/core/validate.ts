@@ -296,6 +296,23 @@ export const RULES: Rule[] = [
     },
   },
   {
+    id: 'time.partial',
+    severity: 'info',
+    title: 'Thời gian có phần không phải lịch',
+    run(ctx) {
+      return ctx.tasks
+        .filter((t) => t.time.ok && t.time.unread.length > 0)
+        .map((t) => ({
+          rule: this.id,
+          severity: this.severity,
+          cell: ref(ctx, t.cells.time),
+          message: `Ô ${t.cells.time}: lịch của nhiệm vụ ${t.id} đọc từ '${t.time.spans.map((s) => s.text).join('; ')}'; phần '${t.time.unread.join('; ')}' không phải thời gian nên không tính vào cột Quý.`,
+          suggestion: 'Kiểm tra cột Quý; nếu cần, tách phần ghi chú sang cột Ghi chú',
+          taskId: t.id,
+        }));
+    },
+  },
+  {
     id: 'time.outside_plan_year',
     severity: 'warning',
     title: 'Thời gian ngoài năm kế hoạch',

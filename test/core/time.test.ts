@@ -10,9 +10,9 @@ const SEED_PHRASES: Expect[] = [
   ['Quý III', [3], null, null],
   ['Quý II, III', [2, 3], null, null],
   ['Quý II,III', [2, 3], null, null],
-  ['Cả năm', [1, 2, 3, 4], null, 'continuous'],
+  ['Cả năm', [1, 2, 3, 4], '2024-12-31', 'continuous'], // the end of the plan year (issue 20)
   ['Hàng quý', [1, 2, 3, 4], null, 'quarterly'],
-  ['- Cả năm', [1, 2, 3, 4], null, 'continuous'],
+  ['- Cả năm', [1, 2, 3, 4], '2024-12-31', 'continuous'],
   // 003 (Đắk Lắk 2024)
   ['trước ngày 15/01/2024', [1], '2024-01-15', 'once'],
   ['trước ngày  15/01/2024 ', [1], '2024-01-15', 'once'],
@@ -41,9 +41,19 @@ describe('parseTime on every seed phrase', () => {
   });
 });
 
-describe('contract semantics (../shared/CONTRACTS.md parse-time)', () => {
+describe('contract semantics (docs/CONTRACTS.md parse-time)', () => {
   test('example line', () => {
-    expect(parseTime('Quý II, III', 2024)).toEqual({ input: 'Quý II, III', ok: true, quarters: [2, 3], months: [4, 5, 6, 7, 8, 9], deadline: null, recurrence: null, years: [2024] });
+    expect(parseTime('Quý II, III', 2024)).toEqual({
+      input: 'Quý II, III',
+      ok: true,
+      quarters: [2, 3],
+      months: [4, 5, 6, 7, 8, 9],
+      deadline: null,
+      recurrence: null,
+      years: [2024],
+      spans: [{ kind: 'period', text: 'Quý II, III', start: 0, end: 11 }],
+      unread: [],
+    });
   });
   test('"trước ngày X" excludes X', () => {
     expect(parseTime('trước ngày 01/7/2026', 2026).quarters).toEqual([2]);

@@ -20,6 +20,7 @@ export const EVERY_RULE_ROWS = [
   ['7', 'Tổ chức hội nghị tập huấn', 'Sở Y tế, Sở Tư pháp', '#REF!', 'Quý IV'], // 10: task.duplicate (B10), lead.multiple (C10), cell.error (D10)
   ['8', '- Việc một\n- Việc hai\n- Việc ba', 'Sở Nội vụ', 'Công an tỉnh', '- Quý I\n- Quý II'], // 11: subtasks.misaligned (E11)
   ['', 'Việc không số', 'Sở Nội vụ', 'Công an tỉnh', 'Quý IV'], // 12: structure.stt.missing (A12)
+  ['10', 'Xây dựng đề án', 'Sở Nội vụ', 'Công an tỉnh', 'Quý IV/2026 và theo lộ trình của Đề án'], // 13: time.partial (E13)
 ];
 
 const EXPECTED: [string, string][] = [
@@ -42,6 +43,7 @@ const EXPECTED: [string, string][] = [
   ['cell.error', 'D10'],
   ['subtasks.misaligned', 'E11'],
   ['structure.stt.missing', 'A12'],
+  ['time.partial', 'E13'],
 ];
 
 function everyRule() {
