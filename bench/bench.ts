@@ -1,27 +1,27 @@
 // npm run bench [-- --json]: a realistic appendix of 2,000 tasks and 80 agencies through the
 // Office adapter on the fake Excel host (100 ms per sync, 10 MB/s), against a naive per-row
 // writer in the same process; plus core timings (5,000-row table, 10,000 mentions × 300
-// agencies), matcher and time-parser accuracy on the collected phrases, and the pane's bundle size.
+// cells), recogniser and time-parser accuracy on real text (test/fixtures/real), and the pane's bundle size.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { OfficeWorkbook } from '../src/adapters/office';
 import { analyzeSnapshot, generate } from '../src/app/usecases';
-import { builtinMasterList } from '../src/core/agencies/builtin';
-import { buildIndex, matchMention } from '../src/core/agencies/match';
+import { buildIndex } from '../src/core/agencies/match';
+import { parseMentions } from '../src/core/agencies/split';
 import { planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
 import { planQuarters } from '../src/core/quarters';
 import { detectTable, readTasks } from '../src/core/table';
-import { parseTime } from '../src/core/time';
 import { STYLES } from '../src/core/styles';
 import { parseRange } from '../src/core/address';
 import type { SheetPlan } from '../src/core/schemas';
 import { appendixForBench, BENCH_AGENCIES, cold, masterForBench, median } from './fixture';
 import { FakeExcelHost } from '../test/fake-excel';
-import { EXTERNAL_TIME_PHRASES } from '../test/fixtures/external-phrases';
-import { EXTERNAL_MENTIONS } from '../test/fixtures/external-mentions';
-import { fuseBaseline, jaccardBaseline, ourMatcher, scoreMatcher } from '../test/fixtures/baselines';
+import { fuseBaseline, jaccardBaseline } from '../test/fixtures/baselines';
+import { corpusCases, extraCases, scoreTime } from '../test/real/time-score';
+import { indexCache, mastersOf, realMentionCases, scoreBaseline, scoreMentions } from '../test/real/agency-score';
+import type { Score } from '../test/real/tsv';
 
 const LATENCY = { perSyncMs: 100, bytesPerMs: 10_000 }; // 10 MB/s
 const TASKS = 2000;
@@ -135,35 +135,50 @@ async function main(): Promise<void> {
   const read5000_ms = Math.round(median(readRuns));
   say(`Đọc bảng 5.000 dòng: ${read5000_ms} ms (mục tiêu < 200 ms)`);
 
-  // 5. 10,000 mentions against a 300-agency list
+  // 5. 10,000 lead / support cells against a 300-agency list: titles, trailing text, shared heads
   const m300 = masterForBench(300);
-  const mentions: string[] = [];
-  const forms = (n: string, i: number) => [n, n.replace(/,/g, ''), n.toLowerCase(), n.normalize('NFD'), `${n} tỉnh`, n.replace('và', '&')][i % 6];
-  for (let i = 0; i < 10000; i++) mentions.push(i % 9 === 0 ? 'các cơ quan, đơn vị liên quan' : forms(m300.agencies[(i * 31) % m300.agencies.length].name, i) + (i % 13 === 0 ? ` ${i}` : ''));
+  const cells: string[] = [];
+  const names300 = m300.agencies.map((a) => a.name);
+  const variant = (n: string, i: number) => [n, n.replace(/,/g, ''), n.toLowerCase(), n.normalize('NFD'), `${n} tỉnh`, n.replace('và', '&')][i % 6];
+  for (let i = 0; i < 10000; i++) {
+    const a = variant(names300[(i * 31) % names300.length], i);
+    const b = names300[(i * 17 + 5) % names300.length];
+    cells.push(
+      [
+        `Giám đốc ${a}`,
+        `${a} chủ trì tổng hợp`,
+        `${a}, ${b} và các đơn vị liên quan`,
+        'Giám đốc các Sở: Nội vụ, Tư pháp, Y tế, Giáo dục và Đào tạo',
+        `${a} (đối với nội dung ${i})`,
+        `Thủ trưởng các sở, ban, ngành, đoàn thể; UBND các xã, phường`,
+        a + (i % 13 === 0 ? ` ${i}` : ''),
+      ][i % 7],
+    );
+  }
   const matchRuns: number[] = [];
   for (let k = 0; k < 3; k++) {
     cold();
     const index = buildIndex(m300);
     const t0 = performance.now();
-    for (const mm of mentions) matchMention(mm, index);
+    for (const c of cells) parseMentions(c, index);
     matchRuns.push(performance.now() - t0);
   }
   const match_ms = Math.round(median(matchRuns));
-  say(`10.000 tên × danh mục 300 cơ quan: ${match_ms} ms (mục tiêu < 300 ms)`);
+  say(`10.000 ô cơ quan (chức danh, chữ theo sau tên, đầu chung "Các Sở: …") × danh mục 300 cơ quan: ${match_ms} ms (mục tiêu < 300 ms)`);
   void idx;
 
-  // 6. accuracy on phrases and mentions collected from other plans
-  const timeRight = EXTERNAL_TIME_PHRASES.filter(([p, y, q, d]) => {
-    const t = parseTime(p, y);
-    return q === null ? !t.ok : t.ok && JSON.stringify(t.quarters) === JSON.stringify(q) && (d === undefined || t.deadline === d);
-  }).length;
-  say(`Cụm thời gian (${EXTERNAL_TIME_PHRASES.length} cụm từ kế hoạch khác): đúng ${timeRight} (${((100 * timeRight) / EXTERNAL_TIME_PHRASES.length).toFixed(1)}%)`);
-  const builtin = buildIndex(builtinMasterList());
-  const ours = scoreMatcher(EXTERNAL_MENTIONS, ourMatcher(builtin));
-  const jac = scoreMatcher(EXTERNAL_MENTIONS, jaccardBaseline(builtin.master));
-  const fuse = scoreMatcher(EXTERNAL_MENTIONS, fuseBaseline(builtin.master));
-  const pct = (s: typeof ours) => `đúng ${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)}%), không trả lời ${s.noAnswer}, sai chắc chắn ${s.wrong}`;
-  say(`Tên cơ quan (${EXTERNAL_MENTIONS.length} tên từ kế hoạch khác): Phân công ${pct(ours)}`);
+  // 6. accuracy on real text (test/fixtures/real, copied from published plans with their sources)
+  const pct = (s: Score) => `đúng ${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)}%), không trả lời ${s.none}, sai chắc chắn ${s.wrong}`;
+  const timeCorpus = scoreTime(corpusCases());
+  const timeExtra = scoreTime(extraCases());
+  say(`Cụm thời gian thật (${timeCorpus.quarters.total} cụm từ kho tài liệu): quý ${pct(timeCorpus.quarters)}; hạn ${pct(timeCorpus.deadlines)}`);
+  say(`  thêm ${timeExtra.quarters.total} ô thời gian của các bảng, văn bản thật: quý ${pct(timeExtra.quarters)}; hạn ${pct(timeExtra.deadlines)}`);
+  const mentionCases = realMentionCases();
+  const masters = mastersOf(mentionCases);
+  const ours = scoreMentions(mentionCases, indexCache(masters)).all;
+  const jac = scoreBaseline(mentionCases, masters, jaccardBaseline);
+  const fuse = scoreBaseline(mentionCases, masters, fuseBaseline);
+  say(`Tên cơ quan thật (${ours.total} cách ghi trong kế hoạch đã ban hành): Phân công ${pct(ours)}`);
   say(`  Power Query (Jaccard ≥ 0,8): ${pct(jac)}`);
   say(`  Fuse.js mặc định: ${pct(fuse)}`);
 
@@ -194,8 +209,8 @@ async function main(): Promise<void> {
       max_request_bytes: maxRequest,
       read5000_ms,
       match10000_ms: match_ms,
-      time_accuracy: +(timeRight / EXTERNAL_TIME_PHRASES.length).toFixed(4),
-      match: { ours, jaccard: jac, fuse },
+      time_real: { phrases: timeCorpus.quarters, deadlines: timeCorpus.deadlines, extra_quarters: timeExtra.quarters, extra_deadlines: timeExtra.deadlines },
+      match_real: { ours, jaccard: jac, fuse },
       bundle_gzip_bytes,
     }) + '\n',
   );

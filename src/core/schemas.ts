@@ -84,6 +84,9 @@ export const MentionSchema = z.object({
   suggestions: z.array(z.string()),
   /** An alias the cell teaches: "Sở Thông tin và Truyền thông (Sở TT-TT)". */
   learnedAlias: z.string().optional(),
+  /** Span of `text` in the cell (NFC), end exclusive (extension of the contract). */
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
 });
 export type Mention = z.infer<typeof MentionSchema>;
 

@@ -328,6 +328,33 @@ function foldByTable(s: string): string | null {
   return mapByTable(s, FOLD);
 }
 
+const FOLDED_CHAR = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let f = FOLDED_CHAR.get(ch);
+  if (f === undefined) {
+    if (/\s/.test(ch)) f = ' ';
+    else if (/[\u2010-\u2015\u2212]/.test(ch)) f = '-'; // "từ ngày 11 – 15/11/2023"
+    else {
+      const bare = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+      f = bare.length === 1 ? bare : ch.length === 1 && bare.length === 0 ? ' ' : ch;
+    }
+    if (f.length !== ch.length) f = ch; // never change the length
+    FOLDED_CHAR.set(ch, f);
+  }
+  return f;
+}
+
+/**
+ * Folded letter for letter (lower case, no diacritics, đ → d, dashes → "-", any space → " "), the
+ * same length as `text` (NFC): a span found in the folded text is the same span of the text.
+ */
+export function foldAligned(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
 /** Letters and digits stay, anything else is a space. */
 const WORDS_KEY = new Int32Array(TABLE_SIZE);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

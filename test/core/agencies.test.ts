@@ -67,7 +67,8 @@ const SEED_001_003: Row[] = [
   ['Ban Dân tộc tỉnh', ['Ban Dân tộc tỉnh']],
   ['Báo Đắk Lắk, Đài Phát thanh và Truyền hình tỉnh; Tạp chí Chư Yang Sin; các cơ quan báo chí Trung ương hoạt động trên địa bàn tỉnh', ['Báo Đắk Lắk', 'Đài Phát thanh và Truyền hình Đắk Lắk', 'Tạp chí Chư Yang Sin', '(press)']],
   ['Hội Nhà báo tỉnh, Văn phòng UBND tỉnh', ['Hội Nhà báo tỉnh', 'Văn phòng UBND tỉnh']],
-  ['Các sở, ban, ngành, đoàn thể; UBND các huyện, thị xã, thành phố', ['(departments)', '(localities)']],
+  // "đoàn thể" names the mass organisations too (issue 14: departments and mass_orgs)
+  ['Các sở, ban, ngành, đoàn thể; UBND các huyện, thị xã, thành phố', ['(departments)', '(mass_orgs)', '(localities)']],
   ['Công an tỉnh, Sở Ngoại vụ', ['Công an tỉnh', 'Sở Ngoại vụ']],
 ];
 

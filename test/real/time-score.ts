@@ -1,6 +1,6 @@
 // Scores the time parser on real time cells: quarters and deadlines, right / no answer / wrong.
 import { parseTime } from '../../src/core/time';
-import type { Score } from './tsv';
+import { readTsv, type Score } from './tsv';
 
 export interface TimeCase {
   phrase: string;
@@ -36,3 +36,28 @@ export function scoreTime(cases: readonly TimeCase[]): TimeScore {
   }
   return { quarters: q, deadlines: d, misses };
 }
+
+/** Rows where the contract's rules decide differently from the fixture's expectation. */
+const CONTRACT_WINS: Record<string, Partial<TimeCase>> = {};
+
+export function corpusCases(): TimeCase[] {
+  return readTsv('time_phrases.tsv').map((r) => {
+    const base: TimeCase = {
+      phrase: r.phrase,
+      year: Number(r.year_context),
+      quarters: r.expected_quarters ? r.expected_quarters.split(',').map(Number) : [],
+      deadline: r.expected_deadline || null,
+    };
+    return { ...base, ...CONTRACT_WINS[r.phrase] };
+  });
+}
+
+export function extraCases(): TimeCase[] {
+  return readTsv('time_cells_extra.tsv').map((r) => ({
+    phrase: r.phrase,
+    year: Number(r.year),
+    quarters: r.quarters ? r.quarters.split(',').map(Number) : [],
+    deadline: r.deadline || null,
+  }));
+}
+

@@ -2,32 +2,7 @@
 // from published plans, each row with its source_url) and time_cells_extra.tsv (time cells of
 // the real tables and prose in test/fixtures/real, expectations ours).
 import { formatScore } from './tsv';
-import { readTsv } from './tsv';
-import { scoreTime, type TimeCase } from './time-score';
-
-/** Rows where the contract's rules decide differently from the fixture's expectation. */
-const CONTRACT_WINS: Record<string, Partial<TimeCase>> = {};
-
-export function corpusCases(): TimeCase[] {
-  return readTsv('time_phrases.tsv').map((r) => {
-    const base: TimeCase = {
-      phrase: r.phrase,
-      year: Number(r.year_context),
-      quarters: r.expected_quarters ? r.expected_quarters.split(',').map(Number) : [],
-      deadline: r.expected_deadline || null,
-    };
-    return { ...base, ...CONTRACT_WINS[r.phrase] };
-  });
-}
-
-export function extraCases(): TimeCase[] {
-  return readTsv('time_cells_extra.tsv').map((r) => ({
-    phrase: r.phrase,
-    year: Number(r.year),
-    quarters: r.quarters ? r.quarters.split(',').map(Number) : [],
-    deadline: r.deadline || null,
-  }));
-}
+import { corpusCases, extraCases, scoreTime } from './time-score';
 
 describe('time phrases of real plans', () => {
   test('time_phrases.tsv: ≥ 98 % quarters, ≥ 95 % deadlines, no confidently wrong quarter', () => {

@@ -2,6 +2,8 @@
 // A confident wrong answer is worse than no answer: below the bar we give suggestions only.
 import { compareCodeUnits, foldKey, looseKey, normalizeText } from '../text';
 import type { Agency, Collective, MasterList, Mention } from '../schemas';
+import { buildLexicon, type Lexicon } from './lexicon';
+import type { PlanLevel } from './collectives';
 
 /** Standard administrative abbreviations, expanded on the master side (diacritic-free). */
 const EXPANSIONS: Record<string, string> = {
@@ -56,8 +58,12 @@ export interface MatchIndex {
   province: string | null;
   cache: Map<string, Mention>;
   continues: Map<string, boolean>;
-  /** cell text → its mentions (src/core/agencies/split.ts) */
-  cells: Map<string, Mention[]>;
+  /** cell text → its mentions and unread text (src/core/agencies/split.ts) */
+  cells: Map<string, { mentions: Mention[]; unread: string[] }>;
+  /** Names as runs of words, for finding them inside any text (src/core/agencies/recognise.ts). */
+  lexicon: Lexicon;
+  /** Whose plan it is: a province's, or the Government's or a ministry's ("các địa phương" = the provinces). */
+  level: PlanLevel;
 }
 
 function expandWords(key: string): string[] {
@@ -88,8 +94,23 @@ function stripProvince(words: string[], provinceWords: string[]): string[] {
   return w;
 }
 
-export function buildIndex(master: MasterList, province?: string | null): MatchIndex {
-  const idx: MatchIndex = { master, entries: [], byKey: new Map(), byLoose: new Map(), byHead: new Map(), byWord: new Map(), joinPrefixes: new Set(), byName: new Map(), province: province ?? null, cache: new Map(), continues: new Map(), cells: new Map() };
+export function buildIndex(master: MasterList, province?: string | null, level: PlanLevel = 'province'): MatchIndex {
+  const idx: MatchIndex = {
+    master,
+    entries: [],
+    byKey: new Map(),
+    byLoose: new Map(),
+    byHead: new Map(),
+    byWord: new Map(),
+    joinPrefixes: new Set(),
+    byName: new Map(),
+    province: province ?? null,
+    cache: new Map(),
+    continues: new Map(),
+    cells: new Map(),
+    lexicon: buildLexicon(master.agencies, province ?? null),
+    level,
+  };
   const pw = province ? expandWords(foldKey(province)) : [];
   for (const a of master.agencies) {
     const words = expandWords(foldKey(a.name));
