@@ -30,7 +30,12 @@ interface Rule {
   namable?: boolean;
   /** May follow another head inside one item, without a comma ("Các Bộ, ngành Ủy ban nhân dân cấp tỉnh"). */
   chain?: boolean;
+  /** A kind noun that names a group only with "các", a list, or a group's tail ("sở", "ban", "bộ"). */
+  bare?: boolean;
 }
+
+/** What may follow a bare kind noun in a group: "Sở, ban, ngành tỉnh", "Các bộ quản lý ngành, lĩnh vực". */
+const GROUP_TAIL = /^(?:(?:nganh|ban|co quan|tinh|cap tinh|lien quan|co lien quan|chuc nang|o trung uong|trung uong|quan ly|chuyen mon|thuoc|truc thuoc|khac|duoc giao)\b|$)/;
 
 const always =
   (...k: Collective[]) =>
@@ -43,7 +48,7 @@ const RULES: Rule[] = [
   { re: /^tat ca (?:cac )?(?:co quan|don vi|so|nganh)\b/, kinds: always('all') },
   { re: /^dai\b.*?\b(?:cap huyen|cac huyen)\b/, kinds: always('other') },
   { re: /^phong van hoa\b/, kinds: always('other') },
-  { re: /^ban chi huy (?:ptds|phong thu dan su)\b/, kinds: always('other') },
+  { re: /^ban chi huy (?:ptds|phong thu dan su) cac cap\b/, kinds: always('other') },
   { re: /^co quan nganh doc\b/, kinds: always('other') },
   { chain: true, re: /^uy ban nhan dan (?:cac )?cap\b(?! (?:tinh|huyen|xa))/, kinds: (l) => (l === 'central' ? ['provinces', 'localities'] : ['localities']) },
   { chain: true, re: /^uy ban nhan dan (?:cac )?cap tinh\b/, kinds: always('provinces') },
@@ -58,10 +63,10 @@ const RULES: Rule[] = [
   { re: /^tinh\b/, kinds: always('provinces'), namable: true },
   { chain: true, re: /^dia phuong\b/, kinds: local },
   { chain: true, re: /^co quan ngang bo\b|^co quan thuoc chinh phu\b/, kinds: always('ministries') },
-  { re: /^bo\b/, kinds: always('ministries'), namable: true },
+  { re: /^bo\b/, kinds: always('ministries'), namable: true, bare: true },
   { re: /^nganh\b/, kinds: (l, prev) => (prev === 'ministries' || prev === 'departments' ? [prev] : l === 'central' ? ['ministries'] : ['departments']) },
-  { re: /^so\b/, kinds: always('departments'), namable: true },
-  { re: /^ban\b/, kinds: always('departments'), namable: true },
+  { re: /^so\b/, kinds: always('departments'), namable: true, bare: true },
+  { re: /^ban\b/, kinds: always('departments'), namable: true, bare: true },
   { re: /^co quan chuyen mon\b/, kinds: always('departments') },
   { chain: true, re: /^(?:to chuc |hoi )?doan the\b|^to chuc chinh tri xa hoi\b/, kinds: always('mass_orgs') },
   { chain: true, re: /^luc luong vu trang\b/, kinds: always('other') },
@@ -81,14 +86,16 @@ const ANYWHERE: [RegExp, (level: PlanLevel) => Collective][] = [
   [/\bcac dia phuong\b/, (l) => (l === 'central' ? 'provinces' : 'localities')],
 ];
 
-const TITLES = ['thu truong', 'giam doc', 'pho giam doc', 'chu tich', 'pho chu tich', 'lanh dao', 'ct', 'pct'].map((t) => t.split(' '));
+const TITLES = ['thu truong', 'giam doc', 'pho giam doc', 'chu tich', 'pho chu tich', 'lanh dao', 'ct', 'pct', 'pho truong', 'truong', 'pho chanh', 'chanh', 'giao', 'de nghi'].map((t) => t.split(' '));
+/** Titles written as abbreviations ("CVP, PVP UBND tỉnh"): read by their letters, not the office they stand for. */
+const TITLE_SHORTS = new Set(['cvp', 'pvp', 'ct', 'pct']);
 /** Determiners: taken off to read the head, kept in the mention's text ("các đơn vị liên quan"). */
 const DETERMINERS = ['tat ca', 'cac', 'nhung', 'toan bo'].map((t) => t.split(' '));
 /** Kind words that may follow a head with no comma without making it a name ("Các Sở Ban ngành"). */
 const KIND_WORDS = new Set(['ban', 'nganh', 'so', 'bo', 'co', 'doan', 'dia', 'thi', 'thanh', 'huyen', 'xa', 'phuong', 'quan', 'tinh']);
 
 /** Words that begin a name: such an item the list does not hold is an unknown agency, not unread text. */
-const NAME_HEADS = new Set(['so', 'bo', 'ban', 'dai', 'bao', 'hoi', 'cuc', 'vu', 'phong', 'trung', 'uy', 'van', 'cong', 'lien', 'tinh', 'thanh', 'kho', 'ngan', 'truong', 'benh', 'vien', 'tap', 'chi', 'tong', 'hoc', 'doan', 'mat']);
+const NAME_HEADS = new Set(['so', 'bo', 'ban', 'dai', 'bao', 'hoi', 'cuc', 'vu', 'phong', 'trung', 'uy', 'van', 'cong', 'lien', 'tinh', 'thanh', 'kho', 'ngan', 'benh', 'vien', 'tap', 'chi', 'tong', 'hoc', 'doan', 'mat']);
 
 /** Connectives and verbs that say nothing about who does the task. */
 const FILLER = new Set(
@@ -104,7 +111,8 @@ function itemsOf(toks: Token[], taken: boolean[]): Item[] {
   let cur: Item | null = null;
   toks.forEach((t, k) => {
     const broken = taken[k - 1] !== false || /[,;/:\n()]/.test(t.before);
-    if (taken[k] || t.folded === 'va' || t.folded === 'hoac' || t.folded === 'cung') {
+    // "cùng" joins a list, but "cùng cấp" is "of the same level"
+    if (taken[k] || t.folded === 'va' || t.folded === 'hoac' || (t.folded === 'cung' && toks[k + 1]?.folded !== 'cap')) {
       cur = null;
       return;
     }
@@ -128,6 +136,8 @@ export function collectivesIn(text: string, toks: Token[], taken: boolean[], lev
   };
   items.forEach((item, n) => {
     // words of the item, each remembering its token
+    // an item of titles only ("CVP" of "CVP, PVP UBND tỉnh") names nobody
+    if (item.toks.every((k) => TITLE_SHORTS.has(toks[k].folded) || toks[k].folded === 'cac')) return;
     const words: { w: string; k: number }[] = item.toks.flatMap((k) => toks[k].words.map((w) => ({ w, k })));
     let from = 0;
     const skipWords = (list: string[][]) => {
@@ -157,6 +167,10 @@ export function collectivesIn(text: string, toks: Token[], taken: boolean[], lev
       const m = s.match(rule.re)!;
       const used = m[0].split(' ').length;
       const after = words[pos + used];
+      // a head ends where a word ends: "ban" of "BCH" (ban chỉ huy) is no "ban, ngành"
+      if (after && after.k === words[pos + used - 1].k) break;
+      // "sở", "ban", "bộ" alone are a group only as one ("các sở", "Sở, ban, ngành", "Bộ, cơ quan")
+      if (rule.bare && !(from > shown || !after || GROUP_TAIL.test(s.slice(m[0].length).trim()) || /^(?:ban|nganh|co quan)\b/.test(next))) break;
       if (rule.namable && after && toks[after.k].capital && !KIND_WORDS.has(after.w) && after.k !== words[pos + used - 1].k && !/[,;/:\n]/.test(toks[after.k].before)) {
         named = true;
         break;

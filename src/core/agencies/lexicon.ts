@@ -3,7 +3,7 @@
 // Quảng Ngãi" is written "Sở Tư pháp", "Sở Tư pháp tỉnh"; "Ủy ban nhân dân thành phố Hà Nội" is
 // written "Thành phố Hà Nội"; "Ban Tuyên giáo và Dân vận Tỉnh ủy" is written "… Dân vận tỉnh").
 import type { Agency } from '../schemas';
-import { nameWords } from './tokens';
+import { nameSpellings, nameWords } from './tokens';
 
 export interface Form {
   words: string[];
@@ -17,6 +17,8 @@ export interface Form {
 /** Forms share their first words: a trie walks them once for all ("Ban Quản lý dự án … 1", "… 2"). */
 export interface TrieNode {
   next: Map<string, TrieNode>;
+  /** How the word leading here is written in the list, diacritics kept ("báo", "bảo"). */
+  spellings: Set<string>;
   /** Forms that end here. */
   forms: Form[];
 }
@@ -43,8 +45,9 @@ export function formsOf(words: string[], provinceWords: string[]): string[][] {
     if (endsWith(core, ['thanh', 'pho'])) core = core.slice(0, -2);
   }
   if (endsWith(core, ['tinh'])) core = core.slice(0, -1);
-  const bare = BARE.has(core.join(' '));
-  if (!bare && core.length) out.push(core);
+  // a core of one word ("Báo" of "Báo Đồng Nai") is a kind, not a name
+  const bare = BARE.has(core.join(' ')) || core.length < 2;
+  if (!bare) out.push(core);
   if (provinceWords.length || core !== words) {
     out.push([...core, 'tinh']);
     if (provinceWords.length) out.push([...core, ...provinceWords], [...core, 'tinh', ...provinceWords]);
@@ -58,6 +61,8 @@ export function formsOf(words: string[], provinceWords: string[]): string[][] {
   }
   // "Ban Tuyên giáo và Dân vận Tỉnh ủy" ↔ "Ban Tuyên giáo và Dân vận tỉnh"
   if (core[0] === 'ban' && endsWith(core, ['tinh', 'uy'])) out.push(core.slice(0, -1));
+  // "Bộ Chỉ huy Quân sự tỉnh" ↔ "CHQS tỉnh", "Chỉ huy quân sự tỉnh"
+  if (words[0] === 'bo' && words[1] === 'chi' && words[2] === 'huy') out.push(...formsOf(words.slice(1), provinceWords));
   // "Ngân hàng Nhà nước Việt Nam" ↔ "Ngân hàng Nhà nước"
   if (core.length >= 5 && endsWith(core, ['viet', 'nam'])) out.push(core.slice(0, -2));
   // "Ủy ban nhân dân thành phố Hà Nội" ↔ "Thành phố Hà Nội", "TP. Hồ Chí Minh"
@@ -73,14 +78,26 @@ export function formsOf(words: string[], provinceWords: string[]): string[][] {
 }
 
 export function buildLexicon(agencies: Agency[], province: string | null): Lexicon {
-  const lex: Lexicon = { trie: { next: new Map(), forms: [] }, vocabulary: new Set() };
+  const lex: Lexicon = { trie: { next: new Map(), spellings: new Set(), forms: [] }, vocabulary: new Set() };
   const provinceWords = province ? nameWords(province) : [];
+  // the words of a name as written, with their diacritics (for any form made of the same words)
+  const spelled = new Map<string, Set<string>>();
+  const learn = (name: string) => {
+    const w = nameWords(name);
+    nameSpellings(name).forEach((sp, n) => {
+      if (!sp) return;
+      const set = spelled.get(w[n]) ?? spelled.set(w[n], new Set()).get(w[n])!;
+      set.add(sp);
+    });
+  };
+  for (const a of agencies) for (const n of [a.name, ...a.aliases, ...(a.short ? [a.short] : []), ...(province ? [province] : [])]) learn(n);
+  for (const w of ['tỉnh', 'thành', 'phố', 'huyện', 'ủy']) learn(w);
   const add = (words: string[], agency: Agency, source: Form['source']) => {
     formsOf(words, provinceWords).forEach((w, i) => {
       let node = lex.trie;
       for (const x of w) {
         let child = node.next.get(x);
-        if (!child) node.next.set(x, (child = { next: new Map(), forms: [] }));
+        if (!child) node.next.set(x, (child = { next: new Map(), spellings: spelled.get(x) ?? new Set(), forms: [] }));
         node = child;
         lex.vocabulary.add(x);
       }

@@ -93,13 +93,16 @@ function walk(root: TrieNode, toks: Token[], i: number, skip: boolean[]): Reache
       return;
     }
     const lit = node.next.get(t.folded);
-    if (lit) go(lit, k + 1, short || t.short);
+    // written with diacritics, a word must carry the list's ("Bảo" is not "Báo"); without any
+    // ("So Tai chinh") it may be any of them, and the spelling is reported
+    if (lit && (t.plain || lit.spellings.has(t.lower))) go(lit, k + 1, short || t.short);
     if (t.words.length > 1 || t.words[0] !== t.folded) {
       let n: TrieNode | undefined = node;
       for (const w of t.words) n = n?.next.get(w);
       if (n) go(n, k + 1, true);
     }
-    if (t.initials) {
+    // a standard short form stands for its words only: "TP" is thành phố, never "Tư pháp"
+    if (t.initials && !(t.words.length > 1 || t.words[0] !== t.folded)) {
       const inits = t.initials;
       const byInitials = (n: TrieNode, s: number): void => {
         if (s === inits.length) return go(n, k + 1, true);
@@ -131,8 +134,13 @@ function rightBoundary(toks: Token[], end: number, form: Form): boolean {
   if (!next) return true;
   if (/[,;:()\-–/\n]/.test(next.before)) return true;
   if (CONTINUES.has(next.folded)) return false;
-  // a form with the province left out ends the name: "Sở Tư pháp" + "Quảng Ngãi" is another name
+  // a form with the province left out ends the name: "Sở Tư pháp" + "Quảng Ngãi" or + "tỉnh
+  // Bình Định" is another province's
   if (form.derived && next.capital && !HEAD_NOUNS.has(next.folded)) return false;
+  if (form.derived && (next.folded === 'tinh' || next.folded === 'tp' || (next.folded === 'thanh' && toks[end + 1]?.folded === 'pho'))) {
+    const after = toks[end + (next.folded === 'thanh' ? 2 : 1)];
+    if (after?.capital && !/[,;:()]/.test(after.before)) return false;
+  }
   return true;
 }
 
@@ -160,10 +168,12 @@ function bestAt(idx: MatchIndex, toks: Token[], i: number, skip: boolean[]): { s
  */
 function headless(idx: MatchIndex, toks: Token[], i: number, skip: boolean[]): { span: Span; ambiguous: Agency[] } | null {
   const noun = idx.level === 'central' ? { raw: 'Bộ', folded: 'bo' } : { raw: 'Sở', folded: 'so' };
-  const virtual: Token = { ...noun, start: toks[i].start, end: toks[i].start, words: [noun.folded], initials: null, capital: true, before: ' ', short: false, glued: false };
+  const virtual: Token = { ...noun, lower: noun.raw.toLowerCase(), plain: false, start: toks[i].start, end: toks[i].start, words: [noun.folded], initials: null, capital: true, before: ' ', short: false, glued: false };
   const synthetic = [virtual, { ...toks[i], before: ' ' }, ...toks.slice(i + 1)];
   const found = bestAt(idx, synthetic, 0, [false, ...skip.slice(i)]);
-  if (!found || found.span.last < 2) return null;
+  // at least four initials ("NN&PTNT", "KHCN"): two letters without their head say too little
+  const letters = synthetic.slice(1, found?.span.last ?? 1).reduce((n, t) => n + (t.initials?.length ?? 9), 0);
+  if (!found || found.span.last < 2 || letters < 4) return null;
   return { span: { ...found.span, first: i, last: found.span.last - 1 + i, borrowed: true }, ambiguous: found.ambiguous };
 }
 
@@ -345,7 +355,9 @@ function recogniseItem(text: string, offset: number, idx: MatchIndex): Recognise
   for (const n of rest.names) {
     // a name the list does not hold: the old matcher scores it and ranks suggestions
     const m = matchMention(n.text, idx);
-    mentions.push({ ...m, text: n.text, collective: m.agency ? null : m.collective, start: offset + n.start, end: offset + n.end });
+    // a name, not a group: "UBND huyện Long Thành" is one locality the list does not hold
+    const named = m.agency ? m : { ...m, collective: null, status: 'unknown' as const, confidence: Math.min(m.confidence, 0.5) };
+    mentions.push({ ...named, text: n.text, start: offset + n.start, end: offset + n.end });
   }
   unread.push(...rest.unread);
   mentions.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));

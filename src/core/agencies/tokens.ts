@@ -1,7 +1,7 @@
 // Words of a cell as the recogniser reads them: each token keeps its span in the text, its
 // folded form, the words it stands for ("UBND" → uỷ ban nhân dân) and, for an abbreviation the
 // standard table does not know, the initials it aligns by ("STTTT" → s t t t t, "SNgV" → s ng v).
-import { foldKey } from '../text';
+import { foldKey, normalizeText } from '../text';
 
 export interface Token {
   /** Span in the item text (NFC), end exclusive. */
@@ -10,6 +10,10 @@ export interface Token {
   raw: string;
   /** Folded, dots removed: "T.Tr" → "ttr". */
   folded: string;
+  /** Lower case with its diacritics, one tone placement, dots removed: "Hoá" → "hóa". */
+  lower: string;
+  /** Written without any diacritics ("So Tai chinh"): its letters are its folded form. */
+  plain: boolean;
   /** Words it stands for; empty for "và" (names are compared without it). */
   words: string[];
   /** Initials of an abbreviation ("TT" → ["t", "t"]), each a prefix of one word of a name. */
@@ -123,7 +127,8 @@ export function tokenize(text: string, vocabulary?: ReadonlySet<string>): Token[
       words = [folded];
       glued = true;
     } else words = [folded];
-    out.push({ start, end, raw, folded, words, initials, capital, before, short, glued });
+    const lower = normalizeText(raw).toLowerCase().replace(/\./g, '');
+    out.push({ start, end, raw, folded, lower, plain: lower === folded || lower.replace(/đ/g, 'd') === folded, words, initials, capital, before, short, glued });
   }
   return out;
 }
@@ -131,4 +136,9 @@ export function tokenize(text: string, vocabulary?: ReadonlySet<string>): Token[
 /** Canonical words of a name: what its tokens stand for, without "và". */
 export function nameWords(name: string): string[] {
   return tokenize(name).flatMap((t) => t.words);
+}
+
+/** The same words as written (diacritics kept), where a token is one word; null where it was expanded. */
+export function nameSpellings(name: string): (string | null)[] {
+  return tokenize(name).flatMap((t) => (t.words.length === 1 && t.words[0] === t.folded ? [t.lower] : t.words.map(() => null)));
 }
