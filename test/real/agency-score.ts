@@ -182,3 +182,23 @@ export function scoreBaseline(cases: readonly MentionCase[], master: (c: Mention
   }
   return score;
 }
+
+/** test/fixtures/real/agency_cells_extra.tsv: 244 more cells of the real tables, expectations ours. */
+export function extraMentionCases(): MentionCase[] {
+  return readTsv('agency_cells_extra.tsv').map((r) => ({
+    mention: r.cell,
+    expected: r.expected.split('|').filter(Boolean),
+    province: null,
+    list: r.list,
+    phenomena: phenomena(r.cell, r.expected.split('|'), null),
+    note: r.note || undefined,
+  }));
+}
+
+/** Master lists for the extra cells: the central names of both sets; a ministry's own units. */
+export function extraMasters(extra: MentionCase[], real: MentionCase[]): (c: MentionCase) => MasterList {
+  const names = (cs: MentionCase[]) => cs.flatMap((c) => c.expected.filter((e) => !e.startsWith('@')));
+  const central = masterFor([...names(real.filter((c) => c.list === 'central')), ...names(extra.filter((c) => c.list === 'central'))], null);
+  const byList = new Map<string, MasterList>([['central', central]]);
+  return (c) => byList.get(c.list) ?? byList.set(c.list, masterFor(names(extra.filter((x) => x.list === c.list)), null)).get(c.list)!;
+}

@@ -52,7 +52,10 @@ const RULES: Rule[] = [
   { re: /^co quan nganh doc\b/, kinds: always('other') },
   { chain: true, re: /^uy ban nhan dan (?:cac )?cap\b(?! (?:tinh|huyen|xa))/, kinds: (l) => (l === 'central' ? ['provinces', 'localities'] : ['localities']) },
   { chain: true, re: /^uy ban nhan dan (?:cac )?cap tinh\b/, kinds: always('provinces') },
-  { chain: true, re: /^uy ban nhan dan cac (?:tinh|thanh pho truc thuoc trung uong)\b/, kinds: always('provinces') },
+  { chain: true, re: /^uy ban nhan dan (?:cac |\d+ )?(?:tinh|thanh pho truc thuoc trung uong)\b/, kinds: always('provinces') },
+  { re: /^thanh pho truc thuoc trung uong\b/, kinds: always('provinces') },
+  // "Các cơ quan Trung ương và địa phương": the ministries and central agencies
+  { re: /^co quan (?:o )?trung uong\b/, kinds: (l) => (l === 'central' ? ['ministries'] : ['related']) },
   { chain: true, re: /^uy ban nhan dan cac thanh pho\b/, kinds: local },
   { chain: true, re: /^uy ban nhan dan tinh$/, kinds: (_l, _p, next) => (/^thanh pho\b/.test(next) ? ['provinces'] : null) },
   { chain: true, re: /^uy ban nhan dan (?:cac )?(?:cap )?(?:huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\b/, kinds: always('localities'), namable: true },
@@ -90,7 +93,7 @@ const TITLES = ['thu truong', 'giam doc', 'pho giam doc', 'chu tich', 'pho chu t
 /** Titles written as abbreviations ("CVP, PVP UBND tỉnh"): read by their letters, not the office they stand for. */
 const TITLE_SHORTS = new Set(['cvp', 'pvp', 'ct', 'pct']);
 /** Determiners: taken off to read the head, kept in the mention's text ("các đơn vị liên quan"). */
-const DETERMINERS = ['tat ca', 'cac', 'nhung', 'toan bo'].map((t) => t.split(' '));
+const DETERMINERS = ['tat ca', 'cac', 'nhung', 'toan bo', ...Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0')), ...Array.from({ length: 10 }, (_, n) => String(n))].map((t) => t.split(' '));
 /** Kind words that may follow a head with no comma without making it a name ("Các Sở Ban ngành"). */
 const KIND_WORDS = new Set(['ban', 'nganh', 'so', 'bo', 'co', 'doan', 'dia', 'thi', 'thanh', 'huyen', 'xa', 'phuong', 'quan', 'tinh']);
 

@@ -67,7 +67,11 @@ export function formsOf(words: string[], provinceWords: string[]): string[][] {
   if (core.length >= 5 && endsWith(core, ['viet', 'nam'])) out.push(core.slice(0, -2));
   // "Ủy ban nhân dân thành phố Hà Nội" ↔ "Thành phố Hà Nội", "TP. Hồ Chí Minh"
   const ubnd = ['uy', 'ban', 'nhan', 'dan'];
-  if (ubnd.every((w, i) => words[i] === w) && (words[4] === 'tinh' || (words[4] === 'thanh' && words[5] === 'pho')) && words.length > (words[4] === 'tinh' ? 5 : 6)) out.push(words.slice(4));
+  if (ubnd.every((w, i) => words[i] === w) && (words[4] === 'tinh' || (words[4] === 'thanh' && words[5] === 'pho')) && words.length > (words[4] === 'tinh' ? 5 : 6)) {
+    const place = words.slice(words[4] === 'tinh' ? 5 : 6);
+    // and "UBND … Hòa Bình, Cần Thơ": the province named alone after a shared "UBND"
+    out.push(words.slice(4), [...ubnd, ...place]);
+  }
   const seen = new Set<string>();
   return out.filter((f) => {
     const k = f.join(' ');

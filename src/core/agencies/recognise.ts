@@ -192,8 +192,8 @@ function skippedTokens(text: string, toks: Token[]): { skip: boolean[]; parens: 
   for (let k = 0; k < toks.length; k++) {
     const q = QUALIFIERS.find((w) => w.every((x, n) => toks[k + n]?.raw.toLowerCase() === x));
     if (!q || k === 0 || skip[k]) continue;
-    // "thành phố trực thuộc Trung ương" is a name, not a scope
-    if (q[0] === 'trực' && /^(trung|tinh)$/.test(toks[k + 2]?.folded ?? '')) continue;
+    // "thành phố trực thuộc Trung ương", "cơ quan thuộc Chính phủ" are names, not a scope
+    if ((q[0] === 'trực' || q[0] === 'thuộc') && /^(trung|tinh|chinh|uy|ubnd)$/.test(toks[k + q.length]?.folded ?? '')) continue;
     let e = k;
     while (e < toks.length && !(e > k && /[,;:\n()]/.test(toks[e].before))) skip[e++] = true;
     k = e - 1;
@@ -248,7 +248,7 @@ function mentionOf(text: string, agency: Agency | null, idx: MatchIndex, rest: P
 function headOf(toks: Token[], span: Span): Token[] | null {
   const first = toks[span.first];
   if (HEAD_NOUNS.has(first.words[0]) && first.words.length === 1) return [first];
-  if (first.folded === 'tp') return [first];
+  if (first.folded === 'tp' || first.folded === 'ubnd') return [first];
   return null;
 }
 
@@ -266,7 +266,9 @@ function recogniseItem(text: string, offset: number, idx: MatchIndex): Recognise
   const { skip, parens } = skippedTokens(text, toks);
   const spans: Span[] = [];
   const ambiguous = new Map<number, Agency[]>();
-  let head: Token[] | null = null;
+  // heads the current list may share, most recent first ("UBND thành phố Hà Nội, Thành phố Hồ Chí
+  // Minh, Hòa Bình": UBND); a colon's head lasts to the end of its list, across ";"
+  let heads: Token[][] = [];
   let headFromColon = false;
   const headTokens = new Set<number>();
   for (let i = 0; i < toks.length; ) {
@@ -275,15 +277,16 @@ function recogniseItem(text: string, offset: number, idx: MatchIndex): Recognise
       continue;
     }
     if (/[:]/.test(toks[i].before)) {
-      head = colonHead(toks, i, skip);
-      headFromColon = head !== null;
-    } else if (/;/.test(toks[i].before)) {
-      head = null;
+      const h = colonHead(toks, i, skip);
+      heads = h ? [h] : [];
+      headFromColon = h !== null;
+    } else if (/[.]\s/.test(toks[i].before) && headFromColon) {
+      heads = [];
       headFromColon = false;
-    }
-    const listed = /[,:&]/.test(toks[i].before) || toks[i - 1]?.folded === 'va';
+    } else if (/;/.test(toks[i].before) && !headFromColon) heads = [];
+    const listed = /[,:&;]/.test(toks[i].before) || toks[i - 1]?.folded === 'va';
     let found = leftBoundary(toks, i, spans) ? bestAt(idx, toks, i, skip) : null;
-    if (head && listed && toks[i].capital && (!found || headFromColon)) {
+    for (const head of listed && toks[i].capital && (!found || headFromColon) ? heads : []) {
       // the shared head in front of this list item
       const synthetic = [...head.map((h) => ({ ...h, before: ' ' })), { ...toks[i], before: ' ' }, ...toks.slice(i + 1)];
       const sskip = [...head.map(() => false), ...skip.slice(i)];
@@ -294,6 +297,7 @@ function recogniseItem(text: string, offset: number, idx: MatchIndex): Recognise
         // the head before the colon was a head, not a mention of its own
         if (headFromColon && spans.length && spans[spans.length - 1].last <= i && toks[spans[spans.length - 1].first] === head[0]) spans.pop();
         for (const h of head) headTokens.add(toks.indexOf(h));
+        break;
       }
     }
     if (!found && toks[i].initials && leftBoundary(toks, i, spans)) found = headless(idx, toks, i, skip);
@@ -303,7 +307,8 @@ function recogniseItem(text: string, offset: number, idx: MatchIndex): Recognise
     }
     if (found.ambiguous.length) ambiguous.set(spans.length, found.ambiguous);
     spans.push(found.span);
-    if (!headFromColon) head = headOf(toks, found.span);
+    const own = found.span.borrowed ? null : headOf(toks, found.span);
+    if (!headFromColon && own && !heads.some((h) => h[0].folded === own[0].folded)) heads = [own, ...heads];
     i = found.span.last;
   }
 

@@ -52,6 +52,7 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   vtv: 'dai truyen hinh viet nam',
   vov: 'dai tieng noi viet nam',
   ttxvn: 'thong tan xa viet nam',
+  evn: 'tap doan dien luc viet nam',
   kcn: 'khu cong nghiep',
   ttdt: 'thong tin dien tu',
   ptds: 'phong thu dan su',
