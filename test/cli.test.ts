@@ -38,8 +38,18 @@ describe('phan-cong (docs/CONTRACTS.md)', () => {
     expect(r.code).toBe(0);
     const o = JSON.parse(r.out);
     expect(o.input).toBe('Sở TT-TT, Công an tỉnh và các đơn vị liên quan');
-    expect(o.mentions[0]).toEqual({ text: 'Sở TT-TT', agency: 'Sở Thông tin và Truyền thông', collective: null, status: 'abbreviation', confidence: 0.97, current: 'Sở Khoa học và Công nghệ', suggestions: [] });
+    expect(o.mentions[0]).toEqual({ text: 'Sở TT-TT', agency: 'Sở Thông tin và Truyền thông', collective: null, status: 'abbreviation', confidence: 0.97, current: 'Sở Khoa học và Công nghệ', suggestions: [], start: 0, end: 8 });
     expect(o.mentions[2]).toMatchObject({ collective: 'related', status: 'collective' });
+    // extension (docs/CONTRACTS.md): each mention's span in the input, and the text nothing was read from
+    expect(o.mentions.map((m: { start: number; end: number }) => o.input.slice(m.start, m.end))).toEqual(['Sở TT-TT', 'Công an tỉnh', 'các đơn vị liên quan']);
+    expect(o.unread).toEqual([]);
+  });
+
+  test('match-agency reads the plan level and the province', () => {
+    const r = run(['match-agency', '--level', 'central'], 'Các bộ, cơ quan, địa phương\n');
+    expect(JSON.parse(r.out).mentions.map((m: { collective: string }) => m.collective)).toEqual(['ministries', 'provinces']);
+    const p = run(['match-agency', '--province', 'Quảng Ngãi'], 'Giám đốc Sở Tư pháp, các địa phương\n');
+    expect(JSON.parse(p.out).mentions.map((m: { agency: string | null; collective: string | null }) => m.agency ?? m.collective)).toEqual(['Sở Tư pháp', 'localities']);
   });
 
   test('match-agency with a CSV master list', () => {

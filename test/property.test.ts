@@ -74,19 +74,25 @@ describe('properties', () => {
     );
   });
 
-  test('the recogniser never throws; every mention is its own span of the cell, in order, none overlapping', () => {
+  test('the recogniser never throws; every mention is its span of the cell, in order; names never overlap', () => {
     fc.assert(
       fc.property(viText, (s) => {
         const cell = s.normalize('NFC');
         const ms = parseMentions(s, idx);
-        let at = 0;
+        let from = 0;
+        let nameEnd = 0;
         for (const m of ms) {
-          // each mention is the text of its span, and spans follow each other
-          if (m.start === undefined || m.end === undefined || m.start < at || m.end <= m.start) return false;
+          // each mention is the text of its span, in the order of the cell
+          if (m.start === undefined || m.end === undefined || m.start < from || m.end <= m.start) return false;
           if (cell.slice(m.start, m.end) !== m.text) return false;
+          from = m.start;
+          // agencies and unknown names each have their own words (groups may share theirs: "UBND các cấp")
+          if (m.collective === null) {
+            if (m.start < nameEnd) return false;
+            nameEnd = m.end;
+          }
           // an agency is only ever a name of the list
           if (m.agency !== null && !idx.byName.has(m.agency)) return false;
-          at = m.end;
         }
         return splitMentionTexts(s, idx).length === ms.length;
       }),

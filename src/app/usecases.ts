@@ -3,6 +3,7 @@
 import { a1, parseRange } from '../core/address';
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
+import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
 import { AGENCY_HEADER_ROW, attachedFromTitles, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
@@ -76,6 +77,17 @@ export function provinceFromTitles(titles: string[]): string | null {
   return null;
 }
 
+/**
+ * Whose plan it is, from its titles: "(Kèm theo Quyết định … của Thủ tướng Chính phủ)", "… Nghị quyết
+ * … của Chính phủ", "… của Bộ …" are central plans (their "các địa phương" are the provinces); a
+ * province's People's Committee, or no issuer found, a province's.
+ */
+export function levelFromTitles(titles: string[]): PlanLevel {
+  const text = foldKey(titles.join(' '));
+  if (/uy ban nhan dan (tinh|thanh pho)|ubnd (tinh|thanh pho)|\b(kh|qd|ct)-ubnd\b/.test(text)) return 'province';
+  return /thu tuong chinh phu|cua chinh phu|\b(nq|qd|ct)-(cp|ttg)\b|cua bo [a-z]|\bbo truong\b|\/(bvhttdl|btc|bct|byt|bca|bqp|btp|bnv|bkhcn|bnnmt|bxd|bgddt|bng)\b/.test(text) ? 'central' : 'province';
+}
+
 function pickSheet(snap: Snapshot, wanted: string | null | undefined, columns?: AnalyzeOptions['columns']): Grid {
   if (wanted) {
     const key = Object.keys(snap.grids).find((k) => k.toLowerCase() === wanted.toLowerCase());
@@ -125,7 +137,7 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   const titleYear = findPlanYear(titles);
   const planYear = opts.year ?? titleYear ?? opts.defaultYear ?? new Date().getFullYear();
   const planYearSource: Analysis['planYearSource'] = opts.year ? 'option' : titleYear ? 'title' : 'default';
-  const idx = buildIndex(master, province);
+  const idx = buildIndex(master, province, levelFromTitles(titles));
   const read = readTasks(grid, table, idx, { planYear });
   const registry = snapshot.registry ?? emptyRegistry();
   const settings = { ...registry.settings, ...(opts.settings ?? {}) };

@@ -7,14 +7,15 @@ import { analyze, applyFixes, checkJson, generate, saveRuleSettings, UserError, 
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex } from '../core/agencies/match';
 import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/master';
-import { parseMentions } from '../core/agencies/split';
+import { parseMentions, unreadText } from '../core/agencies/split';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
 
 const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
   parse-time [--year YYYY]                 đọc cụm thời gian từ stdin, in JSON Lines
-  match-agency [--master FILE]             đối chiếu tên cơ quan từ stdin, in JSON Lines
+  match-agency [--master FILE] [--province TÊN] [--level central|province]
+                                           đối chiếu tên cơ quan từ stdin, in JSON Lines
   check FILE.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--format text|json]
   generate FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--force] [--no-expand]
   fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] [--sheet TÊN] [--master FILE] [--year YYYY]
@@ -27,7 +28,7 @@ interface Args {
   flags: Map<string, string[]>;
 }
 
-const VALUE_FLAGS = new Set(['--year', '--master', '--sheet', '--format', '-o', '--out', '--rule', '--off', '--on', '--severity']);
+const VALUE_FLAGS = new Set(['--year', '--master', '--sheet', '--format', '-o', '--out', '--rule', '--off', '--on', '--severity', '--province', '--level']);
 const BOOL_FLAGS = new Set(['--force', '--no-expand', '--help', '-h', '--all']);
 
 function parseArgs(argv: string[]): Args {
@@ -129,8 +130,9 @@ async function cmdParseTime(args: Args): Promise<number> {
 }
 
 async function cmdMatch(args: Args): Promise<number> {
-  const master = (await loadMaster(one(args, '--master'))) ?? builtinMasterList();
-  const idx = buildIndex(master);
+  const master = (await loadMaster(one(args, '--master'))) ?? builtinMasterList(one(args, '--province'));
+  const level = one(args, '--level') === 'central' ? 'central' : 'province';
+  const idx = buildIndex(master, one(args, '--province') ?? null, level);
   for (const line of stdinLines(await readStdin())) {
     const mentions = parseMentions(line, idx).map((m) => ({
       text: m.text,
@@ -140,8 +142,10 @@ async function cmdMatch(args: Args): Promise<number> {
       confidence: m.confidence,
       current: m.current,
       suggestions: m.suggestions,
+      start: m.start,
+      end: m.end,
     }));
-    out(JSON.stringify({ input: line, mentions }));
+    out(JSON.stringify({ input: line, mentions, unread: unreadText(line, idx) }));
   }
   return 0;
 }

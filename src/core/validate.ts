@@ -39,6 +39,11 @@ function dedupe(issues: Issue[]): Issue[] {
   });
 }
 
+/** "So Tai chinh": Vietnamese written without any diacritics. */
+function withoutMarks(text: string): boolean {
+  return text === text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')) && /\p{L}/u.test(text);
+}
+
 /** The cells that hold agency mentions. */
 const FIELDS = ['lead', 'support'] as const;
 
@@ -158,7 +163,7 @@ export const RULES: Rule[] = [
               rule: this.id,
               severity: this.severity,
               cell: ref(ctx, addr),
-              message: `Tên '${m.text}' (ô ${addr}) chưa đúng tên chính thức '${m.agency}'.`,
+              message: `Tên '${m.text}' (ô ${addr}) ${withoutMarks(m.text) ? 'viết không dấu, ' : ''}chưa đúng tên chính thức '${m.agency}'.`,
               suggestion: `Thay bằng '${m.agency}'`,
               fix: { kind: 'replace', cell: ref(ctx, addr), from: m.text, to: m.agency },
               alias: { agency: m.agency, alias: m.text },

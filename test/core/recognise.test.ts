@@ -4,6 +4,8 @@ import { buildIndex, type MatchIndex } from '../../src/core/agencies/match';
 import { builtinMasterList } from '../../src/core/agencies/builtin';
 import { parseMentions, unreadText } from '../../src/core/agencies/split';
 import type { MasterList } from '../../src/core/schemas';
+import { analyzeSnapshot, levelFromTitles } from '../../src/app/usecases';
+import { gridOf } from '../helpers';
 
 const province = buildIndex(builtinMasterList('Đồng Nai'), 'Đồng Nai');
 const central = buildIndex(builtinMasterList(), null, 'central');
@@ -180,5 +182,21 @@ describe('a named locality is one agency, not a collective', () => {
 describe('sub-units', () => {
   test('"Cục KTVB - Bộ Tư pháp" is one name the list lacks, never the ministry', () => {
     expect(read('Cục KTVB - Bộ Tư pháp', central)).toEqual(['(unknown)']);
+  });
+});
+
+describe('the plan decides its level and the validator reports spellings', () => {
+  test('titles of central plans and of provincial plans', () => {
+    expect(levelFromTitles(['PHỤ LỤC', '(Kèm theo Quyết định số 844/QĐ-TTg ngày 13 tháng 5 năm 2026 của Thủ tướng Chính phủ)'])).toBe('central');
+    expect(levelFromTitles(['PHỤ LỤC', '(Kèm theo Nghị quyết số 109/NQ-CP ngày … của Chính phủ)'])).toBe('central');
+    expect(levelFromTitles(['PHỤ LỤC', '(Kèm theo Kế hoạch số 12773/KH-UBND ngày 28/12/2017 của UBND tỉnh Đồng Nai)'])).toBe('province');
+    expect(levelFromTitles([])).toBe('province');
+  });
+  test('"So Tai chinh" is a warning whose fix is "Sở Tài chính"', () => {
+    const grid = gridOf([['KẾ HOẠCH NĂM 2026'], ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'], ['1', 'Lập dự toán', 'So Tai chinh', 'Sở Tư pháp', 'Quý I']], 'Phụ lục');
+    const a = analyzeSnapshot({ sheets: [{ name: 'Phụ lục', visibility: 'Visible' }], active: 'Phụ lục', grids: { 'Phụ lục': grid }, registry: null });
+    const f = a.issues.find((i) => i.rule === 'agency.fuzzy');
+    expect(f).toMatchObject({ severity: 'warning', cell: 'Phụ lục!C3', fix: { kind: 'replace', from: 'So Tai chinh', to: 'Sở Tài chính' } });
+    expect(f!.message).toContain('viết không dấu');
   });
 });

@@ -28,6 +28,13 @@
 //   ủy → Ban Tuyên giáo và Dân vận Tỉnh ủy.
 // - Provinces merged by Nghị quyết 202/2025/QH15 (12/06/2025, in force 01/07/2025); district-level
 //   People's Committees ended on 01/07/2025 (Luật Tổ chức chính quyền địa phương 2025).
+// - Central offices in the province (ngành dọc), 2025: Cục Thuế tỉnh → Chi cục Thuế khu vực
+//   (Quyết định 381/QĐ-BTC, from 01/03/2025: 20 regions) → Thuế tỉnh, thành phố (Quyết định
+//   2229/QĐ-BTC, from 01/07/2025: 34 Thuế tỉnh, as reported by Thời báo Tài chính Việt Nam on
+//   01/07/2025); Bảo hiểm xã hội tỉnh → Bảo hiểm xã hội khu vực from 01/04/2025 (Bảo hiểm xã hội
+//   Việt Nam's reorganisation, as reported by VnExpress). Kho bạc Nhà nước, Thống kê and the State
+//   Bank's provincial branches were reorganised into regions too, but the dates and names were not
+//   verified here: they are listed under their provincial names, without a successor.
 // Not encoded because it differs by province: where Sở Ngoại vụ was dissolved into Văn phòng UBND
 // tỉnh, and the merger of the provincial newspaper with the radio-television station.
 import type { Agency, MasterList } from '../schemas';
@@ -44,6 +51,9 @@ const CREATED_2025: Record<string, string> = {
   'Ban Tuyên giáo và Dân vận Tỉnh ủy': '2025-04-01',
   'Bộ Nông nghiệp và Môi trường': '2025-03-01',
   'Bộ Dân tộc và Tôn giáo': '2025-03-01',
+  'Chi cục Thuế khu vực': '2025-03-01',
+  'Thuế tỉnh': '2025-07-01',
+  'Bảo hiểm xã hội khu vực': '2025-04-01',
 };
 
 const PROVINCE_ROWS: Row[] = [
@@ -89,7 +99,16 @@ const PROVINCE_ROWS: Row[] = [
   ['Liên đoàn Lao động tỉnh', 'mass_org', 'LĐLĐ'],
   ['Liên hiệp các tổ chức hữu nghị tỉnh', 'mass_org', 'LH hữu nghị'],
   ['Hội Nhà báo tỉnh', 'mass_org', 'Hội Nhà báo'],
-  ['Hội Văn học nghệ thuật tỉnh', 'mass_org', 'Hội VHNT'],
+  ['Liên hiệp các Hội Văn học nghệ thuật tỉnh', 'mass_org', 'Liên hiệp các Hội VHNT', ['Hội Văn học nghệ thuật tỉnh', 'Liên hiệp các Hội VHNT tỉnh']],
+  ['Ban Chỉ đạo công tác thông tin đối ngoại tỉnh', 'other', 'BCĐ TTĐN tỉnh'],
+  ['Kho bạc Nhà nước tỉnh', 'other', 'KBNN tỉnh'],
+  ['Cục Thống kê tỉnh', 'other', 'Cục Thống kê tỉnh'],
+  ['Ngân hàng Nhà nước chi nhánh tỉnh', 'other', 'NHNN chi nhánh tỉnh'],
+  ['Cục Thuế tỉnh', 'other', 'Cục Thuế tỉnh', [], 'Chi cục Thuế khu vực', MERGE_2025, 'Quyết định 381/QĐ-BTC'],
+  ['Chi cục Thuế khu vực', 'other', 'Chi cục Thuế khu vực', [], 'Thuế tỉnh', '2025-06-30', 'Quyết định 2229/QĐ-BTC'],
+  ['Thuế tỉnh', 'other', 'Thuế tỉnh'],
+  ['Bảo hiểm xã hội tỉnh', 'other', 'BHXH tỉnh', [], 'Bảo hiểm xã hội khu vực', '2025-03-31', 'Bảo hiểm xã hội Việt Nam, tổ chức bộ máy 2025'],
+  ['Bảo hiểm xã hội khu vực', 'other', 'BHXH khu vực'],
   ['Tạp chí Chư Yang Sin', 'press', 'TC Chư Yang Sin'],
   ['Tòa án nhân dân tỉnh', 'other', 'TAND'],
   ['Viện Kiểm sát nhân dân tỉnh', 'other', 'VKSND'],

@@ -63,7 +63,7 @@ const RULES: Rule[] = [
   { re: /^(?:cap )?(?:huyen|quan|thi xa|thi tran|dac khu)\b/, kinds: always('localities'), namable: true },
   { re: /^(?:cap )?(?:xa|phuong)\b/, kinds: always('localities'), namable: true },
   { re: /^thanh pho\b/, kinds: (_l, prev) => (prev === 'provinces' || prev === 'localities' ? [prev] : null), namable: true },
-  { re: /^tinh\b/, kinds: always('provinces'), namable: true },
+  { re: /^tinh\b/, kinds: always('provinces'), namable: true, bare: true },
   { chain: true, re: /^dia phuong\b/, kinds: local },
   { chain: true, re: /^co quan ngang bo\b|^co quan thuoc chinh phu\b/, kinds: always('ministries') },
   { re: /^bo\b/, kinds: always('ministries'), namable: true, bare: true },
@@ -95,7 +95,7 @@ const TITLE_SHORTS = new Set(['cvp', 'pvp', 'ct', 'pct']);
 /** Determiners: taken off to read the head, kept in the mention's text ("các đơn vị liên quan"). */
 const DETERMINERS = ['tat ca', 'cac', 'nhung', 'toan bo', ...Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0')), ...Array.from({ length: 10 }, (_, n) => String(n))].map((t) => t.split(' '));
 /** Kind words that may follow a head with no comma without making it a name ("Các Sở Ban ngành"). */
-const KIND_WORDS = new Set(['ban', 'nganh', 'so', 'bo', 'co', 'doan', 'dia', 'thi', 'thanh', 'huyen', 'xa', 'phuong', 'quan', 'tinh']);
+const KIND_WORDS = new Set(['ban', 'ngành', 'sở', 'bộ', 'cơ', 'đoàn', 'địa', 'thị', 'thành', 'huyện', 'xã', 'phường', 'quận', 'tỉnh']);
 
 /** Words that begin a name: such an item the list does not hold is an unknown agency, not unread text. */
 const NAME_HEADS = new Set(['so', 'bo', 'ban', 'dai', 'bao', 'hoi', 'cuc', 'vu', 'phong', 'trung', 'uy', 'van', 'cong', 'lien', 'tinh', 'thanh', 'kho', 'ngan', 'benh', 'vien', 'tap', 'chi', 'tong', 'hoc', 'doan', 'mat']);
@@ -173,8 +173,9 @@ export function collectivesIn(text: string, toks: Token[], taken: boolean[], lev
       // a head ends where a word ends: "ban" of "BCH" (ban chỉ huy) is no "ban, ngành"
       if (after && after.k === words[pos + used - 1].k) break;
       // "sở", "ban", "bộ" alone are a group only as one ("các sở", "Sở, ban, ngành", "Bộ, cơ quan")
-      if (rule.bare && !(from > shown || !after || GROUP_TAIL.test(s.slice(m[0].length).trim()) || /^(?:ban|nganh|co quan)\b/.test(next))) break;
-      if (rule.namable && after && toks[after.k].capital && !KIND_WORDS.has(after.w) && after.k !== words[pos + used - 1].k && !/[,;/:\n]/.test(toks[after.k].before)) {
+      const tail = s.slice(m[0].length).trim();
+      if (rule.bare && !(from > shown || !after || (GROUP_TAIL.test(tail) && (m[0] === 'bo' || !/^quan ly\b/.test(tail))) || /^(?:ban|nganh|co quan|thanh pho)\b/.test(next))) break;
+      if (rule.namable && after && toks[after.k].capital && !KIND_WORDS.has(toks[after.k].lower) && after.k !== words[pos + used - 1].k && !/[,;/:\n]/.test(toks[after.k].before)) {
         named = true;
         break;
       }
@@ -194,15 +195,18 @@ export function collectivesIn(text: string, toks: Token[], taken: boolean[], lev
       const end = toks[endTok].end;
       const list = [...kinds];
       // one mention per kind; consecutive items of one kind are one mention ("Các sở, ban, ngành")
-      if (open && list.length === 1 && open.kind === list[0] && prev === list[0]) {
-        open.end = end;
-        open.text = text.slice(open.start, end);
+      const cur = open as Group | null;
+      if (cur && prev === cur.kind && list.includes(cur.kind)) {
+        // "Các sở, ngành liên quan": "ngành" goes on with "sở"; "liên quan" adds its own kind
+        cur.end = end;
+        cur.text = text.slice(cur.start, end);
+        for (const kind of list) if (kind !== cur.kind) out.groups.push({ kind, text: text.slice(start, end), start, end });
       } else {
         close();
         for (const kind of list.slice(0, -1)) out.groups.push({ kind, text: text.slice(start, end), start, end });
         open = { kind: list[list.length - 1], text: text.slice(start, end), start, end };
+        prev = open.kind;
       }
-      prev = list[list.length - 1];
       return;
     }
     close();

@@ -48,7 +48,8 @@ export function formsOf(words: string[], provinceWords: string[]): string[][] {
   // a core of one word ("Báo" of "Báo Đồng Nai") is a kind, not a name
   const bare = BARE.has(core.join(' ')) || core.length < 2;
   if (!bare) out.push(core);
-  if (provinceWords.length || core !== words) {
+  // "Sở Tài chính tỉnh": a department of the plan's province, named or not
+  if (!bare || provinceWords.length || core !== words) {
     out.push([...core, 'tinh']);
     if (provinceWords.length) out.push([...core, ...provinceWords], [...core, 'tinh', ...provinceWords]);
   }
