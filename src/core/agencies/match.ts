@@ -1,5 +1,6 @@
-// Matching agency mentions against the master list: exact, alias, abbreviation, fuzzy, collective.
-// A confident wrong answer is worse than no answer: below the bar we give suggestions only.
+// Scoring one name against the master list: exact, alias, abbreviation, fuzzy, collective. The
+// recogniser (./recognise.ts) finds the names in a cell; a name it cannot place in the list comes
+// here for suggestions. A confident wrong answer is worse than none: below the bar, suggestions only.
 import { compareCodeUnits, foldKey, looseKey, normalizeText } from '../text';
 import type { Agency, Collective, MasterList, Mention } from '../schemas';
 import { buildLexicon, type Lexicon } from './lexicon';
@@ -52,12 +53,9 @@ export interface MatchIndex {
   byHead: Map<string, Entry[]>;
   /** word → entries whose name or aliases use it (fuzzy candidates) */
   byWord: Map<string, Entry[]>;
-  /** Proper beginnings of names, as words ("so lao dong"): only pieces like these are re-joined with the next. */
-  joinPrefixes: Set<string>;
   byName: Map<string, Agency>;
   province: string | null;
   cache: Map<string, Mention>;
-  continues: Map<string, boolean>;
   /** cell text → its mentions and unread text (src/core/agencies/split.ts) */
   cells: Map<string, { mentions: Mention[]; unread: string[] }>;
   /** Names as runs of words, for finding them inside any text (src/core/agencies/recognise.ts). */
@@ -102,11 +100,9 @@ export function buildIndex(master: MasterList, province?: string | null, level: 
     byLoose: new Map(),
     byHead: new Map(),
     byWord: new Map(),
-    joinPrefixes: new Set(),
     byName: new Map(),
     province: province ?? null,
     cache: new Map(),
-    continues: new Map(),
     cells: new Map(),
     lexicon: buildLexicon(master.agencies, province ?? null),
     level,
@@ -134,7 +130,6 @@ export function buildIndex(master: MasterList, province?: string | null, level: 
     push(idx.byLoose, stripProvince(words, pw).join(' '), e);
     for (const al of a.aliases) push(idx.byLoose, stripProvince(expandWords(foldKey(al)), pw).join(' '), e);
     push(idx.byHead, e.head, e);
-    for (const ws of [words, ...a.aliases.map((al) => expandWords(foldKey(al)))]) for (let i = 1; i < ws.length; i++) idx.joinPrefixes.add(ws.slice(0, i).join(' '));
     for (const w of [...words, ...a.aliases.flatMap((al) => expandWords(foldKey(al)))]) if (w.length > 1 && !COMMON_WORDS.has(w)) push(idx.byWord, w, e);
   }
   return idx;
@@ -449,26 +444,4 @@ function fuzzy(text: string, words: string[], idx: MatchIndex): Mention {
     return result(text, idx, top.e, 'fuzzy', top.s, [top.e.agency.name]);
   }
   return result(text, idx, null, 'unknown', top ? top.s : 0, suggestions);
-}
-
-/** Can a name or a collective start with this piece and go on after a comma or "và"? */
-export function mayContinue(piece: string, idx: MatchIndex): boolean {
-  let r = idx.continues.get(piece);
-  if (r === undefined) {
-    r = mayContinueUncached(piece, idx);
-    idx.continues.set(piece, r);
-  }
-  return r;
-}
-
-function mayContinueUncached(piece: string, idx: MatchIndex): boolean {
-  const text = cleanMention(piece).text;
-  const k = foldKey(text);
-  return idx.joinPrefixes.has(mentionTokens(text).map((t) => t.word).join(' ')) || /^(cac|tat ca|nhung|ubnd|uy ban nhan dan|doanh nghiep|tap doan)\b|^(so|bo|ban)$/.test(k);
-}
-
-/** Does the text name a master agency or collective outright (used to rejoin split pieces)? */
-export function isStrongMatch(text: string, idx: MatchIndex): boolean {
-  const m = matchMention(text, idx, false);
-  return m.agency !== null || (m.collective !== null && m.collective !== 'other');
 }
