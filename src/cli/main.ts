@@ -8,6 +8,7 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex } from '../core/agencies/match';
 import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/master';
 import { parseMentions, unreadText } from '../core/agencies/split';
+import { checkOutput, OutputRefused, writeAtomic } from './output';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
@@ -18,8 +19,9 @@ const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
                                            đối chiếu tên cơ quan từ stdin, in JSON Lines
   check FILE.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--format text|json]
   generate FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--force] [--no-expand]
-  fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] [--sheet TÊN] [--master FILE] [--year YYYY]
-  settings FILE.xlsx -o OUT.xlsx [--off MÃ] [--on MÃ] [--severity MÃ=error|warning|info]   lưu cài đặt quy tắc vào sổ`;
+  fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] | --all [--sheet TÊN] [--master FILE] [--year YYYY] [--force]
+  settings FILE.xlsx -o OUT.xlsx [--off MÃ] [--on MÃ] [--severity MÃ=error|warning|info] [--force]   lưu cài đặt quy tắc vào sổ
+  -o không ghi đè tệp đã có trừ khi có --force, không bao giờ ghi lên tệp gốc; tệp được ghi trọn vẹn hoặc không ghi.`;
 
 class ArgError extends Error {}
 
@@ -175,16 +177,21 @@ async function cmdCheck(args: Args): Promise<number> {
   return a.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 
+/** -o, checked before any work (folder, type, the input by any path, an existing file without --force). */
 async function outputPath(args: Args, file: string): Promise<string> {
   const o = one(args, '-o');
   if (!o) throw new ArgError('Thiếu tệp kết quả: thêm -o KẾT_QUẢ.xlsx.');
-  if (path.resolve(o) === path.resolve(file)) throw new ArgError(`Không ghi đè lên tệp gốc "${file}": hãy chọn tên khác cho -o.`);
-  return o;
+  try {
+    return await checkOutput(o, file, { force: args.flags.has('--force') });
+  } catch (e) {
+    if (e instanceof OutputRefused) throw new ArgError(e.message);
+    throw e;
+  }
 }
 
 async function save(wb: XlsxWorkbook, o: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(o)), { recursive: true });
-  await fs.writeFile(o, await wb.save());
+  const delay = Number(process.env.PHAN_CONG_TEST_WRITE_DELAY_MS ?? 0);
+  await writeAtomic(o, await wb.save(), { chunkDelayMs: delay > 0 ? delay : undefined });
 }
 
 async function cmdGenerate(args: Args): Promise<number> {
