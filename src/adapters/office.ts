@@ -70,6 +70,19 @@ export class OfficeWorkbook implements WorkbookPort {
   ) {}
 
   async read(req: ReadRequest): Promise<Snapshot> {
+    const snap = await this.readOnce(req);
+    // Excel shows one of our sheets (the report, after a run): the table is where the registry says
+    // it was read last time. A second round trip, only then.
+    const table = snap.registry?.quarterColumns?.sheet;
+    const ours = new Set((snap.registry?.sheets ?? []).map((s) => s.name.toLowerCase()));
+    if (!req.sheet && snap.active && ours.has(snap.active.toLowerCase()) && table && !snap.grids[table] && snap.sheets.some((s) => s.name === table)) {
+      const second = await this.readOnce({ ...req, sheet: table });
+      return { ...snap, grids: { ...snap.grids, ...second.grids } };
+    }
+    return snap;
+  }
+
+  private async readOnce(req: ReadRequest): Promise<Snapshot> {
     const canMerges = this.supported('ExcelApi', '1.13');
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;

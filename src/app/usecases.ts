@@ -5,7 +5,9 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
-import { AGENCY_HEADER_ROW, attachedFromTitles, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { AGENCY_COLUMNS, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, attachedFromTitles, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import type { CarriedRow } from '../core/carry';
+import { REGISTRY_SHEET } from '../core/registry';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
 import { emptyRegistry, type Registry } from '../core/registry';
 import { columnsA1, detectTable, gridCell, readTasks, type Grid, type Section } from '../core/table';
@@ -94,7 +96,10 @@ function pickSheet(snap: Snapshot, wanted: string | null | undefined, columns?: 
     if (!key) throw new UserError('sheet.not_found', `Không có sheet "${wanted}" trong tệp; các sheet hiện có: ${snap.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name).join(', ')}.`);
     return snap.grids[key];
   }
-  const candidates = [snap.active, ...Object.keys(snap.grids)].filter((x): x is string => !!x && !!snap.grids[x]);
+  // the sheet the table was read from last time first; never one of our generated sheets (after a
+  // run Excel shows the report, whose columns look like a table)
+  const ours = new Set((snap.registry?.sheets ?? []).map((s) => s.name.toLowerCase()));
+  const candidates = [snap.registry?.quarterColumns?.sheet, snap.active, ...Object.keys(snap.grids)].filter((x): x is string => !!x && !!snap.grids[x] && !ours.has(x.toLowerCase()));
   for (const name of candidates) if (detectTable(snap.grids[name], columns).table) return snap.grids[name];
   const any = candidates[0];
   if (!any) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.');
@@ -199,6 +204,8 @@ export interface GenerateRequest {
   expandCollectives?: boolean;
   only?: string[];
   progress?: (p: WriteProgress) => void;
+  /** Today (YYYY-MM-DD) for archive names; the clock's date when absent. */
+  today?: string;
 }
 
 export interface GenerateResult {
@@ -208,43 +215,103 @@ export interface GenerateResult {
   deleted: string[];
   write: WriteResult;
   written: boolean;
+  /** Generated sheets the user renamed (old name → new name): kept under their new names. */
+  renamed?: Record<string, string>;
+}
+
+interface Earlier {
+  ours: Set<string>;
+  carry: Record<string, CarriedRow[]>;
+  previous: Record<string, string>;
+  extra: Record<string, string[]>;
+  /** Archive sheets of earlier runs: kept, never replaced. */
+  archives: Registry['sheets'];
+  /** Generated sheets the user renamed, found by their header and title: old name → new name. */
+  renamed: Record<string, string>;
+}
+
+/** An earlier agency sheet's rows: id, title, role (its part A or B), and what was typed (I.. onwards). */
+function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
+  const rows: CarriedRow[] = [];
+  let role: CarriedRow['role'] = 'lead';
+  for (let r = AGENCY_HEADER_ROW + 1; r <= g.top + g.values.length - 1; r++) {
+    const id = gridCell(g, r, 1).trim();
+    if (/^A\.\s/.test(id)) role = 'lead';
+    else if (/^B\.\s/.test(id)) role = 'support';
+    if (!id || !/^[\p{L}\p{N}.()]+$/u.test(id)) continue;
+    const values = Array.from({ length: 3 + extraCount }, (_, k) => gridCell(g, r, STATUS_COL + k));
+    rows.push({ id, title: gridCell(g, r, 2), role, values });
+  }
+  return rows;
 }
 
 /**
- * Our earlier sheets, verified: a registry entry counts only if the sheet still carries the
- * header we wrote (a user may have renamed ours and made their own with the old name). Reads
- * what agencies typed in them (status, result, note), by agency and task id. One round trip.
+ * The sheets of earlier runs, from the registry; a sheet is trusted as ours only when it still has the
+ * header we wrote (a user may have renamed ours and made their own with the old name). A registry
+ * sheet that is gone is looked for among the other sheets by its header and title: a user renamed
+ * it. Reads what agencies typed in them, row by row. One round trip.
  */
-async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<{ ours: Set<string>; carry: Record<string, Record<string, string[]>>; previous: Record<string, string> }> {
+async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> {
   const existing = new Map(a.snapshot.sheets.map((s) => [s.name.toLowerCase(), s.name]));
   const listed = a.registry.sheets.filter((s) => existing.has(s.name.toLowerCase()));
-  const carry: Record<string, Record<string, string[]>> = {};
-  const previous: Record<string, string> = {};
-  const ours = new Set<string>();
-  if (!listed.length) return { ours, carry, previous };
-  const grids = await port.readSheets(listed.map((s) => existing.get(s.name.toLowerCase())!));
-  for (const s of listed) {
-    const g = grids[existing.get(s.name.toLowerCase())!];
-    if (!g) continue;
-    const header = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((c) => gridCell(g, AGENCY_HEADER_ROW, c));
-    if (!looksGenerated(header, s.kind)) continue;
-    ours.add(s.name.toLowerCase());
-    if (s.kind !== 'agency' || !s.agency) continue;
-    previous[s.agency] = s.name;
-    const rows: Record<string, string[]> = {};
-    for (let r = AGENCY_HEADER_ROW + 1; r <= g.top + g.values.length - 1; r++) {
-      const id = gridCell(g, r, 1).trim();
-      if (!id || !/^[\p{L}\p{N}.()]+$/u.test(id)) continue;
-      rows[id] = [gridCell(g, r, STATUS_COL), gridCell(g, r, STATUS_COL + 1), gridCell(g, r, STATUS_COL + 2)];
+  const lost = a.registry.sheets.filter((s) => s.kind === 'agency' && !existing.has(s.name.toLowerCase()));
+  const registered = new Set(a.registry.sheets.map((s) => s.name.toLowerCase()));
+  const strangers = lost.length ? a.snapshot.sheets.filter((s) => !registered.has(s.name.toLowerCase()) && s.name !== a.grid.sheet && s.name !== REGISTRY_SHEET).map((s) => s.name) : [];
+  const out: Earlier = { ours: new Set(), carry: {}, previous: {}, extra: {}, archives: [], renamed: {} };
+  if (!listed.length && !strangers.length) return out;
+  const grids = await port.readSheets([...listed.map((s) => existing.get(s.name.toLowerCase())!), ...strangers]);
+  const take = (name: string, s: Registry['sheets'][number], g: Grid) => {
+    out.ours.add(name.toLowerCase());
+    if (s.kind === 'archive') {
+      out.archives.push({ ...s, name });
+      return;
     }
-    carry[s.agency] = rows;
+    if (s.kind !== 'agency' || !s.agency) return;
+    out.previous[s.agency] = name;
+    const headers = Array.from({ length: 40 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, AGENCY_COLUMNS.length + 1 + k).trim());
+    let used = headers.length;
+    while (used > 0 && headers[used - 1] === '') used--;
+    const extra = headers.slice(0, used).map((h, k) => h || `Cột ${k + 1}`);
+    if (extra.length) out.extra[s.agency] = extra;
+    out.carry[s.agency] = carriedRows(g, extra.length);
+  };
+  for (const s of listed) {
+    const name = existing.get(s.name.toLowerCase())!;
+    const g = grids[name];
+    if (!g) continue;
+    const header = Array.from({ length: 14 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1));
+    if (s.kind === 'archive' ? gridCell(g, AGENCY_HEADER_ROW, 1).trim() !== ARCHIVE_COLUMNS[0] : !looksGenerated(header, s.kind)) continue;
+    take(name, s, g);
   }
-  return { ours, carry, previous };
+  for (const s of lost) {
+    // "Sở Y tế" renamed "Y tế 2026": our header, and the agency's name in our title row
+    const found = strangers.find((n) => {
+      const g = grids[n];
+      return g && !out.ours.has(n.toLowerCase()) && looksGenerated(Array.from({ length: 14 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1)), 'agency') && gridCell(g, 1, 1).endsWith(`— ${s.agency!.toLocaleUpperCase('vi')}`);
+    });
+    if (found) {
+      out.renamed[s.name] = found;
+      take(found, s, grids[found]);
+    }
+  }
+  return out;
+}
+
+/** What became of what agencies typed, as lines for the officer (command line and pane alike). */
+export function carryNotes(r: GenerateResult): string[] {
+  const g = r.generation;
+  const out: string[] = [];
+  for (const [agency, moves] of Object.entries(g.moved))
+    for (const m of moves) out.push(`Nội dung ${agency} đã nhập cho nhiệm vụ "${m.title}" theo nhiệm vụ sang số ${m.to} (trước là ${m.from}).`);
+  for (const [agency, rows] of Object.entries(g.removed))
+    out.push(`Nhiệm vụ ${rows.map((x) => `${x.id} "${x.title}"`).join('; ')} không còn trong bảng; nội dung ${agency} đã nhập được lưu ở sheet "${g.archived[agency]}".`);
+  for (const [from, to] of Object.entries(r.renamed ?? {})) out.push(`Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
+  return out;
 }
 
 export async function generate(port: WorkbookPort, a: Analysis, req: GenerateRequest = {}): Promise<GenerateResult> {
   const quarters = planQuarters(a.grid, a.table, a.tasks, !!req.force);
-  const { ours, carry, previous } = await earlierSheets(port, a);
+  const { ours, carry, previous, extra, archives, renamed } = await earlierSheets(port, a);
   // generating for some agencies only keeps the other agencies' sheets (and what they typed) as they are
   const kept = req.only ? a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency && !req.only!.includes(s.agency) && ours.has(s.name.toLowerCase())) : [];
   const keptNames = new Set(kept.map((s) => s.name.toLowerCase()));
@@ -259,15 +326,19 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
     userSheetNames,
     previousNames: previous,
     carryOver: carry,
+    extraColumns: extra,
+    today: req.today ?? new Date().toISOString().slice(0, 10),
     issues: a.issues,
   });
   if (quarters.conflicts.length && !req.force)
-    return { quarters, generation, sheetsWritten: [], deleted: [], write: { syncs: 0, bytes: 0 }, written: false };
+    return { quarters, generation, sheetsWritten: [], deleted: [], write: { syncs: 0, bytes: 0 }, written: false, renamed };
   const newNames = new Set(generation.sheets.map((s) => s.name.toLowerCase()));
-  const deleteSheets = a.snapshot.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase()) && !newNames.has(n.toLowerCase()) && !keptNames.has(n.toLowerCase()));
+  // earlier archives stay, whatever else is replaced
+  const archiveNames = new Set(archives.map((s) => s.name.toLowerCase()));
+  const deleteSheets = a.snapshot.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase()) && !newNames.has(n.toLowerCase()) && !keptNames.has(n.toLowerCase()) && !archiveNames.has(n.toLowerCase()));
   const registry: Registry = {
     ...a.registry,
-    sheets: [...generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null })), ...kept],
+    sheets: [...generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null })), ...kept, ...archives.filter((s) => !newNames.has(s.name.toLowerCase()))],
     quarterColumns: { sheet: a.grid.sheet, cols: quarters.cols },
   };
   const write = await port.write(
@@ -281,7 +352,7 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
     },
     req.progress,
   );
-  return { quarters, generation, sheetsWritten: generation.sheets.map((s) => s.name), deleted: deleteSheets, write, written: true };
+  return { quarters, generation, sheetsWritten: generation.sheets.map((s) => s.name), deleted: deleteSheets, write, written: true, renamed };
 }
 
 // ---- Fixes -----------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../adapters/xlsx';
-import { analyze, applyFixes, checkJson, generate, saveRuleSettings, UserError, type Analysis } from '../app/usecases';
+import { analyze, applyFixes, carryNotes, checkJson, generate, saveRuleSettings, UserError, type Analysis } from '../app/usecases';
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex } from '../core/agencies/match';
 import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/master';
@@ -212,7 +212,7 @@ async function cmdGenerate(args: Args): Promise<number> {
   out(`  ${a.tasks.length} nhiệm vụ, ${agencies} cơ quan, ${r.generation.sheets.length} sheet (${agencies} sheet cơ quan + "Tổng hợp"), ${r.quarters.changedCells} ô Quý được điền ở sheet "${a.table.sheet}".`);
   out(`  Phát hiện khi kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý (xem: phan-cong check ${file}).`);
   if (r.quarters.unreadableRows.length) out(`  Dòng không xác định được quý (để trống): ${r.quarters.unreadableRows.join(', ')}.`);
-  for (const [agency, ids] of Object.entries(r.generation.removed)) out(`  Nhiệm vụ ${ids.join(', ')} không còn trong bảng nên đã bỏ khỏi sheet của ${agency}.`);
+  for (const line of carryNotes(r)) out(`  ${line}`);
   if (r.deleted.length) out(`  Đã xoá sheet do Phân công tạo trước đây và không còn dùng: ${r.deleted.join(', ')}.`);
   return c.error > 0 ? 1 : 0;
 }

@@ -4,6 +4,8 @@ import { a1, rangeA1, sheetRef } from './address';
 import { foldKey, normalizeText } from './text';
 import { QUARTER_LABELS, MARK } from './quarters';
 import type { MatchIndex } from './agencies/match';
+import { placeCarried, type CarriedRow, type Placement } from './carry';
+import { REGISTRY_SHEET } from './registry';
 import type { Agency, AgencyGroup, Collective, Issue, PlanCell, SheetPlan, Task } from './schemas';
 
 export const REPORT_SHEET = 'Tổng hợp';
@@ -58,8 +60,12 @@ export interface GenerateOptions {
   userSheetNames: string[];
   /** Previously generated sheet names per agency, reused when possible. */
   previousNames: Record<string, string>;
-  /** What agencies typed in earlier generated sheets: agency → task id → [status, result, note]. */
-  carryOver: Record<string, Record<string, string[]>>;
+  /** What agencies typed in earlier generated sheets, row by row: agency → rows (placed by ./carry.ts). */
+  carryOver: Record<string, CarriedRow[]>;
+  /** Headers of columns a user added after "Ghi chú" in an agency's earlier sheet: agency → headers. */
+  extraColumns?: Record<string, string[]>;
+  /** Today (YYYY-MM-DD), for naming an archived sheet; the core reads no clock. */
+  today?: string;
   issues: Issue[];
 }
 
@@ -139,7 +145,9 @@ export function deriveShort(name: string): string {
 /** Unique, valid, deterministic names; never a user's sheet. */
 export function makeSheetNames(agencies: Agency[], taken: string[], previous: Record<string, string> = {}): Map<string, string> {
   const used = new Set(taken.map((t) => t.toLowerCase()));
+  // Excel's reserved name, and ours: an agency whose short name is "PhanCong_Registry" never gets the registry
   used.add('history');
+  used.add(REGISTRY_SHEET.toLowerCase());
   const out = new Map<string, string>();
   const claim = (agency: string, base: string) => {
     let name = sanitizeSheetName(base);
@@ -235,8 +243,15 @@ function upper(s: string): string {
   return s.toLocaleUpperCase('vi');
 }
 
-export function agencySheet(name: string, agency: Agency, list: Assignment[], opts: GenerateOptions): SheetPlan {
-  const width = AGENCY_COLUMNS.length;
+/** Where what an agency typed goes now: its earlier rows placed on the current tasks (./carry.ts). */
+export function placementFor(agency: string, list: Assignment[], opts: GenerateOptions): Placement {
+  return placeCarried(opts.carryOver[agency] ?? [], list.map((a) => ({ id: a.task.id, title: a.task.raw.title, role: a.role })), STATUSES[0]);
+}
+
+export function agencySheet(name: string, agency: Agency, list: Assignment[], opts: GenerateOptions, placement: Placement = placementFor(agency.name, list, opts)): SheetPlan {
+  // columns a user added after "Ghi chú" come back with their header and values
+  const extra = opts.extraColumns?.[agency.name] ?? [];
+  const width = AGENCY_COLUMNS.length + extra.length;
   const last = a1(1, width).replace(/\d+$/, '');
   const rows: PlanCell[][] = [];
   const styles: SheetPlan['styles'] = [];
@@ -245,10 +260,10 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
   rows.push([title]);
   rows.push([opts.attachedTo ?? '']);
   rows.push([]);
-  rows.push(AGENCY_COLUMNS.slice());
+  rows.push([...AGENCY_COLUMNS, ...extra]);
   merges.push(`A1:${last}1`, `A2:${last}2`);
   styles.push({ range: `A1:${last}1`, style: 'title' }, { range: `A2:${last}2`, style: 'subtitle' }, { range: `A4:${last}4`, style: 'header' });
-  const carry = opts.carryOver[agency.name] ?? {};
+  const carry = placement.byTask;
   const heights: number[] = rows.map((r, i) => rowHeight(r, AGENCY_WIDTHS, i < 2));
   const part = (label: string, items: Assignment[]) => {
     const r = rows.length + 1;
@@ -268,11 +283,11 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       const t = a.task;
       const c = taskCells(t);
       const others = othersCell(a);
-      const kept = carry[t.id];
+      const kept = carry.get(t.id);
       const status = kept?.[0] || STATUSES[0];
       const result = kept?.[1] ?? '';
       const note = kept?.[2] ?? '';
-      rows.push([t.id, t.raw.title, others, t.raw.time, c.marks[0], c.marks[1], c.marks[2], c.marks[3], status, result, note]);
+      rows.push([t.id, t.raw.title, others, t.raw.time, c.marks[0], c.marks[1], c.marks[2], c.marks[3], status, result, note, ...extra.map((_, k) => kept?.[3 + k] ?? '')]);
       // the same as rowHeight() on this row, from line counts kept per task and per text
       let lines = c.lines;
       if (others.length >= 4) lines = Math.max(lines, linesOf(others, AGENCY_WIDTHS[2]));
@@ -282,7 +297,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       heights.push(heightOf(lines));
     }
     const lastRow = rows.length;
-    styles.push({ range: `A${first}:${last}${lastRow}`, style: 'body' }, { range: `E${first}:H${lastRow}`, style: 'bodyCenter' }, { range: `A${first}:A${lastRow}`, style: 'bodyCenter' }, { range: `I${first}:K${lastRow}`, style: 'input' });
+    styles.push({ range: `A${first}:${last}${lastRow}`, style: 'body' }, { range: `E${first}:H${lastRow}`, style: 'bodyCenter' }, { range: `A${first}:A${lastRow}`, style: 'bodyCenter' }, { range: `I${first}:${last}${lastRow}`, style: 'input' });
   };
   part('A. NHIỆM VỤ CHỦ TRÌ', list.filter((a) => a.role === 'lead'));
   part('B. NHIỆM VỤ PHỐI HỢP', list.filter((a) => a.role === 'support'));
@@ -292,7 +307,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
     kind: 'agency',
     agency: agency.name,
     rows,
-    widths: AGENCY_WIDTHS.slice(),
+    widths: [...AGENCY_WIDTHS, ...extra.map(() => 18)],
     heights,
     styles,
     merges,
@@ -437,8 +452,51 @@ export interface GenerationPlan {
   sheets: SheetPlan[];
   names: Map<string, string>;
   byAgency: Map<string, Assignment[]>;
-  /** Tasks that were in an earlier generated sheet and are no longer in the table: agency → ids. */
-  removed: Record<string, string[]>;
+  /** Typed content whose task is no longer in the table: agency → the earlier rows (archived). */
+  removed: Record<string, CarriedRow[]>;
+  /** Typed content that followed its task to a new id: agency → moves. */
+  moved: Record<string, Placement['moved']>;
+  /** Archive sheets made for content that found no task: agency → sheet name. */
+  archived: Record<string, string>;
+}
+
+export const ARCHIVE_COLUMNS = ['STT cũ', 'Nhiệm vụ', 'Vai trò', 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú'];
+
+/**
+ * What an agency typed for tasks no longer in the table, kept as a sheet of its own ("Sở Y tế (cũ
+ * 01-12-2026)", in the registry as an archive, left out of the report): never dropped.
+ */
+export function archiveSheet(name: string, agency: string, rows: CarriedRow[], extra: string[], today: string): SheetPlan {
+  const header = [...ARCHIVE_COLUMNS, ...extra];
+  const last = a1(1, header.length).replace(/\d+$/, '');
+  const [y, m, d] = today.split('-');
+  const plan: PlanCell[][] = [
+    [`NỘI DUNG ĐÃ NHẬP CHO CÁC NHIỆM VỤ KHÔNG CÒN TRONG BẢNG — ${upper(agency)}`],
+    [`Lưu ngày ${d}/${m}/${y} khi tạo lại các sheet; nhiệm vụ nào vẫn còn, hãy chép nội dung sang sheet của cơ quan.`],
+    [],
+    header,
+    ...rows.map((r) => [r.id, r.title, r.role === 'lead' ? 'Chủ trì' : 'Phối hợp', ...r.values.slice(0, 3), ...extra.map((_, k) => r.values[3 + k] ?? '')]),
+  ];
+  const lastRow = plan.length;
+  return {
+    name,
+    kind: 'archive',
+    agency,
+    rows: plan,
+    widths: [8, 55, 12, 16, 32, 18, ...extra.map(() => 18)],
+    heights: plan.map((r, i) => rowHeight(r, [8, 55, 12, 16, 32, 18], i < 2)),
+    styles: [
+      { range: `A1:${last}1`, style: 'title' },
+      { range: `A2:${last}2`, style: 'subtitle' },
+      { range: `A4:${last}4`, style: 'header' },
+      ...(lastRow > 4 ? [{ range: `A5:${last}${lastRow}`, style: 'body' as const }] : []),
+    ],
+    merges: [`A1:${last}1`, `A2:${last}2`],
+    freezeRows: 4,
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: '4:4' },
+    validations: [],
+    colorScales: [],
+  };
 }
 
 export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOptions): GenerationPlan {
@@ -446,15 +504,36 @@ export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOpt
   if (opts.only) byAgency = new Map([...byAgency].filter(([k]) => opts.only!.includes(k)));
   const agencies = [...byAgency.keys()].map((n) => idx.byName.get(n)).filter((a): a is Agency => !!a);
   const names = makeSheetNames(agencies, opts.userSheetNames, opts.previousNames);
-  const sheets = agencies.map((a) => agencySheet(names.get(a.name)!, a, byAgency.get(a.name)!, opts));
+  const placements = new Map(agencies.map((a) => [a.name, placementFor(a.name, byAgency.get(a.name)!, opts)]));
+  const sheets = agencies.map((a) => agencySheet(names.get(a.name)!, a, byAgency.get(a.name)!, opts, placements.get(a.name)));
   const report = reportSheet(names, sheets, byAgency, tasks, opts);
-  const removed: Record<string, string[]> = {};
-  for (const [agency, ids] of Object.entries(opts.carryOver)) {
-    const now = new Set((byAgency.get(agency) ?? []).map((a) => a.task.id));
-    const gone = Object.keys(ids).filter((id) => !now.has(id));
-    if (gone.length) removed[agency] = gone.sort();
+  const removed: Record<string, CarriedRow[]> = {};
+  const moved: Record<string, Placement['moved']> = {};
+  for (const [agency, rows] of Object.entries(opts.carryOver)) {
+    if (opts.only && !opts.only.includes(agency)) continue;
+    const p = placements.get(agency) ?? placeCarried(rows, [], STATUSES[0]);
+    if (p.unplaced.length) removed[agency] = p.unplaced;
+    if (p.moved.length) moved[agency] = p.moved;
   }
-  return { sheets: [report, ...sheets], names, byAgency, removed };
+  // archives take names no other sheet has
+  const archived: Record<string, string> = {};
+  const taken = new Set([...opts.userSheetNames, ...names.values()].map((n) => n.toLowerCase()));
+  const archives: SheetPlan[] = [];
+  const today = opts.today ?? '1970-01-01';
+  for (const [agency, rows] of Object.entries(removed)) {
+    const [y, m, d] = today.split('-');
+    const base = opts.previousNames[agency] ?? names.get(agency) ?? agency;
+    const suffix = ` (cũ ${d}-${m}-${y})`;
+    let name = Array.from(sanitizeSheetName(base)).slice(0, MAX_NAME - suffix.length).join('').trim() + suffix;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) {
+      const s2 = ` (cũ ${d}-${m}-${y} ${n})`;
+      name = Array.from(sanitizeSheetName(base)).slice(0, MAX_NAME - s2.length).join('').trim() + s2;
+    }
+    taken.add(name.toLowerCase());
+    archived[agency] = name;
+    archives.push(archiveSheet(name, agency, rows, opts.extraColumns?.[agency] ?? [], today));
+  }
+  return { sheets: [report, ...sheets, ...archives], names, byAgency, removed, moved, archived };
 }
 
 /** Title text → what the plan is about: "PHÂN CÔNG NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018" → "thông tin đối ngoại". */

@@ -169,7 +169,7 @@ export type PlanCell = z.infer<typeof PlanCellSchema>;
 
 export const SheetPlanSchema = z.object({
   name: z.string().min(1).max(31),
-  kind: z.enum(['agency', 'report']),
+  kind: z.enum(['agency', 'report', 'archive']),
   /** Agency full name for agency sheets. */
   agency: z.string().optional(),
   rows: z.array(z.array(PlanCellSchema)),

@@ -20,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { a1 } from '../core/address';
 import { assignments } from '../core/generate';
+import { carryNotes } from '../app/usecases';
 import { planQuarters } from '../core/quarters';
 import { FindingsList } from './components/FindingsList';
 import { MappingEditor } from './components/MappingEditor';
@@ -394,9 +395,9 @@ function GenerateStep({ t, state }: StepProps) {
                   {t.openSheet} “{name}”
                 </Button>
               ))}
-              {Object.entries(g.generation.removed).map(([agency, ids]) => (
-                <Text key={agency} size={200}>
-                  {t.removedTasks(agency, ids.join(', '))}
+              {carryNotes(g).map((line) => (
+                <Text key={line} size={200}>
+                  {line}
                 </Text>
               ))}
             </div>

@@ -58,4 +58,26 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
     // the registry sheet stays out of the user's way
     expect(host.sheets.find((s) => s.name === 'PhanCong_Registry')?.visibility).toBe('VeryHidden');
   });
+
+  test('in Excel too, typed content follows its task and what finds none is archived (the core decides, the adapter obeys)', async () => {
+    const host = fakeHostFrom(seed002Workbook());
+    const op = officePort(host);
+    await generate(op, await analyze(op));
+    const police = host.sheet('Công an tỉnh')!;
+    const row = host.grid('Công an tỉnh').findIndex((r) => r[0] === '6') + 1;
+    police.cells.set(`${row}:9`, { value: 'Hoàn thành', style: {} });
+    // the Công an tỉnh row leaves the table: every later row moves up
+    const table = host.sheet('Phụ lục')!;
+    const moved = new Map<string, (typeof table.cells extends Map<string, infer V> ? V : never)>();
+    for (const [k, v] of table.cells) {
+      const [r, c] = k.split(':').map(Number);
+      if (r === 11) continue;
+      moved.set(`${r > 11 ? r - 1 : r}:${c}`, v);
+    }
+    table.cells = moved;
+    const again = officePort(host);
+    const r = await generate(again, await analyze(again), { today: '2026-12-01' });
+    expect(r.generation.removed['Công an tỉnh'].map((x) => x.id)).toEqual(['6']);
+    expect(host.grid('Công an tỉnh (cũ 01-12-2026)')[4].slice(0, 4)).toEqual(['6', expect.any(String), 'Chủ trì', 'Hoàn thành']);
+  });
 });

@@ -1,7 +1,8 @@
-import { analyze, generate } from '../../src/app/usecases';
+import ExcelJS from 'exceljs';
+import { analyze, carryNotes, generate } from '../../src/app/usecases';
 import { makeSheetNames, sanitizeSheetName, REPORT_SHEET, STATUSES } from '../../src/core/generate';
 import { SheetPlanSchema, TaskSchema, IssueSchema } from '../../src/core/schemas';
-import { seed002Workbook } from '../../scripts/fixtures';
+import { addSheet, seed002Workbook } from '../../scripts/fixtures';
 import { snapshotCells, xlsxGrid, xlsxPort } from '../helpers';
 import type { XlsxWorkbook } from '../../src/adapters/xlsx';
 
@@ -123,13 +124,125 @@ describe('safe re-run', () => {
     expect(snapshotCells(p3.wb)).toEqual(first);
   });
 
-  test('a task removed from the table leaves the sheets and is reported', async () => {
+  test('a task removed from the table: what was typed for it is archived, named, never dropped', async () => {
     const { port } = await generated();
+    const ws = port.wb.getWorksheet('Công an tỉnh')!;
+    const r6 = xlsxGrid(ws).findIndex((r) => r[0] === '6') + 1;
+    ws.getCell(`I${r6}`).value = 'Hoàn thành';
     port.wb.getWorksheet('Phụ lục')!.spliceRows(11, 1); // the Công an tỉnh row
     const p2 = await xlsxPort(port.wb);
-    const r = await generate(p2, await analyze(p2));
-    expect(r.generation.removed['Công an tỉnh']).toEqual(['6']);
+    const r = await generate(p2, await analyze(p2), { today: '2026-12-01' });
+    expect(r.generation.removed['Công an tỉnh'].map((x) => [x.id, x.values[0]])).toEqual([['6', 'Hoàn thành']]);
     expect(r.sheetsWritten).toContain('Công an tỉnh'); // still supports 2.x
+    const archive = p2.wb.getWorksheet('Công an tỉnh (cũ 01-12-2026)')!;
+    expect(xlsxGrid(archive)[4].slice(0, 4)).toEqual(['6', expect.stringContaining(''), 'Chủ trì', 'Hoàn thành']);
+    expect(carryNotes(r).join('\n')).toMatch(/Nhiệm vụ 6 ".+" không còn trong bảng; nội dung Công an tỉnh đã nhập được lưu ở sheet "Công an tỉnh \(cũ 01-12-2026\)"/);
+    // the archive stays through the next run and is not counted by the report
+    const p3 = await xlsxPort(p2.wb);
+    await generate(p3, await analyze(p3), { today: '2026-12-02' });
+    expect(p3.wb.getWorksheet('Công an tỉnh (cũ 01-12-2026)')).toBeDefined();
+    expect(xlsxGrid(p3.wb.getWorksheet(REPORT_SHEET)!).some((row) => row.includes('Công an tỉnh (cũ 01-12-2026)'))).toBe(false);
+  });
+});
+
+/** A small plan whose rows we edit between runs. */
+function planBook(rows: string[][]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  addSheet(wb, 'Phụ lục', [['KẾ HOẠCH NĂM 2026'], [], ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'], ...rows]);
+  return wb;
+}
+const ROWS = [
+  ['1', 'Tổ chức hội nghị giao ban báo chí', 'Sở Tư pháp', 'Sở Y tế', 'Quý I'],
+  ['2', '- Biên soạn tài liệu tuyên truyền\n- Phát hành tài liệu\n- Tổng kết việc phát hành', 'Sở Y tế', '- Sở Tư pháp\n- Sở Nội vụ\n- Sở Tư pháp', '- Quý II\n- Quý III\n- Quý IV'],
+  ['3', 'Cập nhật cổng thông tin', 'Sở Y tế', 'Sở Nội vụ', 'Quý IV'],
+  ['4', 'Tập huấn kỹ năng phát ngôn', 'Sở Y tế', 'Sở Tư pháp', 'Quý III'],
+].map((r) => r.map((c) => c.replace(/\\n/g, '\n')));
+
+/** Type a status and a result on the Sở Y tế sheet for the task with this title. */
+function typeFor(wb: ExcelJS.Workbook, sheet: string, title: string, status: string, result: string): void {
+  const ws = wb.getWorksheet(sheet)!;
+  const r = xlsxGrid(ws).findIndex((row) => row[1] === title) + 1;
+  ws.getCell(`I${r}`).value = status;
+  ws.getCell(`J${r}`).value = result;
+}
+function typedOn(wb: ExcelJS.Workbook, sheet: string): string[][] {
+  return xlsxGrid(wb.getWorksheet(sheet)!).filter((r, i) => i > 3 && r[9]).map((r) => [r[0], r[1], r[8], r[9]]);
+}
+async function regenerate(wb: ExcelJS.Workbook, edit: (rows: string[][]) => string[][]): Promise<{ wb: ExcelJS.Workbook; r: Awaited<ReturnType<typeof generate>> }> {
+  const first = await xlsxPort(wb);
+  await generate(first, await analyze(first));
+  typeFor(first.wb, 'Sở Y tế', 'Cập nhật cổng thông tin', 'Hoàn thành', 'Đã cập nhật 12 tin');
+  typeFor(first.wb, 'Sở Y tế', 'Tập huấn kỹ năng phát ngôn', 'Đang thực hiện', 'Đã mời giảng viên');
+  typeFor(first.wb, 'Sở Y tế', 'Phát hành tài liệu', 'Hoàn thành', 'Phát hành 500 cuốn');
+  const table = first.wb.getWorksheet('Phụ lục')!;
+  const rows = edit(ROWS.map((r) => r.slice()));
+  table.spliceRows(4, table.rowCount);
+  rows.forEach((r, i) => table.getRow(4 + i).values = r);
+  const again = await xlsxPort(first.wb);
+  const r = await generate(again, await analyze(again), { today: '2026-12-01' });
+  return { wb: again.wb, r };
+}
+
+describe('what agencies typed follows its task when the table changes (issue 15)', () => {
+  const kept = [
+    ['Cập nhật cổng thông tin', 'Hoàn thành', 'Đã cập nhật 12 tin'],
+    ['Tập huấn kỹ năng phát ngôn', 'Đang thực hiện', 'Đã mời giảng viên'],
+    ['Phát hành tài liệu', 'Hoàn thành', 'Phát hành 500 cuốn'],
+  ];
+  const byTitle = (rows: string[][]) => rows.map((r) => [r[1], r[2], r[3]]).sort();
+  test.each([
+    ['a row deleted above', (rows: string[][]) => rows.filter((r) => r[0] !== '1').map((r, i) => [String(i + 1), ...r.slice(1)])],
+    ['a row inserted above', (rows: string[][]) => [['1', 'Hội thảo mới', 'Sở Y tế', 'Sở Tư pháp', 'Quý I'], ...rows.map((r) => [String(Number(r[0]) + 1), ...r.slice(1)])]],
+    ['rows reordered', (rows: string[][]) => [rows[3], rows[2], rows[1], rows[0]].map((r, i) => [String(i + 1), ...r.slice(1)])],
+  ])('%s: statuses stay on their tasks, the moves are named', async (_what, edit) => {
+    const { wb, r } = await regenerate(planBook(ROWS), edit);
+    expect(byTitle(typedOn(wb, 'Sở Y tế'))).toEqual(kept.slice().sort());
+    expect(r.generation.removed).toEqual({});
+    for (const m of r.generation.moved['Sở Y tế'] ?? []) expect(carryNotes(r).join('\n')).toContain(`"${m.title}" theo nhiệm vụ sang số ${m.to} (trước là ${m.from})`);
+  });
+  test('a sub-task deleted: the others keep theirs, the deleted one is archived with its title', async () => {
+    const { wb, r } = await regenerate(planBook(ROWS), (rows) => {
+      rows[1] = ['2', '- Biên soạn tài liệu tuyên truyền\n- Tổng kết việc phát hành', 'Sở Y tế', '- Sở Tư pháp\n- Sở Tư pháp', '- Quý II\n- Quý IV'].map((c) => c.replace(/\\n/g, '\n'));
+      return rows;
+    });
+    expect(byTitle(typedOn(wb, 'Sở Y tế'))).toEqual(kept.slice(0, 2).sort());
+    expect(r.generation.removed['Sở Y tế'].map((x) => [x.id, x.title, x.values[1]])).toEqual([['2.2', 'Phát hành tài liệu', 'Phát hành 500 cuốn']]);
+    expect(xlsxGrid(wb.getWorksheet('Sở Y tế (cũ 01-12-2026)')!).some((row) => row[4] === 'Phát hành 500 cuốn')).toBe(true);
+  });
+  test('a task given to another agency: the old agency’s content is archived, not moved onto another task', async () => {
+    const { wb, r } = await regenerate(planBook(ROWS), (rows) => {
+      rows[2][2] = 'Sở Nội vụ';
+      return rows;
+    });
+    expect(typedOn(wb, 'Sở Y tế').map((x) => x[1]).sort()).toEqual(['Phát hành tài liệu', 'Tập huấn kỹ năng phát ngôn']);
+    expect(r.generation.removed['Sở Y tế'].map((x) => x.title)).toEqual(['Cập nhật cổng thông tin']);
+    expect(typedOn(wb, 'Sở Nội vụ')).toEqual([]);
+  });
+  test('a generated sheet the user renamed is recognised: kept under its new name, no blank twin', async () => {
+    const wb = planBook(ROWS);
+    const first = await xlsxPort(wb);
+    await generate(first, await analyze(first));
+    typeFor(first.wb, 'Sở Y tế', 'Cập nhật cổng thông tin', 'Hoàn thành', 'Đã cập nhật 12 tin');
+    first.wb.getWorksheet('Sở Y tế')!.name = 'Y tế 2026';
+    const again = await xlsxPort(first.wb);
+    const r = await generate(again, await analyze(again));
+    expect(again.wb.getWorksheet('Sở Y tế')).toBeUndefined();
+    expect(typedOn(again.wb, 'Y tế 2026').map((x) => x[3])).toEqual(['Đã cập nhật 12 tin']);
+    expect(carryNotes(r)).toContain('Sheet "Sở Y tế" đã được đổi tên thành "Y tế 2026": Phân công giữ tên mới và cập nhật sheet đó.');
+  });
+  test('a column a user added after "Ghi chú" comes back with its header and values', async () => {
+    const wb = planBook(ROWS);
+    const first = await xlsxPort(wb);
+    await generate(first, await analyze(first));
+    const ws = first.wb.getWorksheet('Sở Y tế')!;
+    ws.getCell('L4').value = 'Người phụ trách';
+    const r = xlsxGrid(ws).findIndex((row) => row[1] === 'Cập nhật cổng thông tin') + 1;
+    ws.getCell(`L${r}`).value = 'Chị Lan';
+    const again = await xlsxPort(first.wb);
+    await generate(again, await analyze(again));
+    const g = xlsxGrid(again.wb.getWorksheet('Sở Y tế')!);
+    expect(g[3][11]).toBe('Người phụ trách');
+    expect(g.find((row) => row[1] === 'Cập nhật cổng thông tin')![11]).toBe('Chị Lan');
   });
 });
 

@@ -1,0 +1,69 @@
+// What agencies typed in earlier generated sheets, placed back on the right tasks. Task ids are
+// positions ("2.2" is the second bullet of row 2): a deleted or inserted row shifts them, so typed
+// content follows the task by what it is — its role and its title — and only then by its id.
+// Content that finds no task is never dropped: it is returned as unplaced, to be archived.
+import { similarity } from './agencies/match';
+import { wordsKey, foldKey } from './text';
+
+export interface CarriedRow {
+  /** The id the row had when it was generated. */
+  id: string;
+  title: string;
+  role: 'lead' | 'support';
+  /** Tình trạng, Kết quả thực hiện, Ghi chú, then any column the user added. */
+  values: string[];
+}
+
+export interface CurrentTask {
+  id: string;
+  title: string;
+  role: 'lead' | 'support';
+}
+
+export interface Placement {
+  /** task id (now) → values carried onto it */
+  byTask: Map<string, string[]>;
+  /** Typed content that followed its task to another id. */
+  moved: { title: string; from: string; to: string }[];
+  /** Typed content whose task is no longer in the table (or cannot be told apart). */
+  unplaced: CarriedRow[];
+}
+
+/** Did a person type anything in this row (beyond the status every row starts with)? */
+export function typed(r: CarriedRow, defaultStatus: string): boolean {
+  return r.values.some((v, i) => v.trim() !== '' && !(i === 0 && v.trim() === defaultStatus));
+}
+
+const keyOf = (role: string, title: string) => `${role}|${wordsKey(foldKey(title))}`;
+
+export function placeCarried(previous: readonly CarriedRow[], now: readonly CurrentTask[], defaultStatus: string): Placement {
+  const byTask = new Map<string, string[]>();
+  const moved: Placement['moved'] = [];
+  const free = new Set(now.map((_, i) => i));
+  const left: CarriedRow[] = [];
+  const place = (r: CarriedRow, i: number) => {
+    free.delete(i);
+    byTask.set(now[i].id, r.values);
+    if (r.id !== now[i].id && typed(r, defaultStatus)) moved.push({ title: now[i].title, from: r.id, to: now[i].id });
+  };
+  // 1. the same task: same role, same title (in order when a title repeats)
+  const waiting = new Map<string, number[]>();
+  now.forEach((t, i) => {
+    const k = keyOf(t.role, t.title);
+    waiting.set(k, [...(waiting.get(k) ?? []), i]);
+  });
+  for (const r of previous) {
+    const queue = waiting.get(keyOf(r.role, r.title));
+    const i = queue?.shift();
+    if (i !== undefined) place(r, i);
+    else left.push(r);
+  }
+  // 2. a title edited a little, at the same id and role ("Tổ chức hội nghị" → "Tổ chức hội nghị tập huấn")
+  const unplaced: CarriedRow[] = [];
+  for (const r of left) {
+    const i = [...free].find((j) => now[j].id === r.id && now[j].role === r.role && similarity(wordsKey(foldKey(now[j].title)), wordsKey(foldKey(r.title))) >= 0.75);
+    if (i !== undefined) place(r, i);
+    else if (typed(r, defaultStatus)) unplaced.push(r);
+  }
+  return { byTask, moved, unplaced };
+}
