@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -120,5 +122,73 @@ describe('phan-cong (docs/CONTRACTS.md)', () => {
     expect(r.err).toMatch(re);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
+
+describe('a command line that behaves like one (issue 21)', () => {
+  test('--help, -h and help <command> print usage on stdout and exit 0; --version prints the version', () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['check', '--help']]) {
+      const r = run(args);
+      expect({ args, code: r.code }).toEqual({ args, code: 0 });
+      expect(r.out).toMatch(/Cách dùng: phan-cong/);
+    }
+    expect(run(['help', 'fix']).out).toMatch(/fix FILE\.xlsx -o OUT\.xlsx .*--all/);
+    const v = run(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+  test('an option a command does not take is refused, and nothing is written', () => {
+    const out = path.join(tmp, 'never.xlsx');
+    const r = run(['check', SAMPLE, '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Lệnh check không nhận tuỳ chọn -o/);
+    expect(existsSync(out)).toBe(false);
+    expect(run(['parse-time', '--master', 'x.csv']).code).toBe(2);
+  });
+  test('a closed stdout ends the process quietly (check | head -1)', () => {
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} check ${JSON.stringify(SAMPLE)} | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|at .+:\d+:\d+/);
+    expect(['0', '1']).toContain(r.stdout.trim());
+  });
+  test('a user-typed quarter cell: everything else is generated, the cell is left and listed, exit 1', async () => {
+    const wb = new ExcelJS.Workbook();
+    const src = path.join(tmp, 'typed-quarter.xlsx');
+    // the first generate puts the quarter columns beside the table; the user types in one of them
+    const first = path.join(tmp, 'first.xlsx');
+    expect(run(['generate', SAMPLE, '-o', first]).code).toBe(0);
+    await wb.xlsx.readFile(first);
+    wb.getWorksheet('Phụ lục')!.getCell('G7').value = 'đã xong';
+    await wb.xlsx.writeFile(src);
+    const out = path.join(tmp, 'typed-out.xlsx');
+    const r = run(['generate', src, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/Các ô G7 ở cột Quý .* để nguyên như đã nhập; chạy lại với --force/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    expect(back.getWorksheet('Phụ lục')!.getCell('G7').value).toBe('đã xong');
+    expect(back.worksheets.length).toBeGreaterThan(5);
+  });
+  test('a Word file, an OpenDocument spreadsheet, a PDF are named for what they are, with what to do', async () => {
+    const docx = new JSZip();
+    docx.file('[Content_Types].xml', '<Types/>');
+    docx.file('word/document.xml', '<w:document/>');
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    ods.file('content.xml', '<office:document-content/>');
+    const files: [string, Buffer, RegExp][] = [
+      ['ke-hoach.docx', await docx.generateAsync({ type: 'nodebuffer' }), /là tài liệu Word \(\.docx\).*lưu dạng \.xlsx/],
+      ['doi-ten.xlsx', await docx.generateAsync({ type: 'nodebuffer' }), /là tài liệu Word \(\.docx\)/],
+      ['bang.ods', await ods.generateAsync({ type: 'nodebuffer' }), /OpenDocument \(\.ods\).*\.xlsx/],
+      ['ke-hoach.pdf', Buffer.from('%PDF-1.7\n…'), /là tệp PDF/],
+    ];
+    for (const [name, bytes, message] of files) {
+      const p = path.join(tmp, name);
+      writeFileSync(p, bytes);
+      const r = run(['check', p]);
+      expect({ name, code: r.code }).toEqual({ name, code: 2 });
+      expect(r.err).toMatch(message);
+      expect(r.err).toContain(p);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
   });
 });

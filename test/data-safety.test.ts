@@ -34,19 +34,22 @@ describe('data safety', () => {
     ]);
   });
 
-  test('user content in quarter cells is never overwritten without consent', async () => {
+  test('user content in quarter cells is never overwritten without consent (left as typed, listed; the rest written)', async () => {
     const wb = seed002Workbook();
     wb.getWorksheet('Phụ lục')!.getCell('G7').value = 'đã xong';
     const port = await xlsxPort(wb);
     const a = await analyze(port);
-    const refused = await fillQuarters(port, a);
-    expect(refused.written).toBe(false);
-    expect(refused.plan.conflicts).toEqual(['G7']);
+    // issue 21: the user's cell is left as written and listed, everything else is written
+    const kept = await fillQuarters(port, a);
+    expect(kept.plan.conflicts).toEqual(['G7']);
     expect(xlsxGrid(port.wb.getWorksheet('Phụ lục')!)[6][6]).toBe('đã xong');
-    expect(port.wb.getWorksheet('Phụ lục')!.getCell('F5').value).toBeNull(); // nothing written at all
-    const gen = await generate(port, a);
-    expect(gen.written).toBe(false);
-    const forced = await fillQuarters(port, a, true);
+    expect(port.wb.getWorksheet('Phụ lục')!.getCell('F5').value).toBe('Quý I');
+    expect(port.wb.getWorksheet('Phụ lục')!.getCell('F7').value).toBe('x');
+    const gen = await generate(port, await analyze(port));
+    expect(gen.quarters.conflicts).toEqual(['G7']);
+    expect(gen.sheetsWritten.length).toBeGreaterThan(1);
+    expect(port.wb.getWorksheet('Phụ lục')!.getCell('G7').value).toBe('đã xong');
+    const forced = await fillQuarters(port, await analyze(port), true);
     expect(forced.written).toBe(true);
     expect(port.wb.getWorksheet('Phụ lục')!.getCell('G7').value).toBe('x');
   });

@@ -190,8 +190,8 @@ export interface QuarterResult {
 }
 
 export async function fillQuarters(port: WorkbookPort, a: Analysis, force = false): Promise<QuarterResult> {
+  // cells a user typed in the quarter columns are left as they are and listed; the rest is written
   const plan = planQuarters(a.grid, a.table, a.tasks, force);
-  if (plan.conflicts.length && !force) return { plan, written: false };
   const registry: Registry = { ...a.registry, quarterColumns: { sheet: a.grid.sheet, cols: plan.cols } };
   const write = await port.write({ cellWrites: plan.writes, headerStyleFrom: plan.headerStyleFrom ? { sheet: a.grid.sheet, address: plan.headerStyleFrom } : null, sheets: [], deleteSheets: [], registry });
   return { plan, written: true, write };
@@ -330,8 +330,7 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
     today: req.today ?? new Date().toISOString().slice(0, 10),
     issues: a.issues,
   });
-  if (quarters.conflicts.length && !req.force)
-    return { quarters, generation, sheetsWritten: [], deleted: [], write: { syncs: 0, bytes: 0 }, written: false, renamed };
+  // a quarter cell the user typed is left as written and listed (quarters.conflicts); everything else is written
   const newNames = new Set(generation.sheets.map((s) => s.name.toLowerCase()));
   // earlier archives stay, whatever else is replaced
   const archiveNames = new Set(archives.map((s) => s.name.toLowerCase()));

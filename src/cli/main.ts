@@ -1,6 +1,6 @@
 // The `phan-cong` command line (docs/CONTRACTS.md). Messages to people are Vietnamese,
 // JSON keys English. Exit codes: 0 ok, 1 the input has errors, 2 unusable input or arguments.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../adapters/xlsx';
 import { analyze, applyFixes, carryNotes, checkJson, generate, saveRuleSettings, UserError, type Analysis } from '../app/usecases';
@@ -30,8 +30,36 @@ interface Args {
   flags: Map<string, string[]>;
 }
 
+/** The options each command takes; any other is refused (never accepted and ignored). */
+const COMMAND_FLAGS: Record<string, string[]> = {
+  'parse-time': ['--year'],
+  'match-agency': ['--master', '--province', '--level'],
+  check: ['--sheet', '--master', '--year', '--format'],
+  generate: ['-o', '--sheet', '--master', '--year', '--force', '--no-expand'],
+  fix: ['-o', '--rule', '--all', '--sheet', '--master', '--year', '--force'],
+  settings: ['-o', '--off', '--on', '--severity', '--force'],
+};
+
+function usageOf(cmd: string): string {
+  const line = USAGE.split('\n').find((l) => l.trim().startsWith(cmd + ' '));
+  return line ? `Cách dùng: phan-cong ${line.trim()}` : USAGE;
+}
+
+/** The version in package.json, found upward from here (sources under jest, build/ when installed). */
+function version(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'phan-cong') return pkg.version ?? '0.0.0';
+    } catch {
+      // not here: look one folder up
+    }
+  }
+  return '0.0.0';
+}
+
 const VALUE_FLAGS = new Set(['--year', '--master', '--sheet', '--format', '-o', '--out', '--rule', '--off', '--on', '--severity', '--province', '--level']);
-const BOOL_FLAGS = new Set(['--force', '--no-expand', '--help', '-h', '--all']);
+const BOOL_FLAGS = new Set(['--force', '--no-expand', '--help', '-h', '--all', '--version', '-V']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -88,8 +116,22 @@ export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   const buf = await readFileChecked(file);
   if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0)
     throw new UserError('file.protected', `Tệp "${file}" được đặt mật khẩu hoặc là định dạng .xls cũ: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx rồi chạy lại.`);
-  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b)
+  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
+    if (buf.subarray(0, 5).toString('latin1') === '%PDF-') throw new UserError('file.pdf', `Tệp "${file}" là tệp PDF, không phải sổ Excel: hãy dùng tệp .xlsx của bảng phân công (hoặc chép bảng vào Excel rồi lưu dạng .xlsx).`);
     throw new UserError('file.not_xlsx', `Tệp "${file}" không phải tệp Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
+  }
+  // a zip that is another kind of document: named for what it is, with what to do
+  const names = buf.toString('latin1');
+  const excel = names.includes('xl/workbook.xml');
+  if (!excel && names.includes('word/document.xml'))
+    throw new UserError('file.docx', `Tệp "${file}" là tài liệu Word (.docx), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
+  if (!excel && names.includes('application/vnd.oasis.opendocument.spreadsheet'))
+    throw new UserError('file.ods', `Tệp "${file}" là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice Calc, chọn Lưu thành… định dạng Excel 2007-365 (.xlsx) rồi chạy lại với tệp .xlsx đó.`);
+  if (!excel && names.includes('application/vnd.oasis.opendocument.text'))
+    throw new UserError('file.odt', `Tệp "${file}" là văn bản OpenDocument (.odt), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
+  // a whole zip (its end-of-directory record is there) without a workbook is not Excel; a cut one is corrupt
+  if (!excel && names.includes('PK\x05\x06'))
+    throw new UserError('file.not_xlsx', `Tệp "${file}" là tệp nén nhưng không phải sổ Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
   try {
     return await XlsxWorkbook.load(new Uint8Array(buf));
   } catch {
@@ -200,21 +242,18 @@ async function cmdGenerate(args: Args): Promise<number> {
   const o = await outputPath(args, file);
   const { wb, a } = await analyzeFile(args, file);
   const r = await generate(wb, a, { force: args.flags.has('--force'), expandCollectives: !args.flags.has('--no-expand') });
-  if (!r.written)
-    throw new UserError(
-      'quarters.conflict',
-      `Các ô ${r.quarters.conflicts.join(', ')} ở cột Quý của sheet "${a.table.sheet}" đang có nội dung khác do người dùng nhập; không ghi đè. Xoá các ô đó hoặc chạy lại với --force để ghi đè.`,
-    );
   await save(wb, o);
   const c = countBySeverity(a.issues);
   const agencies = r.generation.sheets.filter((s) => s.kind === 'agency').length;
   out(`Đã tạo ${path.resolve(o)}`);
   out(`  ${a.tasks.length} nhiệm vụ, ${agencies} cơ quan, ${r.generation.sheets.length} sheet (${agencies} sheet cơ quan + "Tổng hợp"), ${r.quarters.changedCells} ô Quý được điền ở sheet "${a.table.sheet}".`);
-  out(`  Phát hiện khi kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý (xem: phan-cong check ${file}).`);
+  out(`  Phát hiện khi kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý (xem: npx phan-cong check ${file}).`);
   if (r.quarters.unreadableRows.length) out(`  Dòng không xác định được quý (để trống): ${r.quarters.unreadableRows.join(', ')}.`);
   for (const line of carryNotes(r)) out(`  ${line}`);
   if (r.deleted.length) out(`  Đã xoá sheet do Phân công tạo trước đây và không còn dùng: ${r.deleted.join(', ')}.`);
-  return c.error > 0 ? 1 : 0;
+  if (r.quarters.conflicts.length)
+    out(`  Các ô ${r.quarters.conflicts.join(', ')} ở cột Quý của sheet "${a.table.sheet}" có nội dung do người dùng nhập: để nguyên như đã nhập; chạy lại với --force để ghi đè.`);
+  return c.error > 0 || r.quarters.conflicts.length ? 1 : 0;
 }
 
 async function cmdFix(args: Args): Promise<number> {
@@ -260,12 +299,30 @@ async function cmdSettings(args: Args): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // "phan-cong check big.xlsx | head -1": a reader that stops reading ends us quietly
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   try {
     const args = parseArgs(argv);
     const cmd = args.positional[0];
-    if (!cmd || args.flags.has('--help') || args.flags.has('-h')) {
-      (cmd ? process.stdout : process.stderr).write(USAGE + '\n');
-      return cmd ? 0 : 2;
+    if (args.flags.has('--version') || args.flags.has('-V')) {
+      out(version());
+      return 0;
+    }
+    if (args.flags.has('--help') || args.flags.has('-h') || cmd === 'help') {
+      const about = cmd === 'help' ? args.positional[1] : cmd;
+      out(about && COMMAND_FLAGS[about] ? usageOf(about) : USAGE);
+      return 0;
+    }
+    if (!cmd) {
+      process.stderr.write(USAGE + '\n');
+      return 2;
+    }
+    const allowed = COMMAND_FLAGS[cmd];
+    if (allowed) {
+      const extra = [...args.flags.keys()].filter((f) => !allowed.includes(f));
+      if (extra.length) throw new ArgError(`Lệnh ${cmd} không nhận tuỳ chọn ${extra.join(', ')}. ${usageOf(cmd)}`);
     }
     switch (cmd) {
       case 'parse-time':

@@ -327,7 +327,7 @@ function QuartersStep({ t, state }: StepProps) {
           <MessageBarBody>{t.quartersDone(q.plan.changedCells)}</MessageBarBody>
         </MessageBar>
       )}
-      {q && !q.written && (
+      {q && q.plan.conflicts.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.conflicts(q.plan.conflicts.join(', '))}</MessageBarBody>
           <MessageBarActions>
@@ -404,7 +404,7 @@ function GenerateStep({ t, state }: StepProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {g && !g.written && (
+      {g && g.quarters.conflicts.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.conflicts(g.quarters.conflicts.join(', '))}</MessageBarBody>
           <MessageBarActions>
