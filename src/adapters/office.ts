@@ -162,6 +162,12 @@ export class OfficeWorkbook implements WorkbookPort {
           r.values = rows;
           if (w.style === 'header' && plan.headerStyleFrom && plan.headerStyleFrom.sheet === w.sheet && this.supported('ExcelApi', '1.9'))
             r.copyFrom(plan.headerStyleFrom.address, 'Formats' as Excel.RangeCopyType);
+          else if (!w.style && plan.bodyStyleFrom?.sheet === w.sheet && this.supported('ExcelApi', '1.9')) {
+            // the table's borders and font from the same rows of its time column, centred
+            const col = colA1(plan.bodyStyleFrom.col);
+            r.copyFrom(`${col}${tl.r1}:${col}${tl.r1 + rows.length - 1}`, 'Formats' as Excel.RangeCopyType);
+            r.format.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
+          }
         },
       });
     }
@@ -232,14 +238,20 @@ export class OfficeWorkbook implements WorkbookPort {
           ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
           ws.pageLayout.zoom = { horizontalFitToPages: sp.print.fitToWidth, verticalFitToPages: 0 };
           if (sp.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${sp.print.titleRows.replace(':', ':$')}`);
+          if (sp.print.footer) {
+            // "&L…&R…": Excel's sections as the API's properties
+            const part = (code: string) => sp.print.footer!.match(new RegExp(`&${code}((?:[^&]|&&|&[PN]|&"[^"]*"|&\\d+)*)`))?.[1] ?? '';
+            ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = part('L');
+            ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = part('R');
+          }
         }
         if (this.supported('ExcelApi', '1.8'))
           for (const v of sp.validations) ws.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
         for (const cs of sp.colorScales) {
           const cf = ws.getRange(cs.range).conditionalFormats.add('ColorScale' as Excel.ConditionalFormatType);
           cf.colorScale.criteria = {
-            minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: '#FFFFFF' },
-            maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: '#F8696B' },
+            minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: cs.from },
+            maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: cs.to },
           };
         }
       },

@@ -105,6 +105,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     fitToHeight: 0,
     ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
   };
+  if (plan.print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: plan.print.footer, evenFooter: plan.print.footer };
   for (const v of plan.validations) {
     (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, {
       type: 'list',
@@ -118,7 +119,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   for (const cs of plan.colorScales) {
     ws.addConditionalFormatting({
       ref: cs.range,
-      rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: [{ argb: 'FFFFFFFF' }, { argb: 'FFF8696B' }] } as unknown as ExcelJS.ConditionalFormattingRule],
+      rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: [{ argb: argb(cs.from) }, { argb: argb(cs.to) }] } as unknown as ExcelJS.ConditionalFormattingRule],
     });
   }
 }
@@ -178,14 +179,29 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!ws) throw new Error(`Không tìm thấy sheet "${w.sheet}"`);
       const tl = parseRange(w.address);
       const styleFrom = w.style === 'header' && plan.headerStyleFrom?.sheet === w.sheet ? ws.getCell(plan.headerStyleFrom.address) : null;
+      const body = !w.style && plan.bodyStyleFrom?.sheet === w.sheet ? plan.bodyStyleFrom.col : null;
       w.values.forEach((row, i) =>
         row.forEach((v, j) => {
           const cell = ws.getCell(tl.r1 + i, tl.c1 + j);
           cell.value = v === '' ? null : v;
           if (styleFrom) cell.style = JSON.parse(JSON.stringify(styleFrom.style ?? {}));
+          else if (body !== null) {
+            // the table's own borders and font, centred: "x" sits in the middle of its cell
+            const from = ws.getCell(tl.r1 + i, body).style ?? {};
+            cell.style = { ...JSON.parse(JSON.stringify(from)), alignment: { ...(from.alignment ?? {}), horizontal: 'center', vertical: 'middle' } };
+          }
         }),
       );
       tick(`${w.sheet}!${w.address}`);
+    }
+    if (plan.defaultPrint) {
+      const ws = this.byName(plan.defaultPrint.sheet);
+      const ps = ws?.pageSetup;
+      // only a sheet without a print setup of its own (as exceljs reads one: no paper size, no titles, no fit)
+      if (ws && ps && ps.paperSize === undefined && !ps.printTitlesRow && !ps.printArea && !ps.fitToPage) {
+        ws.pageSetup = { ...ps, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: plan.defaultPrint.titleRows };
+        if (plan.defaultPrint.footer && !ws.headerFooter?.oddFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: plan.defaultPrint.footer };
+      }
     }
     for (const name of plan.deleteSheets) {
       const ws = this.byName(name);

@@ -5,7 +5,7 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
-import { AGENCY_COLUMNS, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, attachedFromTitles, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { AGENCY_COLUMNS, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
 import type { CarriedRow } from '../core/carry';
 import { REGISTRY_SHEET } from '../core/registry';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
@@ -15,7 +15,7 @@ import { findPlanYear } from '../core/time';
 import { normalizeText, foldKey } from '../core/text';
 import { validate } from '../core/validate';
 import type { CellWrite, ColumnRole, Issue, MasterList, RuleSettings, TableModel, Task } from '../core/schemas';
-import type { Snapshot, WorkbookPort, WriteProgress, WriteResult } from '../port/workbook';
+import type { Snapshot, WorkbookPort, WritePlan, WriteProgress, WriteResult } from '../port/workbook';
 
 /** A problem that makes the input unusable (CLI exit 2); `key` is stable for tests and scripts. */
 export class UserError extends Error {
@@ -189,11 +189,21 @@ export interface QuarterResult {
   write?: WriteResult;
 }
 
+/** How the quarter cells look and print: the table's header and body formats, A4 landscape if the sheet has no setup. */
+function tableFormats(a: Analysis, plan: QuarterPlan): Pick<WritePlan, 'headerStyleFrom' | 'bodyStyleFrom' | 'defaultPrint'> {
+  const sheet = a.grid.sheet;
+  return {
+    headerStyleFrom: plan.headerStyleFrom ? { sheet, address: plan.headerStyleFrom } : null,
+    bodyStyleFrom: { sheet, col: plan.bodyStyleCol },
+    defaultPrint: { sheet, titleRows: `${a.table.headerRow - a.table.headerRows + 1}:${a.table.headerRow}`, footer: footerOf({ attachedTo: attachedFromTitles(a.titles) }) },
+  };
+}
+
 export async function fillQuarters(port: WorkbookPort, a: Analysis, force = false): Promise<QuarterResult> {
   // cells a user typed in the quarter columns are left as they are and listed; the rest is written
   const plan = planQuarters(a.grid, a.table, a.tasks, force);
   const registry: Registry = { ...a.registry, quarterColumns: { sheet: a.grid.sheet, cols: plan.cols } };
-  const write = await port.write({ cellWrites: plan.writes, headerStyleFrom: plan.headerStyleFrom ? { sheet: a.grid.sheet, address: plan.headerStyleFrom } : null, sheets: [], deleteSheets: [], registry });
+  const write = await port.write({ cellWrites: plan.writes, ...tableFormats(a, plan), sheets: [], deleteSheets: [], registry });
   return { plan, written: true, write };
 }
 
@@ -343,7 +353,7 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
   const write = await port.write(
     {
       cellWrites: quarters.writes,
-      headerStyleFrom: quarters.headerStyleFrom ? { sheet: a.grid.sheet, address: quarters.headerStyleFrom } : null,
+      ...tableFormats(a, quarters),
       sheets: generation.sheets,
       deleteSheets,
       registry,

@@ -246,7 +246,8 @@ async function cmdGenerate(args: Args): Promise<number> {
   const c = countBySeverity(a.issues);
   const agencies = r.generation.sheets.filter((s) => s.kind === 'agency').length;
   out(`Đã tạo ${path.resolve(o)}`);
-  out(`  ${a.tasks.length} nhiệm vụ, ${agencies} cơ quan, ${r.generation.sheets.length} sheet (${agencies} sheet cơ quan + "Tổng hợp"), ${r.quarters.changedCells} ô Quý được điền ở sheet "${a.table.sheet}".`);
+  const others = r.generation.sheets.filter((s) => s.kind !== 'agency').map((s) => `"${s.name}"`);
+  out(`  ${a.tasks.length} nhiệm vụ, ${agencies} cơ quan, ${r.generation.sheets.length} sheet (${agencies} sheet cơ quan + ${others.join(', ')}), ${r.quarters.changedCells} ô Quý được điền ở sheet "${a.table.sheet}".`);
   out(`  Phát hiện khi kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý (xem: npx phan-cong check ${file}).`);
   if (r.quarters.unreadableRows.length) out(`  Dòng không xác định được quý (để trống): ${r.quarters.unreadableRows.join(', ')}.`);
   for (const line of carryNotes(r)) out(`  ${line}`);

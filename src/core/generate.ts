@@ -1,7 +1,7 @@
 // The plan of every generated sheet, as data: one sheet per agency and the "Tổng hợp" report.
 // Adapters render it; they decide nothing about content.
 import { a1, rangeA1, sheetRef } from './address';
-import { foldKey, normalizeText } from './text';
+import { foldKey, normalizeText, stripBullet } from './text';
 import { QUARTER_LABELS, MARK } from './quarters';
 import type { MatchIndex } from './agencies/match';
 import { placeCarried, type CarriedRow, type Placement } from './carry';
@@ -161,6 +161,7 @@ export function makeSheetNames(agencies: Agency[], taken: string[], previous: Re
   };
   // the report first (never a user's sheet of the same name), then previous names, so a re-run keeps every sheet where it was
   claim(REPORT_KEY, REPORT_SHEET);
+  claim(TASK_LIST_KEY, TASK_LIST_SHEET);
   for (const a of agencies) {
     const p = previous[a.name];
     if (p && !used.has(p.toLowerCase())) {
@@ -175,13 +176,16 @@ export function makeSheetNames(agencies: Agency[], taken: string[], previous: Re
 // ---- Plans -------------------------------------------------------------------------------------
 
 export const AGENCY_COLUMNS = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú'];
-const AGENCY_WIDTHS = [8, 55, 30, 18, 7, 7, 7, 7, 16, 32, 18];
+// Widths (in Excel's character units) whose sum (≈ 120) fits A4 landscape one page wide with the
+// 13 pt body printed at ≥ 10.5 pt — in Excel (≈ 630 pt against ≈ 740 pt printable) and in LibreOffice,
+// whose character unit is wider (measured by the e2e test on the printed PDF)
+const AGENCY_WIDTHS = [5, 31, 17, 10, 5, 5, 5, 5, 11, 17, 10];
 export const AGENCY_HEADER_ROW = 4;
 export const REPORT_COLUMNS = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
 
 /** Does a sheet still carry the header we wrote (row 4)? A registry entry is trusted only then. */
-export function looksGenerated(headerRow: string[], kind: 'agency' | 'report'): boolean {
-  const want = kind === 'agency' ? AGENCY_COLUMNS : REPORT_COLUMNS;
+export function looksGenerated(headerRow: string[], kind: 'agency' | 'report' | 'tasks'): boolean {
+  const want = kind === 'agency' ? AGENCY_COLUMNS : kind === 'tasks' ? TASK_LIST_COLUMNS : REPORT_COLUMNS;
   return want.every((h, i) => (headerRow[i] ?? '').trim() === h);
 }
 export const STATUS_COL = 9;
@@ -215,8 +219,8 @@ function taskCells(t: Task): { marks: string[]; lines: number } {
   if (!c) {
     let lines = 1;
     if (t.id.length >= 4) lines = Math.max(lines, linesOf(t.id, AGENCY_WIDTHS[0]));
-    if (t.raw.title.length >= 4) lines = Math.max(lines, linesOf(t.raw.title, AGENCY_WIDTHS[1]));
-    if (t.raw.time.length >= 4) lines = Math.max(lines, linesOf(t.raw.time, AGENCY_WIDTHS[3]));
+    if (t.raw.title.length >= 4) lines = Math.max(lines, linesOf(shown(t.raw.title), AGENCY_WIDTHS[1]));
+    if (t.raw.time.length >= 4) lines = Math.max(lines, linesOf(shown(t.raw.time), AGENCY_WIDTHS[3]));
     TASK_CELLS.set(t, (c = { marks: marks(t), lines }));
   }
   return c;
@@ -233,7 +237,7 @@ function othersCell(a: Assignment): string {
   const via = a.via ?? '';
   let v = m.support.get(via);
   if (v === undefined) {
-    v = `Chủ trì: ${labels(t).lead}${a.via ? ` (phối hợp với tư cách ${COLLECTIVE_VI[a.via]})` : ''}`;
+    v = `Chủ trì: ${labels(t).lead}${a.via ? ` (phối hợp vì thuộc ${COLLECTIVE_VI[a.via]})` : ''}`;
     m.support.set(via, v);
   }
   return v;
@@ -241,6 +245,14 @@ function othersCell(a: Assignment): string {
 
 function upper(s: string): string {
   return s.toLocaleUpperCase('vi');
+}
+
+/** The footer of every printed page: the plan's number on the left, "Trang 2/5" on the right. */
+export function footerOf(opts: Pick<GenerateOptions, 'attachedTo'>): string {
+  const doc = opts.attachedTo?.match(/(Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn)\s+(?:số\s+)?[\p{L}\p{N}/.-]+/u)?.[0];
+  // the footer's own font, or it prints at the spreadsheet's small default
+  const font = '&"Times New Roman,Regular"&13';
+  return `${doc ? `&L${font}${doc.replace(/&/g, '&&')}` : ''}&R${font}Trang &P/&N`;
 }
 
 /** Where what an agency typed goes now: its earlier rows placed on the current tasks (./carry.ts). */
@@ -287,7 +299,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       const status = kept?.[0] || STATUSES[0];
       const result = kept?.[1] ?? '';
       const note = kept?.[2] ?? '';
-      rows.push([t.id, t.raw.title, others, t.raw.time, c.marks[0], c.marks[1], c.marks[2], c.marks[3], status, result, note, ...extra.map((_, k) => kept?.[3 + k] ?? '')]);
+      rows.push([t.id, shown(t.raw.title), others, shown(t.raw.time), c.marks[0], c.marks[1], c.marks[2], c.marks[3], status, result, note, ...extra.map((_, k) => kept?.[3 + k] ?? '')]);
       // the same as rowHeight() on this row, from line counts kept per task and per text
       let lines = c.lines;
       if (others.length >= 4) lines = Math.max(lines, linesOf(others, AGENCY_WIDTHS[2]));
@@ -307,12 +319,12 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
     kind: 'agency',
     agency: agency.name,
     rows,
-    widths: [...AGENCY_WIDTHS, ...extra.map(() => 18)],
+    widths: [...AGENCY_WIDTHS, ...extra.map(() => 12)],
     heights,
     styles,
     merges,
     freezeRows: AGENCY_HEADER_ROW,
-    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}` },
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}`, footer: footerOf(opts) },
     validations: dataRows > AGENCY_HEADER_ROW ? [{ range: `I${AGENCY_HEADER_ROW + 1}:I${Math.max(dataRows, AGENCY_HEADER_ROW + 1)}`, list: STATUSES.slice() }] : [],
     colorScales: [],
   };
@@ -327,13 +339,19 @@ export function clearPlanCaches(): void {
   LINES.clear();
 }
 
+/** A one-line cell as shown in our sheets: without its bullet ("- Cả năm" → "Cả năm"), like the bullets of split cells. */
+function shown(text: string): string {
+  return text.includes('\n') ? text : stripBullet(text);
+}
+
 /** Wrapped lines of a text in a column of `width` characters (memoized per width). */
 function linesOf(text: string, width: number): number {
   let memo = LINES.get(width);
   if (!memo) LINES.set(width, (memo = new Map()));
   let n = memo.get(text);
   if (n !== undefined) return n;
-  const per = Math.max(4, width - 1) / 1.1;
+  // Times New Roman 13 pt: about 0.9 letters per character unit (measured on the printed PDF)
+  const per = Math.max(3, width * 0.9 - 1);
   if (text.indexOf('\n') < 0) n = Math.max(1, Math.ceil(text.length / per));
   else {
     n = 0;
@@ -345,7 +363,7 @@ function linesOf(text: string, width: number): number {
 }
 
 function heightOf(lines: number): number {
-  return Math.min(409, Math.round(lines * 15.75 + 3));
+  return Math.min(409, Math.round(lines * 17 + 3));
 }
 
 /** Height of one row; a merged row spans the whole width. Texts under 4 characters fit any column. */
@@ -390,7 +408,7 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
   let n = 0;
   for (const [agency, list] of byAgency) {
     const sheet = names.get(agency);
-    if (agency === REPORT_KEY) continue;
+    if (agency === REPORT_KEY || agency === TASK_LIST_KEY) continue;
     if (!sheet) continue;
     n++;
     const plan = sheetsByName.get(sheet)!;
@@ -417,22 +435,8 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
   if (lastData >= firstData) {
     styles.push({ range: `A${firstData}:${last}${lastData}`, style: 'body' }, { range: `D${firstData}:${last}${lastData}`, style: 'bodyCenter' });
   }
-  // full task list
-  rows.push([]);
-  const listTitle = rows.length + 1;
-  rows.push(['DANH SÁCH NHIỆM VỤ']);
-  merges.push(`A${listTitle}:${last}${listTitle}`);
-  styles.push({ range: `A${listTitle}:${last}${listTitle}`, style: 'section' });
-  const lh = rows.length + 1;
-  rows.push(['Mã', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Hạn', 'Dòng trong bảng']);
-  styles.push({ range: `A${lh}:${a1(lh, 11)}`, style: 'header' });
-  const lf = rows.length + 1;
-  for (const t of tasks) {
-    rows.push([t.id, t.raw.title, labels(t).lead, labels(t).support, t.raw.time, ...marks(t), t.deadline ? t.deadline.split('-').reverse().join('/') : '', t.cells.task]);
-  }
-  if (rows.length >= lf) styles.push({ range: `A${lf}:${a1(rows.length, 11)}`, style: 'body' }, { range: `F${lf}:I${rows.length}`, style: 'bodyCenter' });
-  // the summary (sheet name, counts) and the task list (lead, support, time) share columns
-  const widths = [8, 45, 24, 32, 14, 8, 8, 8, 8, 12, 12, 12, 12, 12];
+  void tasks;
+  const widths = [5, 22, 13, 9, 9, 5, 5, 5, 5, 9, 8, 8, 8, 8];
   return {
     name: names.get(REPORT_KEY) ?? REPORT_SHEET,
     kind: 'report',
@@ -442,9 +446,41 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
     styles,
     merges,
     freezeRows: AGENCY_HEADER_ROW,
-    print: { landscape: true, paperSize: 9, fitToWidth: 1 },
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}`, footer: footerOf(opts) },
     validations: [],
-    colorScales: lastData >= firstData ? [{ range: rangeA1(firstData, 6, lastData, 9) }] : [],
+    colorScales: lastData >= firstData ? [{ range: rangeA1(firstData, 6, lastData, 9), from: '#FFFFFF', to: '#9DC3E6' }] : [],
+  };
+}
+
+export const TASK_LIST_SHEET = 'Danh sách nhiệm vụ';
+export const TASK_LIST_KEY = '\u0000tasks';
+export const TASK_LIST_COLUMNS = ['Mã', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Hạn', 'Dòng trong bảng'];
+const TASK_LIST_WIDTHS = [5, 30, 17, 20, 10, 5, 5, 5, 5, 10, 9];
+
+/** Every task of the table with its agencies, quarters and deadline: its own sheet, so its header repeats on every printed page. */
+export function taskListSheet(name: string, tasks: Task[], opts: GenerateOptions): SheetPlan {
+  const last = a1(1, TASK_LIST_COLUMNS.length).replace(/\d+$/, '');
+  const rows: PlanCell[][] = [[`DANH SÁCH NHIỆM VỤ${opts.subject ? ' ' + upper(opts.subject) : ''} NĂM ${opts.planYear}`], [opts.attachedTo ?? ''], [], TASK_LIST_COLUMNS.slice()];
+  for (const t of tasks) rows.push([t.id, shown(t.raw.title), labels(t).lead, labels(t).support, shown(t.raw.time), ...marks(t), t.deadline ? t.deadline.split('-').reverse().join('/') : '', t.cells.task]);
+  const merges = [`A1:${last}1`, `A2:${last}2`];
+  const styles: SheetPlan['styles'] = [
+    { range: `A1:${last}1`, style: 'title' },
+    { range: `A2:${last}2`, style: 'subtitle' },
+    { range: `A4:${last}4`, style: 'header' },
+  ];
+  if (rows.length > 4) styles.push({ range: `A5:${last}${rows.length}`, style: 'body' }, { range: `F5:I${rows.length}`, style: 'bodyCenter' });
+  return {
+    name,
+    kind: 'tasks',
+    rows,
+    widths: TASK_LIST_WIDTHS.slice(),
+    heights: rowHeights(rows, TASK_LIST_WIDTHS, merges),
+    styles,
+    merges,
+    freezeRows: AGENCY_HEADER_ROW,
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}`, footer: footerOf(opts) },
+    validations: [],
+    colorScales: [],
   };
 }
 
@@ -483,8 +519,8 @@ export function archiveSheet(name: string, agency: string, rows: CarriedRow[], e
     kind: 'archive',
     agency,
     rows: plan,
-    widths: [8, 55, 12, 16, 32, 18, ...extra.map(() => 18)],
-    heights: plan.map((r, i) => rowHeight(r, [8, 55, 12, 16, 32, 18], i < 2)),
+    widths: [6, 40, 10, 12, 30, 16, ...extra.map(() => 14)],
+    heights: plan.map((r, i) => rowHeight(r, [6, 40, 10, 12, 30, 16], i < 2)),
     styles: [
       { range: `A1:${last}1`, style: 'title' },
       { range: `A2:${last}2`, style: 'subtitle' },
@@ -493,7 +529,7 @@ export function archiveSheet(name: string, agency: string, rows: CarriedRow[], e
     ],
     merges: [`A1:${last}1`, `A2:${last}2`],
     freezeRows: 4,
-    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: '4:4' },
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: '4:4', footer: footerOf({ attachedTo: null }) },
     validations: [],
     colorScales: [],
   };
@@ -533,7 +569,8 @@ export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOpt
     archived[agency] = name;
     archives.push(archiveSheet(name, agency, rows, opts.extraColumns?.[agency] ?? [], today));
   }
-  return { sheets: [report, ...sheets, ...archives], names, byAgency, removed, moved, archived };
+  const list = taskListSheet(names.get(TASK_LIST_KEY) ?? TASK_LIST_SHEET, tasks, opts);
+  return { sheets: [report, list, ...sheets, ...archives], names, byAgency, removed, moved, archived };
 }
 
 /** Title text → what the plan is about: "PHÂN CÔNG NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018" → "thông tin đối ngoại". */

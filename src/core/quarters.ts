@@ -18,6 +18,8 @@ export interface QuarterPlan {
   unreadableRows: number[];
   /** Address of the header cell whose format the new header copies. */
   headerStyleFrom: string | null;
+  /** The column whose cells' format the quarter cells of a row take (the time column). */
+  bodyStyleCol: number;
   changedCells: number;
 }
 
@@ -95,6 +97,7 @@ export function planQuarters(g: Grid, table: TableModel, tasks: Task[], force = 
     conflicts: conflicts.sort(),
     unreadableRows: unreadableRows.sort((a, b) => a - b),
     headerStyleFrom: a1(headerRow, firstHeaderCol),
+    bodyStyleCol: firstHeaderCol,
     changedCells: changes.length,
   };
 }

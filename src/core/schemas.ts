@@ -169,7 +169,7 @@ export type PlanCell = z.infer<typeof PlanCellSchema>;
 
 export const SheetPlanSchema = z.object({
   name: z.string().min(1).max(31),
-  kind: z.enum(['agency', 'report', 'archive']),
+  kind: z.enum(['agency', 'report', 'archive', 'tasks']),
   /** Agency full name for agency sheets. */
   agency: z.string().optional(),
   rows: z.array(z.array(PlanCellSchema)),
@@ -179,9 +179,11 @@ export const SheetPlanSchema = z.object({
   styles: z.array(z.object({ range: z.string(), style: StyleNameSchema })),
   merges: z.array(z.string()),
   freezeRows: z.number().int(),
-  print: z.object({ landscape: z.boolean(), paperSize: z.literal(9), fitToWidth: z.literal(1), titleRows: z.string().optional() }),
+  /** A4 landscape, fit to one page wide; header rows repeated; footer with page numbers ("&P/&N"). */
+  print: z.object({ landscape: z.boolean(), paperSize: z.literal(9), fitToWidth: z.literal(1), titleRows: z.string().optional(), footer: z.string().optional() }),
   validations: z.array(z.object({ range: z.string(), list: z.array(z.string()) })),
-  colorScales: z.array(z.object({ range: z.string() })),
+  /** Load shading: from white to a neutral blue — load is information, not a fault. */
+  colorScales: z.array(z.object({ range: z.string(), from: z.string(), to: z.string() })),
 });
 export type SheetPlan = z.infer<typeof SheetPlanSchema>;
 

@@ -10,18 +10,19 @@ export interface CellStyle {
   border: boolean;
 }
 
+// Nghị định 30/2020/NĐ-CP: Times New Roman, body 13–14 pt; 13 pt body prints at ≥ 10.5 pt at fit-to-width
 const FONT = 'Times New Roman';
 const base = (size: number, bold = false, italic = false, color = '#000000') => ({ name: FONT, size, bold, italic, color });
 
 export const STYLES: Record<StyleName, CellStyle> = {
   title: { font: base(14, true), fill: null, horizontal: 'center', vertical: 'center', wrap: true, border: false },
-  subtitle: { font: base(12, false, true), fill: null, horizontal: 'center', vertical: 'center', wrap: true, border: false },
-  header: { font: base(12, true), fill: '#D9E2F3', horizontal: 'center', vertical: 'center', wrap: true, border: true },
-  section: { font: base(12, true), fill: '#F2F2F2', horizontal: 'left', vertical: 'center', wrap: true, border: true },
-  body: { font: base(12), fill: null, horizontal: 'left', vertical: 'top', wrap: true, border: true },
-  bodyCenter: { font: base(12), fill: null, horizontal: 'center', vertical: 'top', wrap: true, border: true },
-  muted: { font: base(12, false, true, '#595959'), fill: null, horizontal: 'left', vertical: 'top', wrap: true, border: true },
-  input: { font: base(12), fill: '#FFF9E5', horizontal: 'left', vertical: 'top', wrap: true, border: true },
+  subtitle: { font: base(13, false, true), fill: null, horizontal: 'center', vertical: 'center', wrap: true, border: false },
+  header: { font: base(13, true), fill: '#D9E2F3', horizontal: 'center', vertical: 'center', wrap: true, border: true },
+  section: { font: base(13, true), fill: '#F2F2F2', horizontal: 'left', vertical: 'center', wrap: true, border: true },
+  body: { font: base(13), fill: null, horizontal: 'left', vertical: 'top', wrap: true, border: true },
+  bodyCenter: { font: base(13), fill: null, horizontal: 'center', vertical: 'top', wrap: true, border: true },
+  muted: { font: base(13, false, true, '#595959'), fill: null, horizontal: 'left', vertical: 'top', wrap: true, border: true },
+  input: { font: base(13), fill: '#FFF9E5', horizontal: 'left', vertical: 'top', wrap: true, border: true },
 };
 
 /** Text that a spreadsheet would take for a formula: written as text, never evaluated. */

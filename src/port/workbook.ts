@@ -29,6 +29,10 @@ export interface WritePlan {
   cellWrites: CellWrite[];
   /** Copy this cell's format onto header cells written with style "header" in the same sheet. */
   headerStyleFrom?: { sheet: string; address: string } | null;
+  /** Copy the format of this column, same row, onto the other cell writes of the sheet, centred (the table's borders). */
+  bodyStyleFrom?: { sheet: string; col: number } | null;
+  /** A4 landscape, one page wide, this header row repeated — only where the sheet has no print setup of its own. */
+  defaultPrint?: { sheet: string; titleRows: string; footer?: string } | null;
   /** Sheets to create, replacing the registry's sheets of the same name. */
   sheets: SheetPlan[];
   /** Generated sheets to delete (ours, no longer needed). */

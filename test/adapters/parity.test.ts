@@ -29,7 +29,7 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
     }
     const report = host.sheet('Tổng hợp')!;
     expect(report.conditionalFormats).toHaveLength(1);
-    const agency = host.sheet(xr.sheetsWritten[1])!;
+    const agency = host.sheet(xr.sheetsWritten[2])!;
     expect(agency.freezeRows).toBe(4);
     expect(agency.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
     expect(agency.validations[0].address).toMatch(/^I5:I\d+$/);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { analyze, carryNotes, generate } from '../../src/app/usecases';
-import { makeSheetNames, sanitizeSheetName, REPORT_SHEET, STATUSES } from '../../src/core/generate';
+import { makeSheetNames, sanitizeSheetName, REPORT_SHEET, STATUSES, TASK_LIST_SHEET } from '../../src/core/generate';
 import { SheetPlanSchema, TaskSchema, IssueSchema } from '../../src/core/schemas';
 import { addSheet, seed002Workbook } from '../../scripts/fixtures';
 import { snapshotCells, xlsxGrid, xlsxPort } from '../helpers';
@@ -35,6 +35,7 @@ describe('per-agency sheets for the seed-002 table', () => {
     const { names } = await generated();
     expect(names).toEqual([
       REPORT_SHEET,
+      TASK_LIST_SHEET,
       'Sở Công Thương',
       'Sở VHTTDL',
       'Sở Ngoại vụ',
@@ -61,7 +62,7 @@ describe('per-agency sheets for the seed-002 table', () => {
     expect(part(port, 'Công an tỉnh', 'B').map((r) => r[0])).toEqual(['2.1', '2.2', '2.3', '2.4', '2.5']);
     // "Các sở, ban, ngành" reaches the departments named in the plan, marked as such
     const vh = part(port, 'Sở VHTTDL', 'B');
-    expect(vh.find((r) => r[0] === '1.2')![1]).toBe('Chủ trì: Sở Thông tin và Truyền thông (phối hợp với tư cách các sở, ban, ngành)');
+    expect(vh.find((r) => r[0] === '1.2')![1]).toBe('Chủ trì: Sở Thông tin và Truyền thông (phối hợp vì thuộc các sở, ban, ngành)');
     expect(vh.find((r) => r[0] === '1.3')![1]).toBe('Chủ trì: Sở Thông tin và Truyền thông');
   });
 
@@ -86,8 +87,10 @@ describe('per-agency sheets for the seed-002 table', () => {
     // Q1: 2.2–2.4, 4.x, 7.x = 9; Q2: 2.1–2.4, 1.3, 4.x, 7.x = 11; Q3: 2.1–2.5, 1.2, 1.3, 4.x, 7.x = 13; Q4: 2.2–2.4, 4.x, 7.x = 9
     expect(row.slice(2, 9)).toEqual(['Sở Ngoại vụ', '5', '8', '9', '11', '13', '9']);
     expect(row[10]).toBe(`=COUNTIF('Sở Ngoại vụ'!$I$5:$I$19,"Chưa thực hiện")`);
-    const list = g.findIndex((r) => r[0] === 'Mã');
-    expect(g.slice(list + 1).map((r) => r[0])).toHaveLength(25);
+    // the full task list is a sheet of its own, so its header repeats on every printed page (issue 21)
+    const list = xlsxGrid(port.wb.getWorksheet(TASK_LIST_SHEET)!);
+    expect(list[3][0]).toBe('Mã');
+    expect(list.slice(4).map((r) => r[0])).toHaveLength(25);
     const ws = port.wb.getWorksheet(REPORT_SHEET)!;
     expect((ws.getCell(`K${g.indexOf(row) + 1}`).value as { result: number }).result).toBe(13);
   });
@@ -257,7 +260,7 @@ describe('sheet names', () => {
       { name: 'Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực và lãng phí tỉnh', group: 'other' as const, aliases: [] },
     ];
     const names = makeSheetNames(agencies, ['Sở y tế (2)']);
-    expect([...names.values()]).toEqual(['Tổng hợp', 'Sở Y tế', 'SỞ Y TẾ (3)', 'Ban CĐPCTNTCLPT']);
+    expect([...names.values()]).toEqual(['Tổng hợp', 'Danh sách nhiệm vụ', 'Sở Y tế', 'SỞ Y TẾ (3)', 'Ban CĐPCTNTCLPT']);
     expect(makeSheetNames(agencies, ['Sở y tế (2)'])).toEqual(names);
     expect(STATUSES).toEqual(['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn']);
   });

@@ -17,6 +17,7 @@ const SAMPLE = path.join(ROOT, 'samples', 'dong-nai-2018.xlsx');
 fs.mkdirSync(SHOTS, { recursive: true });
 
 const results = [];
+let pdfPages = [];
 async function test(name, fn) {
   const t0 = Date.now();
   try {
@@ -208,21 +209,72 @@ async function main() {
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${out}/lo`, '--convert-to', 'pdf', '--outdir', out, xlsx], { stdio: 'pipe', timeout: 120000 });
     const pdf = path.join(out, 'demo.pdf');
     assert(fs.existsSync(pdf), 'no PDF');
-    // every page of the generated sheets is A4 landscape (the source sheet keeps the user's own setup)
-    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
-    const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({ page: Number(m[1]), w: Number(m[2]), h: Number(m[3]) }));
-    const a4l = sizes.filter((p) => Math.abs(p.w - 841.89) < 2 && Math.abs(p.h - 595.28) < 2);
-    assert(a4l.length >= 11, `A4 landscape pages: ${a4l.length} of ${sizes.length}`);
-    const firstOurs = a4l[0].page;
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const s of ['NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018', 'Sở Thông tin và Truyền thông', 'Tình trạng']) assert(text.includes(s), `PDF lacks "${s}"`);
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(firstOurs), '-l', String(firstOurs + 1), pdf, path.join(SHOTS, 'demo-page')]);
+    pdfPages = printedPages(pdf, out);
+    assert(pdfPages.length >= 12, `pages: ${pdfPages.length}`);
+    const text = pdfPages.map((p) => p.text).join(' ');
+    // header cells wrap ("Tình / trạng"): whole phrases are checked where they print on one line
+    for (const s of ['NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018', 'Sở Thông tin và Truyền thông', 'Tình', 'trạng', 'Chưa thực']) assert(text.includes(s), `PDF lacks "${s}"`);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '3', pdf, path.join(SHOTS, 'demo-page')]);
+  });
+
+  // issue 21: printed as an officer prints it
+  await test('every printed page is A4 landscape with a page number', async () => {
+    assert(pdfPages.length >= 12, `pages read: ${pdfPages.length}`);
+    const bad = pdfPages.filter((p) => !(Math.abs(p.w - 841.89) < 2 && Math.abs(p.h - 595.3) < 2) || !/Trang \d+\/\d+/.test(p.text));
+    assert(bad.length === 0, `pages not A4 landscape or without "Trang n/N": ${bad.map((p) => p.page).join(', ')}`);
+  });
+  await test('every page starts with its sheet title or its repeated header row; no page holds only quarter columns', async () => {
+    assert(pdfPages.length >= 12, `pages read: ${pdfPages.length}`);
+    const starts = /^(PHỤ LỤC|TỔNG HỢP|DANH SÁCH|NHIỆM VỤ|NỘI DUNG|STT|Mã)(\s|$)/u;
+    // a repeated header row: "STT" (or "Mã") printed within the top band of the page's text (its cells are
+    // vertically centred, so pdftotext may emit other header words first)
+    const headed = (p) => {
+      const top = Math.min(...p.tops);
+      return p.words.some((w, i) => (w === 'STT' || w === 'Mã') && p.tops[i] - top < 40);
+    };
+    const bad = pdfPages.filter((p) => !starts.test(p.first) && !headed(p));
+    assert(bad.length === 0, `pages starting otherwise: ${bad.map((p) => `${p.page}: "${p.first}"`).join('; ')}`);
+    const quarterOnly = pdfPages.filter((p) => p.words.every((w) => /^(x|Quý|I|II|III|IV|Trang|\d+\/\d+|Kế|hoạch|số|[\d/.-]+KH-UBND)$/.test(w)));
+    assert(quarterOnly.length === 0, `pages of quarter columns only: ${quarterOnly.map((p) => p.page).join(', ')}`);
+  });
+  await test('text on the pages of generated sheets prints at 10.5 pt or more', async () => {
+    // the box height of a word over its font size, measured on a 12 pt cell printed unscaled (fonts are substituted here)
+    const ExcelJS = require(path.join(ROOT, 'node_modules', 'exceljs'));
+    const cal = new ExcelJS.Workbook();
+    const ws = cal.addWorksheet('S');
+    ws.getCell('A1').value = 'Nhiệm vụ Quý';
+    ws.getCell('A1').font = { name: 'Times New Roman', size: 12 };
+    ws.pageSetup = { paperSize: 9, orientation: 'landscape' };
+    const dir = path.join(os.tmpdir(), 'pc-cal-' + Date.now());
+    fs.mkdirSync(dir);
+    await cal.xlsx.writeFile(path.join(dir, 'cal.xlsx'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'cal.xlsx')], { stdio: 'pipe', timeout: 120000 });
+    const ratio = Math.min(...printedPages(path.join(dir, 'cal.pdf'), dir)[0].heights) / 12;
+    const ours = pdfPages.filter((p) => !p.text.includes('PHỤ LỤC') && !/^STT\s+Tên nhiệm vụ/.test(p.first + ' ' + p.words.slice(1, 4).join(' ')));
+    assert(ours.length >= 11, `pages of generated sheets: ${ours.length}`);
+    const smallest = Math.min(...ours.map((p) => Math.min(...p.heights))) / ratio;
+    assert(smallest >= 10.5, `smallest printed text ${smallest.toFixed(1)} pt (box/size ratio ${ratio.toFixed(2)})`);
+    process.stdout.write(`    smallest printed text on generated sheets: ${smallest.toFixed(1)} pt\n`);
   });
 
   const passed = results.filter((r) => r[1]).length;
   const failed = results.length - passed;
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   process.exit(failed ? 1 : 0);
+}
+
+/** Pages of a PDF: size, words with their box heights, text. */
+function printedPages(pdf, dir) {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' });
+  const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({ page: Number(m[1]), w: Number(m[2]), h: Number(m[3]) }));
+  const html = path.join(dir, path.basename(pdf) + '.bbox.html');
+  execFileSync('pdftotext', ['-bbox', pdf, html]);
+  const pages = fs.readFileSync(html, 'utf8').split('<page ').slice(1);
+  return pages.map((p, i) => {
+    const words = [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+    const texts = words.map((w) => w[5].replace(/&amp;/g, '&'));
+    return { ...sizes[i], words: texts, text: texts.join(' '), first: texts.slice(0, 2).join(' '), heights: words.map((w) => Number(w[4]) - Number(w[2])), tops: words.map((w) => Number(w[2])) };
+  });
 }
 
 main().catch((e) => {

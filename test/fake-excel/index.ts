@@ -441,6 +441,17 @@ export class FakeWorksheet extends Proxy {
       },
       get: (_t, prop) => {
         if (prop === 'setPrintTitleRows') return (a: string) => this.ctx.queue({ p: path, call: 'setPrintTitleRows', a }, () => (this.must().page.printTitleRows = a));
+        // ExcelApi 1.9: pageLayout.headersFooters.defaultForAllPages.{left,center,right}Footer
+        if (prop === 'headersFooters')
+          return {
+            defaultForAllPages: new globalThis.Proxy({} as Record<string, unknown>, {
+              set: (_t2, p2, v) => {
+                if (!/^(left|center|right)(Header|Footer)$/.test(String(p2))) throw new FakeExcelError('InvalidArgument', `No such header/footer part: ${String(p2)}`);
+                this.ctx.queue({ p: path, set: `pageLayout.headersFooters.defaultForAllPages.${String(p2)}`, v }, () => (this.must().page[String(p2)] = v));
+                return true;
+              },
+            }),
+          };
         throw new FakeExcelError('PropertyNotLoaded', `The property '${String(prop)}' is not available.`);
       },
     });
