@@ -3,6 +3,7 @@ import { analyze, fillQuarters, generate } from '../src/app/usecases';
 import { REGISTRY_SHEET } from '../src/core/registry';
 import { seed002Workbook } from '../scripts/fixtures';
 import { firstDiff, snapshotCells, xlsxGrid, xlsxPort } from './helpers';
+import { XlsxWorkbook } from '../src/adapters/xlsx';
 
 describe('data safety', () => {
   test('source table changes only in the quarter columns', async () => {
@@ -83,5 +84,27 @@ describe('data safety', () => {
     const reg = JSON.parse(String(p2.wb.getWorksheet(REGISTRY_SHEET)!.getCell('A1').value));
     expect(reg.sheets.map((s: { name: string }) => s.name)).not.toContain('Công an tỉnh');
     expect(p2.wb.getWorksheet(REGISTRY_SHEET)!.state).toBe('veryHidden');
+  });
+});
+
+describe('tab order (issue 21)', () => {
+  test('regeneration keeps the user’s own sheets where they were; ours stay in their places', async () => {
+    const port = await xlsxPort(seed002Workbook());
+    await generate(port, await analyze(port));
+    // a user sheet between ours, and one at the end
+    port.wb.addWorksheet('Ghi chú của tôi');
+    const mid = port.wb.addWorksheet('Theo dõi riêng');
+    const names = port.wb.worksheets.map((w) => w.name);
+    const at = names.indexOf('Sở Ngoại vụ');
+    const orderNo = (w: object) => w as unknown as { orderNo: number };
+    orderNo(mid).orderNo = orderNo(port.wb.worksheets[at]).orderNo + 0.5;
+    const visible = (wb: typeof port.wb) => wb.worksheets.map((w) => w.name).filter((n) => n !== 'PhanCong_Registry');
+    const before = visible(port.wb);
+    expect(before.indexOf('Theo dõi riêng')).toBe(at + 1);
+    const p2 = await xlsxPort(port.wb);
+    await generate(p2, await analyze(p2));
+    // as written to the file and read back
+    const back = await XlsxWorkbook.load(await p2.save());
+    expect(visible(back.wb)).toEqual(before);
   });
 });

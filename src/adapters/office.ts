@@ -8,7 +8,7 @@ import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/regist
 import { STYLES, looksLikeFormula, type CellStyle } from '../core/styles';
 import type { Grid } from '../core/table';
 import type { PlanCell, SheetPlan } from '../core/schemas';
-import { WriteFailure, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
+import { tabOrder, WriteFailure, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 
 /** Excel.run, or the fake host's run in tests and the bench. */
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -199,6 +199,17 @@ export class OfficeWorkbook implements WorkbookPort {
         final.push({ bytes: 64, label: sp.name, queue: (context) => context.workbook.worksheets.getItem(sp.name).delete() });
       final.push({ bytes: 64, label: sp.name, queue: (context) => void (context.workbook.worksheets.getItem(temps[i]).name = sp.name) });
     });
+    // a user's own sheets keep their places: ours go back where they were, new ones after the last of ours
+    if (plan.knownSheets) {
+      const ours = new Set([...plan.sheets.map((s) => s.name), ...plan.deleteSheets, REGISTRY_SHEET].map((n) => n.toLowerCase()));
+      const deleted = new Set(plan.deleteSheets.map((n) => n.toLowerCase()));
+      const after = [...plan.knownSheets.filter((n) => !deleted.has(n.toLowerCase())), ...plan.sheets.map((s) => s.name).filter((n) => !existing.has(n.toLowerCase()))];
+      if (plan.registry && !existing.has(REGISTRY_SHEET.toLowerCase())) after.push(REGISTRY_SHEET);
+      const order = tabOrder(plan.knownSheets, ours, after);
+      order.forEach((n, i) => {
+        if (ours.has(n.toLowerCase())) final.push({ bytes: 48, label: n, queue: (context) => void (context.workbook.worksheets.getItem(n).position = i) });
+      });
+    }
     const report = plan.sheets.find((s) => s.kind === 'report');
     if (report) final.push({ bytes: 64, label: report.name, queue: (context) => context.workbook.worksheets.getItem(report.name).activate() });
     return { main, final, temps };

@@ -6,7 +6,7 @@ import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/regist
 import { STYLES } from '../core/styles';
 import type { Grid } from '../core/table';
 import type { PlanCell, SheetPlan, StyleName } from '../core/schemas';
-import type { ReadRequest, SheetInfo, Snapshot, WorkbookPort, WritePlan, WriteProgress, WriteResult } from '../port/workbook';
+import { tabOrder, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -169,7 +169,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
+  /** Tab order after a write (see tabOrder): a user's own sheets never move. */
+  private keepTabOrder(before: string[], ours: Set<string>): void {
+    const byName = new Map(this.wb.worksheets.map((ws) => [ws.name, ws]));
+    // exceljs writes sheets by orderNo (not in its typings)
+    tabOrder(before, ours, [...byName.keys()]).forEach((n, i) => ((byName.get(n) as unknown as { orderNo: number }).orderNo = i + 1));
+  }
+
   async write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult> {
+    const before = this.wb.worksheets.map((ws) => ws.name);
+    const ours = new Set([...plan.sheets.map((s) => s.name), ...plan.deleteSheets].map((n) => n.toLowerCase()));
     const total = plan.cellWrites.length + plan.sheets.length + 1;
     let done = 0;
     const tick = (label: string) => progress?.({ done: ++done, total, label });
@@ -223,6 +232,7 @@ export class XlsxWorkbook implements WorkbookPort {
       });
     }
     tick('registry');
+    this.keepTabOrder(before, new Set([...ours, REGISTRY_SHEET.toLowerCase()]));
     return { syncs: 0, bytes: 0 };
   }
 

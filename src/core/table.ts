@@ -170,7 +170,8 @@ function normalizeId(stt: string): string {
   const s = stt.trim().replace(/\.$/, '');
   return s
     .split('.')
-    .map((p) => (/^\d+$/.test(p) ? String(Number(p)) : p))
+    // "01" is task 1; "00" stays as written (it is no number a plan counts from)
+    .map((p) => (/^\d+$/.test(p) && !/^0+$/.test(p) ? String(Number(p)) : p))
     .join('.');
 }
 

@@ -72,3 +72,24 @@ export interface WorkbookPort {
   write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult>;
   select(sheet: string, address: string): Promise<void>;
 }
+
+/**
+ * The tab order after a write: every sheet that was there keeps its place (ours replaced in place),
+ * sheets new to the workbook follow the last of ours, or go last. A user's own sheets never move.
+ * `before`: names in tab order as read; `ours`: names we write or delete (lower case); `after`: names now.
+ */
+export function tabOrder(before: string[], ours: Set<string>, after: string[]): string[] {
+  const now = new Map(after.map((n) => [n.toLowerCase(), n]));
+  const order: string[] = [];
+  let afterOurs = -1;
+  for (const name of before) {
+    const k = name.toLowerCase();
+    const n = now.get(k);
+    if (n) order.push(n);
+    if (ours.has(k)) afterOurs = order.length;
+  }
+  const placed = new Set(order.map((n) => n.toLowerCase()));
+  const fresh = after.filter((n) => !placed.has(n.toLowerCase()));
+  order.splice(afterOurs < 0 ? order.length : afterOurs, 0, ...fresh);
+  return order;
+}

@@ -81,3 +81,20 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
     expect(host.grid('Công an tỉnh (cũ 01-12-2026)')[4].slice(0, 4)).toEqual(['6', expect.any(String), 'Chủ trì', 'Hoàn thành']);
   });
 });
+
+describe('tab order in Excel (issue 21)', () => {
+  test('regeneration keeps the user’s own sheets where they were', async () => {
+    const host = fakeHostFrom(seed002Workbook());
+    const op = officePort(host);
+    await generate(op, await analyze(op));
+    // a user sheet between two of ours
+    const mine = host.addSheet('Theo dõi riêng', [['việc của tôi']]);
+    host.sheets.splice(host.sheets.indexOf(mine), 1);
+    host.sheets.splice(host.sheets.findIndex((s) => s.name === 'Sở Ngoại vụ') + 1, 0, mine);
+    const before = host.sheets.map((s) => s.name);
+    host.resetCounters();
+    const again = officePort(host);
+    await generate(again, await analyze(again));
+    expect(host.sheets.map((s) => s.name)).toEqual(before);
+  });
+});

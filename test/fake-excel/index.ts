@@ -484,6 +484,16 @@ export class FakeWorksheet extends Proxy {
   set tabColor(v: string) {
     this.queueSet('tabColor', v, () => (this.must().tabColor = v));
   }
+  /** Moves the sheet in the tab order, as Excel does (0-based; beyond the end is an error). */
+  set position(v: number) {
+    this.queueSet('position', v, () => {
+      const s = this.must();
+      const all = this.ctx.host.sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= all.length) throw new FakeExcelError('InvalidArgument', `The position ${v} is out of range.`);
+      all.splice(all.indexOf(s), 1);
+      all.splice(v, 0, s);
+    });
+  }
   protected read(prop: string): unknown {
     const s = this.resolveSheet();
     if (prop === 'isNullObject') return s === null;
