@@ -105,6 +105,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const extras = req.extra.map((name) => ({ name, ...queueUsed(sheets.getItemOrNullObject(name)) }));
       const registry = sheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject();
       registry.load('text');
+      // does the table's sheet have a print setup of its own (print titles or area)? ExcelApi 1.9
+      const canPrint = this.supported('ExcelApi', '1.9');
+      const printProbe = canPrint ? [target.pageLayout.getPrintTitleRowsOrNullObject(), target.pageLayout.getPrintAreaOrNullObject()] : [];
+      for (const p of printProbe) p.load('address');
       await context.sync();
 
       const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as SheetInfo['visibility'] }));
@@ -113,7 +117,9 @@ export class OfficeWorkbook implements WorkbookPort {
       if (mainName) grids[mainName] = gridFrom(mainName, main.used, main.merges);
       for (const e of extras) if (!e.used.isNullObject) grids[infos.find((i) => i.name.toLowerCase() === e.name.toLowerCase())?.name ?? e.name] = gridFrom(e.name, e.used, e.merges);
       const reg = registry.isNullObject ? null : registryFromRows((registry.text as unknown[][]).map((r) => r.map(textOf)));
-      return { sheets: infos, active: active.name, grids, registry: reg };
+      const ownPrintSetup: Record<string, boolean> = {};
+      if (mainName && canPrint) ownPrintSetup[mainName] = printProbe.some((p) => !p.isNullObject);
+      return { sheets: infos, active: active.name, grids, registry: reg, ...(canPrint ? { ownPrintSetup } : {}) };
     });
   }
 
@@ -167,6 +173,26 @@ export class OfficeWorkbook implements WorkbookPort {
             const col = colA1(plan.bodyStyleFrom.col);
             r.copyFrom(`${col}${tl.r1}:${col}${tl.r1 + rows.length - 1}`, 'Formats' as Excel.RangeCopyType);
             r.format.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
+          }
+        },
+      });
+    }
+    // the table's sheet without a print setup of its own: A4 landscape, one page wide, its header repeated
+    if (plan.defaultPrint && this.supported('ExcelApi', '1.9')) {
+      const dp = plan.defaultPrint;
+      main.push({
+        bytes: 128,
+        label: `${dp.sheet} (in)`,
+        queue: (context) => {
+          const pl = context.workbook.worksheets.getItem(dp.sheet).pageLayout;
+          pl.orientation = 'Landscape' as Excel.PageOrientation;
+          pl.paperSize = 'A4' as Excel.PaperType;
+          pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          pl.setPrintTitleRows(`$${dp.titleRows.replace(':', ':$')}`);
+          if (dp.footer) {
+            const part = (code: string) => dp.footer!.match(new RegExp(`&${code}((?:[^&]|&&|&[PN]|&"[^"]*"|&\\d+)*)`))?.[1] ?? '';
+            context.workbook.worksheets.getItem(dp.sheet).pageLayout.headersFooters.defaultForAllPages.leftFooter = part('L');
+            context.workbook.worksheets.getItem(dp.sheet).pageLayout.headersFooters.defaultForAllPages.rightFooter = part('R');
           }
         },
       });

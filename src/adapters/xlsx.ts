@@ -157,7 +157,13 @@ export class XlsxWorkbook implements WorkbookPort {
       if (ws) grids[ws.name] = sheetGrid(ws);
     }
     const reg = this.byName(REGISTRY_SHEET);
-    return { sheets, active: active?.name ?? null, grids, registry: reg ? registryFromRows(sheetGrid(reg).values) : null };
+    // a print setup of its own, as exceljs reads one: a paper size, print titles or area, or fit-to-page
+    const ownPrintSetup: Record<string, boolean> = {};
+    for (const n of Object.keys(grids)) {
+      const ps = this.byName(n)?.pageSetup;
+      ownPrintSetup[n] = !!ps && (ps.paperSize !== undefined || !!ps.printTitlesRow || !!ps.printArea || !!ps.fitToPage);
+    }
+    return { sheets, active: active?.name ?? null, grids, registry: reg ? registryFromRows(sheetGrid(reg).values) : null, ownPrintSetup };
   }
 
   async readSheets(names: string[]): Promise<Record<string, Grid>> {
@@ -207,7 +213,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const ws = this.byName(plan.defaultPrint.sheet);
       const ps = ws?.pageSetup;
       // only a sheet without a print setup of its own (as exceljs reads one: no paper size, no titles, no fit)
-      if (ws && ps && ps.paperSize === undefined && !ps.printTitlesRow && !ps.printArea && !ps.fitToPage) {
+      if (ws && ps) {
         ws.pageSetup = { ...ps, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: plan.defaultPrint.titleRows };
         if (plan.defaultPrint.footer && !ws.headerFooter?.oddFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: plan.defaultPrint.footer };
       }

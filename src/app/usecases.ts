@@ -195,7 +195,9 @@ function tableFormats(a: Analysis, plan: QuarterPlan): Pick<WritePlan, 'headerSt
   return {
     headerStyleFrom: plan.headerStyleFrom ? { sheet, address: plan.headerStyleFrom } : null,
     bodyStyleFrom: { sheet, col: plan.bodyStyleCol },
-    defaultPrint: { sheet, titleRows: `${a.table.headerRow - a.table.headerRows + 1}:${a.table.headerRow}`, footer: footerOf({ attachedTo: attachedFromTitles(a.titles) }) },
+    // never replacing a print setup the user made; nothing when the host cannot tell
+    defaultPrint:
+      a.snapshot.ownPrintSetup?.[sheet] === false ? { sheet, titleRows: `${a.table.headerRow - a.table.headerRows + 1}:${a.table.headerRow}`, footer: footerOf({ attachedTo: attachedFromTitles(a.titles) }) } : null,
   };
 }
 

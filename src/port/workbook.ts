@@ -23,6 +23,8 @@ export interface Snapshot {
   active: string | null;
   grids: Record<string, Grid>;
   registry: Registry | null;
+  /** Whether the table's sheet has a print setup of its own (print titles, print area…); absent when unknown. */
+  ownPrintSetup?: Record<string, boolean>;
 }
 
 export interface WritePlan {

@@ -98,3 +98,28 @@ describe('tab order in Excel (issue 21)', () => {
     expect(host.sheets.map((s) => s.name)).toEqual(before);
   });
 });
+
+describe('the table sheet’s print setup (issue 21)', () => {
+  test('without one of its own: A4 landscape, one page wide, its header row repeated — in Excel and in the file alike', async () => {
+    const host = fakeHostFrom(seed002Workbook());
+    const op = officePort(host);
+    await generate(op, await analyze(op));
+    expect(host.sheet('Phụ lục')!.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$5:$5' });
+    const xp = await xlsxPort(seed002Workbook());
+    await generate(xp, await analyze(xp));
+    expect(xp.wb.getWorksheet('Phụ lục')!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, printTitlesRow: '5:5' });
+  });
+  test('with one the user made, it is never replaced', async () => {
+    const host = fakeHostFrom(seed002Workbook());
+    host.sheet('Phụ lục')!.page.printTitleRows = '$4:$5';
+    const op = officePort(host);
+    await generate(op, await analyze(op));
+    expect(host.sheet('Phụ lục')!.page).toEqual({ printTitleRows: '$4:$5' });
+    const wb = seed002Workbook();
+    wb.getWorksheet('Phụ lục')!.pageSetup = { ...wb.getWorksheet('Phụ lục')!.pageSetup, paperSize: 1, orientation: 'portrait' } as never;
+    const xp = await xlsxPort(wb);
+    await generate(xp, await analyze(xp));
+    expect(xp.wb.getWorksheet('Phụ lục')!.pageSetup).toMatchObject({ paperSize: 1, orientation: 'portrait' });
+    expect(xp.wb.getWorksheet('Phụ lục')!.pageSetup.printTitlesRow).toBeUndefined();
+  });
+});

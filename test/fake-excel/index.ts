@@ -441,6 +441,20 @@ export class FakeWorksheet extends Proxy {
       },
       get: (_t, prop) => {
         if (prop === 'setPrintTitleRows') return (a: string) => this.ctx.queue({ p: path, call: 'setPrintTitleRows', a }, () => (this.must().page.printTitleRows = a));
+        // ExcelApi 1.9: what the sheet prints repeated, and its print area (null objects when unset)
+        if (prop === 'getPrintTitleRowsOrNullObject' || prop === 'getPrintAreaOrNullObject')
+          return () =>
+            new FakeRange(
+              this.ctx,
+              () => this.must(),
+              () => {
+                const v = this.must().page[prop === 'getPrintAreaOrNullObject' ? 'printArea' : 'printTitleRows'];
+                if (typeof v !== 'string') return null;
+                const rows = v.replace(/\$/g, '').match(/^(\d+):(\d+)$/);
+                return rows ? { r1: Number(rows[1]), r2: Number(rows[2]), c1: 1, c2: 16384 } : parseAddr(v);
+              },
+              `${path}.pageLayout.${String(prop)}()`,
+            );
         // ExcelApi 1.9: pageLayout.headersFooters.defaultForAllPages.{left,center,right}Footer
         if (prop === 'headersFooters')
           return {
