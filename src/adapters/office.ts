@@ -20,6 +20,12 @@ export const MIN_EXCEL_API = '1.7';
 /** Stay well below Excel on the web's 5 MB request limit. */
 export const BATCH_BYTES = 4 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
+/** Rows per range.values write: 2,000 rows × 10 failed on Excel on the web while < 500 worked (office-js-docs-reference#354). */
+const CHUNK_ROWS = 500;
+/** Rows read (of at most 60 columns, under the 5 MB response limit) from a sheet whose used range is beyond 5 million cells (a stray cell far below the table). */
+const BIG_SHEET_ROWS = 8_000;
+
+export class ExcelNotResponding extends Error {}
 const POINTS_PER_CHAR = 6;
 
 interface Op {
@@ -67,10 +73,12 @@ export class OfficeWorkbook implements WorkbookPort {
   constructor(
     private readonly run: Runner,
     private readonly supported: SetSupported,
+    /** The first sync of a read can hang with no timeout on Excel on the web (office-js#6678): give up after this, once more, then say what to do. */
+    private readonly syncTimeoutMs = 30_000,
   ) {}
 
   async read(req: ReadRequest): Promise<Snapshot> {
-    const snap = await this.readOnce(req);
+    const snap = await this.readOnceWithRetry(req);
     // Excel shows one of our sheets (the report, after a run): the table is where the registry says
     // it was read last time. A second round trip, only then.
     const table = snap.registry?.quarterColumns?.sheet;
@@ -80,6 +88,20 @@ export class OfficeWorkbook implements WorkbookPort {
       return { ...snap, grids: { ...snap.grids, ...second.grids } };
     }
     return snap;
+  }
+
+  /** A read that does not answer in time is tried once more; then a message that says what to do. */
+  private async readOnceWithRetry(req: ReadRequest): Promise<Snapshot> {
+    for (let attempt = 1; ; attempt++) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.syncTimeoutMs)));
+      const r = await Promise.race([this.readOnce(req), timeout]).finally(() => clearTimeout(timer));
+      if (r !== 'timeout') return r;
+      if (attempt >= 2)
+        throw new ExcelNotResponding(
+          `Excel không trả lời khi đọc sổ làm việc (đã chờ ${Math.round(this.syncTimeoutMs / 1000)} giây, thử lại một lần). Hãy lưu tệp, đóng và mở lại ngăn Phân công (hoặc tải lại trang Excel trên web) rồi thử lại.`,
+        );
+    }
   }
 
   private async readOnce(req: ReadRequest): Promise<Snapshot> {
@@ -92,7 +114,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const target = req.sheet ? sheets.getItemOrNullObject(req.sheet) : active;
       const queueUsed = (ws: Excel.Worksheet) => {
         const used = ws.getUsedRangeOrNullObject();
-        used.load('text,valueTypes,rowIndex,columnIndex');
+        used.load('text,valueTypes,rowIndex,columnIndex,columnCount');
         let merges: Excel.RangeAreas | null = null;
         if (canMerges) {
           merges = used.getMergedAreasOrNullObject();
@@ -114,7 +136,13 @@ export class OfficeWorkbook implements WorkbookPort {
       const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as SheetInfo['visibility'] }));
       const grids: Record<string, Grid> = {};
       const mainName = req.sheet ? (target.isNullObject ? null : infos.find((i) => i.name.toLowerCase() === req.sheet!.toLowerCase())?.name ?? req.sheet) : active.name;
-      if (mainName) grids[mainName] = gridFrom(mainName, main.used, main.merges);
+      // more than 5 million cells come back null (office-js-docs-pr#5821): read the first rows only
+      if (mainName && !main.used.isNullObject && main.used.text === null) {
+        const first = target.getRange(`A1:${colA1(Math.min(main.used.columnIndex + main.used.columnCount, 60))}${BIG_SHEET_ROWS}`);
+        first.load('text,valueTypes,rowIndex,columnIndex');
+        await context.sync();
+        grids[mainName] = gridFrom(mainName, first, null);
+      } else if (mainName) grids[mainName] = gridFrom(mainName, main.used, main.merges);
       for (const e of extras) if (!e.used.isNullObject) grids[infos.find((i) => i.name.toLowerCase() === e.name.toLowerCase())?.name ?? e.name] = gridFrom(e.name, e.used, e.merges);
       const reg = registry.isNullObject ? null : registryFromRows((registry.text as unknown[][]).map((r) => r.map(textOf)));
       const ownPrintSetup: Record<string, boolean> = {};
@@ -245,28 +273,35 @@ export class OfficeWorkbook implements WorkbookPort {
     const ops: Op[] = [];
     const width = Math.max(...sp.rows.map((r) => r.length), sp.widths.length, 1);
     const dense = sp.rows.map((r) => Array.from({ length: width }, (_, j) => cellForExcel(r[j] ?? null)));
-    // values in row chunks under CHUNK_BYTES
+    // formats first, on whole ranges (per-cell formats on 25,000 rows took 31 s, office-js#12, #5852),
+    // then the values into cells already formatted
+    ops.push({
+      bytes: JSON.stringify(sp.styles).length * 12 + 256,
+      label: sp.name,
+      queue: (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        for (const st of sp.styles) applyFormat(ws.getRange(st.range), STYLES[st.style]);
+        sp.widths.forEach((w, i) => (ws.getRange(`${colA1(i + 1)}:${colA1(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
+      },
+    });
+    // values in row chunks under CHUNK_ROWS and CHUNK_BYTES
     let start = 0;
     while (start < dense.length) {
       let end = start;
       let bytes = 0;
-      while (end < dense.length && (bytes === 0 || bytes + JSON.stringify(dense[end]).length < CHUNK_BYTES)) bytes += JSON.stringify(dense[end++]).length;
+      while (end < dense.length && end - start < CHUNK_ROWS && (bytes === 0 || bytes + JSON.stringify(dense[end]).length < CHUNK_BYTES)) bytes += JSON.stringify(dense[end++]).length;
       const chunk = dense.slice(start, end);
       const addr = `A${start + 1}:${colA1(width)}${end}`;
       ops.push({ bytes: bytes + 64, label: sp.name, queue: (context) => void (context.workbook.worksheets.getItem(sheet).getRange(addr).values = chunk) });
       start = end;
     }
     ops.push({
-      bytes: JSON.stringify(sp.styles).length * 12 + JSON.stringify(sp.merges).length + 512,
+      bytes: JSON.stringify(sp.merges).length + 512,
       label: sp.name,
       queue: (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
-        for (const st of sp.styles) {
-          applyFormat(ws.getRange(st.range), STYLES[st.style]);
-        }
         for (const m of sp.merges) ws.getRange(m).merge(false);
-        sp.widths.forEach((w, i) => (ws.getRange(`${colA1(i + 1)}:${colA1(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
-        // Excel measures wrapped text itself
+        // Excel measures wrapped text itself, once the values are in
         ws.getRange(`A1:${colA1(width)}${Math.max(1, sp.rows.length)}`).format.autofitRows();
         if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
         ws.tabColor = sp.kind === 'report' ? '#1F4E79' : '#70AD47';
@@ -283,7 +318,11 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         }
         if (this.supported('ExcelApi', '1.8'))
-          for (const v of sp.validations) ws.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+          for (const v of sp.validations) {
+            // cleared first: a rule over an earlier one (or its prompt) raises InvalidArgument (office-js#2594)
+            ws.getRange(v.range).dataValidation.clear();
+            ws.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+          }
         for (const cs of sp.colorScales) {
           const cf = ws.getRange(cs.range).conditionalFormats.add('ColorScale' as Excel.ConditionalFormatType);
           cf.colorScale.criteria = {
@@ -335,7 +374,24 @@ export class OfficeWorkbook implements WorkbookPort {
         const err = e as { code?: string; message?: string };
         throw new WriteFailure(`${err.code ?? 'Error'}: ${err.message ?? String(e)}`, left);
       }
-      return { syncs, bytes };
+      // one more round trip: the registry as written (state kept in a very hidden sheet, verified), and
+      // whether the host applied fit-to-width (ignored until the Page Layout tab was opened, office-js#1860)
+      const notes: string[] = [];
+      if (plan.registry || plan.sheets.length) {
+        const reg = context.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject();
+        reg.load('text');
+        const layouts = this.supported('ExcelApi', '1.9') ? plan.sheets.map((sp) => ({ sp, pl: context.workbook.worksheets.getItem(sp.name).pageLayout.load('zoom') })) : [];
+        await context.sync();
+        syncs++;
+        if (plan.registry) {
+          const back = reg.isNullObject ? '' : (reg.text as unknown[][]).map((r) => textOf(r[0])).join('');
+          if (back !== registryToRows(plan.registry).map((r) => r[0]).join('')) throw new WriteFailure('Sổ đăng ký của Phân công (sheet ẩn PhanCong_Registry) không được lưu đúng. Hãy lưu tệp, tải lại add-in rồi chạy lại; các sheet đã tạo vẫn giữ.', []);
+        }
+        const ignored = layouts.filter(({ pl }) => (pl.zoom as { horizontalFitToPages?: number } | null)?.horizontalFitToPages !== 1).map(({ sp }) => sp.name);
+        if (ignored.length)
+          notes.push(`Excel chưa áp dụng "vừa một trang ngang" khi in cho ${ignored.length} sheet (${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', …' : ''}): mở thẻ Bố trí trang (Page Layout) một lần rồi tạo lại, hoặc chọn "Fit All Columns on One Page" khi in.`);
+      }
+      return { syncs, bytes, notes };
     });
   }
 

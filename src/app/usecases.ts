@@ -309,8 +309,8 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
   return out;
 }
 
-/** What became of what agencies typed, as lines for the officer (command line and pane alike). */
-export function carryNotes(r: GenerateResult): string[] {
+/** What became of what agencies typed, and what the host did not apply: lines for the officer (command line and pane alike). */
+export function generationNotes(r: GenerateResult): string[] {
   const g = r.generation;
   const out: string[] = [];
   for (const [agency, moves] of Object.entries(g.moved))
@@ -318,6 +318,8 @@ export function carryNotes(r: GenerateResult): string[] {
   for (const [agency, rows] of Object.entries(g.removed))
     out.push(`Nhiệm vụ ${rows.map((x) => `${x.id} "${x.title}"`).join('; ')} không còn trong bảng; nội dung ${agency} đã nhập được lưu ở sheet "${g.archived[agency]}".`);
   for (const [from, to] of Object.entries(r.renamed ?? {})) out.push(`Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
+  // what the host did not apply (Excel: fit-to-width ignored until the Page Layout tab was opened)
+  out.push(...(r.write.notes ?? []));
   return out;
 }
 

@@ -3,7 +3,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../adapters/xlsx';
-import { analyze, applyFixes, carryNotes, checkJson, generate, saveRuleSettings, UserError, type Analysis } from '../app/usecases';
+import { analyze, applyFixes, generationNotes, checkJson, generate, saveRuleSettings, UserError, type Analysis } from '../app/usecases';
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex } from '../core/agencies/match';
 import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/master';
@@ -250,7 +250,7 @@ async function cmdGenerate(args: Args): Promise<number> {
   out(`  ${a.tasks.length} nhiệm vụ, ${agencies} cơ quan, ${r.generation.sheets.length} sheet (${agencies} sheet cơ quan + ${others.join(', ')}), ${r.quarters.changedCells} ô Quý được điền ở sheet "${a.table.sheet}".`);
   out(`  Phát hiện khi kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý (xem: npx phan-cong check ${file}).`);
   if (r.quarters.unreadableRows.length) out(`  Dòng không xác định được quý (để trống): ${r.quarters.unreadableRows.join(', ')}.`);
-  for (const line of carryNotes(r)) out(`  ${line}`);
+  for (const line of generationNotes(r)) out(`  ${line}`);
   if (r.deleted.length) out(`  Đã xoá sheet do Phân công tạo trước đây và không còn dùng: ${r.deleted.join(', ')}.`);
   if (r.quarters.conflicts.length)
     out(`  Các ô ${r.quarters.conflicts.join(', ')} ở cột Quý của sheet "${a.table.sheet}" có nội dung do người dùng nhập: để nguyên như đã nhập; chạy lại với --force để ghi đè.`);

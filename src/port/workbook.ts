@@ -55,6 +55,8 @@ export interface WriteProgress {
 export interface WriteResult {
   syncs: number;
   bytes: number;
+  /** What the host did not apply, for the officer (Vietnamese): "Excel chưa áp dụng …". */
+  notes?: string[];
 }
 
 export class WriteFailure extends Error {

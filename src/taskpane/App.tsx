@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { a1 } from '../core/address';
 import { assignments } from '../core/generate';
-import { carryNotes } from '../app/usecases';
+import { generationNotes } from '../app/usecases';
 import { planQuarters } from '../core/quarters';
 import { FindingsList } from './components/FindingsList';
 import { MappingEditor } from './components/MappingEditor';
@@ -395,7 +395,7 @@ function GenerateStep({ t, state }: StepProps) {
                   {t.openSheet} “{name}”
                 </Button>
               ))}
-              {carryNotes(g).map((line) => (
+              {generationNotes(g).map((line) => (
                 <Text key={line} size={200}>
                   {line}
                 </Text>

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { analyze, carryNotes, generate } from '../../src/app/usecases';
+import { analyze, generationNotes, generate } from '../../src/app/usecases';
 import { makeSheetNames, sanitizeSheetName, REPORT_SHEET, STATUSES, TASK_LIST_SHEET } from '../../src/core/generate';
 import { SheetPlanSchema, TaskSchema, IssueSchema } from '../../src/core/schemas';
 import { addSheet, seed002Workbook } from '../../scripts/fixtures';
@@ -139,7 +139,7 @@ describe('safe re-run', () => {
     expect(r.sheetsWritten).toContain('Công an tỉnh'); // still supports 2.x
     const archive = p2.wb.getWorksheet('Công an tỉnh (cũ 01-12-2026)')!;
     expect(xlsxGrid(archive)[4].slice(0, 4)).toEqual(['6', expect.stringContaining(''), 'Chủ trì', 'Hoàn thành']);
-    expect(carryNotes(r).join('\n')).toMatch(/Nhiệm vụ 6 ".+" không còn trong bảng; nội dung Công an tỉnh đã nhập được lưu ở sheet "Công an tỉnh \(cũ 01-12-2026\)"/);
+    expect(generationNotes(r).join('\n')).toMatch(/Nhiệm vụ 6 ".+" không còn trong bảng; nội dung Công an tỉnh đã nhập được lưu ở sheet "Công an tỉnh \(cũ 01-12-2026\)"/);
     // the archive stays through the next run and is not counted by the report
     const p3 = await xlsxPort(p2.wb);
     await generate(p3, await analyze(p3), { today: '2026-12-02' });
@@ -201,7 +201,7 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     const { wb, r } = await regenerate(planBook(ROWS), edit);
     expect(byTitle(typedOn(wb, 'Sở Y tế'))).toEqual(kept.slice().sort());
     expect(r.generation.removed).toEqual({});
-    for (const m of r.generation.moved['Sở Y tế'] ?? []) expect(carryNotes(r).join('\n')).toContain(`"${m.title}" theo nhiệm vụ sang số ${m.to} (trước là ${m.from})`);
+    for (const m of r.generation.moved['Sở Y tế'] ?? []) expect(generationNotes(r).join('\n')).toContain(`"${m.title}" theo nhiệm vụ sang số ${m.to} (trước là ${m.from})`);
   });
   test('a sub-task deleted: the others keep theirs, the deleted one is archived with its title', async () => {
     const { wb, r } = await regenerate(planBook(ROWS), (rows) => {
@@ -231,7 +231,7 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     const r = await generate(again, await analyze(again));
     expect(again.wb.getWorksheet('Sở Y tế')).toBeUndefined();
     expect(typedOn(again.wb, 'Y tế 2026').map((x) => x[3])).toEqual(['Đã cập nhật 12 tin']);
-    expect(carryNotes(r)).toContain('Sheet "Sở Y tế" đã được đổi tên thành "Y tế 2026": Phân công giữ tên mới và cập nhật sheet đó.');
+    expect(generationNotes(r)).toContain('Sheet "Sở Y tế" đã được đổi tên thành "Y tế 2026": Phân công giữ tên mới và cập nhật sheet đó.');
   });
   test('a column a user added after "Ghi chú" comes back with its header and values', async () => {
     const wb = planBook(ROWS);

@@ -13,6 +13,12 @@
 // Its state is a plain workbook model, so output can be compared with the .xlsx adapter's.
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** One range.values write of more rows than this fails on Excel on the web (2,000 × 10 did; < 500 worked). */
+export const MAX_ROWS_PER_WRITE = 1000;
+/** More operations than this in one sync hang on desktop and fail on the web (54,000 single-cell writes). */
+export const MAX_OPS_PER_SYNC = 50_000;
+/** A read of more cells than this comes back null. */
+export const MAX_READ_CELLS = 5_000_000;
 
 export class FakeExcelError extends Error {
   constructor(
@@ -98,6 +104,7 @@ export function boxAddr(b: Box): string {
   return b.r1 === b.r2 && b.c1 === b.c2 ? a : `${a}:${colLet(b.c2)}${b.r2}`;
 }
 const key = (r: number, c: number) => `${r}:${c}`;
+const overlaps = (a: Box, b: Box) => a.r1 <= b.r2 && a.r2 >= b.r1 && a.c1 <= b.c2 && a.c2 >= b.c1;
 
 interface Op {
   json: string;
@@ -151,7 +158,7 @@ abstract class Proxy {
 
 export class FakeRange extends Proxy {
   format: FakeFormat;
-  dataValidation: { rule: unknown };
+  dataValidation: { rule: unknown; clear: () => void };
   conditionalFormats: { add: (type: string) => { colorScale: { criteria: unknown } } };
   constructor(
     ctx: Ctx,
@@ -161,8 +168,23 @@ export class FakeRange extends Proxy {
   ) {
     super(ctx, path);
     this.format = new FakeFormat(ctx, this, path + '.format');
-    this.dataValidation = Object.defineProperty({} as { rule: unknown }, 'rule', {
-      set: (rule: unknown) => this.queueSet('dataValidation.rule', rule, () => this.sheet().validations.push({ address: boxAddr(this.resolve()), rule })),
+    const dv = {
+      // Excel: clearing first lets a new rule go over an earlier one
+      clear: () =>
+        this.queueSet('dataValidation.clear', null, () => {
+          const b = this.resolve();
+          const s = this.sheet();
+          s.validations = s.validations.filter((x) => !overlaps(parseAddr(x.address), b));
+        }),
+    } as { rule: unknown; clear: () => void };
+    this.dataValidation = Object.defineProperty(dv, 'rule', {
+      set: (rule: unknown) =>
+        this.queueSet('dataValidation.rule', rule, () => {
+          const b = this.resolve();
+          // a rule over a range that overlaps an earlier one (and its prompt) raises InvalidArgument (office-js#2594)
+          if (this.sheet().validations.some((x) => overlaps(parseAddr(x.address), b))) throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (data validation over an earlier one).');
+          this.sheet().validations.push({ address: boxAddr(b), rule });
+        }),
       get: () => {
         throw new FakeExcelError('PropertyNotLoaded', 'dataValidation.rule is write-only here');
       },
@@ -198,7 +220,10 @@ export class FakeRange extends Proxy {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.queueSet('values', v, () => this.writeGrid(v));
+    this.queueSet('values', v, () => {
+      if (v.length > MAX_ROWS_PER_WRITE) throw new FakeExcelError('GeneralException', `An internal error has occurred while processing the request (${v.length} rows in one write).`);
+      this.writeGrid(v);
+    });
   }
   get text(): string[][] {
     return this.get('text');
@@ -247,6 +272,8 @@ export class FakeRange extends Proxy {
     if (prop === 'isNullObject') return this.box() === null;
     const b = this.box();
     if (!b) return null;
+    // a read of more than 5 million cells comes back null (office-js-docs-pr#5821)
+    if ((prop === 'text' || prop === 'values' || prop === 'valueTypes') && (b.r2 - b.r1 + 1) * (b.c2 - b.c1 + 1) > MAX_READ_CELLS) return null;
     const s = this.sheet();
     const grid = (f: (c: CellState | undefined) => unknown) => {
       const out: unknown[][] = [];
@@ -434,12 +461,24 @@ export class FakeWorksheet extends Proxy {
     super(ctx, path);
     this.freezePanes = { freezeRows: (n: number) => this.ctx.queue({ p: path, call: 'freezeRows', n }, () => (this.must().freezeRows = n)) };
     const page: Record<string, unknown> = {};
-    const pl = new globalThis.Proxy(page, {
+    const pageLoaded: Record<string, unknown> = {};
+    const pl: Record<string, unknown> = new globalThis.Proxy(page, {
       set: (_t, prop, v) => {
-        this.ctx.queue({ p: path, set: `pageLayout.${String(prop)}`, v }, () => (this.must().page[String(prop)] = v));
+        this.ctx.queue({ p: path, set: `pageLayout.${String(prop)}`, v }, () => {
+          // office-js#1860: fit-to-pages set through the API is ignored until the Page Layout tab was opened
+          if (String(prop) === 'zoom' && this.ctx.host.ignoreZoom) return;
+          this.must().page[String(prop)] = v;
+        });
         return true;
       },
       get: (_t, prop) => {
+        if (prop === 'load')
+          return (what: string) => {
+            for (const w of what.split(',').map((x) => x.trim()))
+              this.ctx.loads.push({ json: JSON.stringify({ p: path, load: `pageLayout.${w}` }), apply: () => (pageLoaded[w] = this.must().page[w] ?? null) });
+            return pl;
+          };
+        if (Object.hasOwn(pageLoaded, String(prop))) return pageLoaded[String(prop)];
         if (prop === 'setPrintTitleRows') return (a: string) => this.ctx.queue({ p: path, call: 'setPrintTitleRows', a }, () => (this.must().page.printTitleRows = a));
         // ExcelApi 1.9: what the sheet prints repeated, and its print area (null objects when unset)
         if (prop === 'getPrintTitleRowsOrNullObject' || prop === 'getPrintAreaOrNullObject')
@@ -635,6 +674,12 @@ export class FakeExcelHost {
   simulatedMs = 0;
   /** Make the n-th sync (1-based, counted from now) fail with GeneralException. */
   failOnSync: number | null = null;
+  /** The next n syncs never resolve (Excel on the web with a large workbook, office-js#6678). */
+  hangSyncs = 0;
+  /** The host ignores pageLayout.zoom fit-to-pages (office-js#1860: until the Page Layout tab was opened). */
+  ignoreZoom = false;
+  /** Recalculations: a sync that writes values without suspendApiCalculationUntilNextSync recalculates. */
+  recalculations = 0;
   supported = new Set(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13']);
   constructor(public latency: LatencyModel | null = null) {}
 
@@ -642,6 +687,7 @@ export class FakeExcelHost {
 
   resetCounters(): void {
     this.syncs = 0;
+    this.recalculations = 0;
     this.requestBytes = 0;
     this.responseBytes = 0;
     this.maxRequestBytes = 0;
@@ -670,8 +716,14 @@ export class FakeExcelHost {
     ctx.loads = [];
     const request = ops.reduce((n, o) => n + o.json.length, 0) + loads.reduce((n, l) => n + l.json.length, 0) + 2;
     this.syncs++;
+    if (this.hangSyncs > 0) {
+      this.hangSyncs--;
+      return new Promise<void>(() => undefined);
+    }
     this.requestBytes += request;
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
+    if (ops.length > MAX_OPS_PER_SYNC) throw new FakeExcelError('GeneralException', `An internal error has occurred while processing the request (${ops.length} operations in one sync).`);
+    if (ops.some((o) => o.json.includes('"set":"values"')) && !ops.some((o) => o.json.includes('suspendApiCalculationUntilNextSync'))) this.recalculations++;
     if (this.failOnSync !== null) {
       this.failOnSync--;
       if (this.failOnSync === 0) {
