@@ -4,30 +4,11 @@
 import { compareCodeUnits, foldKey, looseKey, normalizeText } from '../text';
 import type { Agency, Collective, MasterList, Mention } from '../schemas';
 import { buildLexicon, type Lexicon } from './lexicon';
+import { shortForm } from './tokens';
 import type { PlanLevel } from './collectives';
 
-/** Standard administrative abbreviations, expanded on the master side (diacritic-free). */
-const EXPANSIONS: Record<string, string> = {
-  ubnd: 'uy ban nhan dan',
-  hdnd: 'hoi dong nhan dan',
-  mttq: 'mat tran to quoc',
-  ubmttq: 'uy ban mat tran to quoc',
-  ubmttqvn: 'uy ban mat tran to quoc viet nam',
-  kcn: 'khu cong nghiep',
-  ttdt: 'thong tin dien tu',
-  tp: 'thanh pho',
-  tx: 'thi xa',
-  tw: 'trung uong',
-  vn: 'viet nam',
-  ptth: 'phat thanh truyen hinh',
-  chqs: 'chi huy quan su',
-  bdbp: 'bo doi bien phong',
-};
-
-/** Own keys only: cell text like "__proto__" or "constructor" must not reach Object.prototype. */
-function expansion(word: string): string | undefined {
-  return Object.hasOwn(EXPANSIONS, word) ? EXPANSIONS[word] : undefined;
-}
+/** Standard administrative abbreviations: the recogniser's table (./tokens.ts), one for both. */
+const expansion = shortForm;
 
 const STOP = new Set(['va', 'cua']);
 /** Words too common to pick fuzzy candidates by. */

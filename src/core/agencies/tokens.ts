@@ -33,7 +33,7 @@ export interface Token {
  * master list). Kept to forms that stand for one thing whatever the list: an abbreviation that
  * two master entries share is left to the initials, where two hits mean no answer.
  */
-const SHORT_FORMS: Readonly<Record<string, string>> = {
+export const SHORT_FORMS: Readonly<Record<string, string>> = {
   ubnd: 'uy ban nhan dan',
   hdnd: 'hoi dong nhan dan',
   ubmttq: 'uy ban mat tran to quoc',
@@ -56,13 +56,17 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   kcn: 'khu cong nghiep',
   ttdt: 'thong tin dien tu',
   ptds: 'phong thu dan su',
+  ptth: 'phat thanh truyen hinh',
+  chqs: 'chi huy quan su',
+  bdbp: 'bo doi bien phong',
   bch: 'ban chi huy',
   // titles that name the office they head: "CVP, PVP UBND tỉnh" is the Văn phòng UBND tỉnh
   cvp: 'van phong',
   pvp: 'van phong',
 };
 
-function shortForm(folded: string): string | undefined {
+/** Own keys only: cell text like "__proto__" or "constructor" must not reach Object.prototype. */
+export function shortForm(folded: string): string | undefined {
   return Object.hasOwn(SHORT_FORMS, folded) ? SHORT_FORMS[folded] : undefined;
 }
 
