@@ -389,7 +389,7 @@ function countIf(sheet: string, status: string, lastRow: number): string {
   return `COUNTIF(${sheetRef(sheet, `$I$${AGENCY_HEADER_ROW + 1}:$I$${lastRow}`)},"${status}")`;
 }
 
-export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[], byAgency: Map<string, Assignment[]>, tasks: Task[], opts: GenerateOptions): SheetPlan {
+export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[], byAgency: Map<string, Assignment[]>, opts: GenerateOptions): SheetPlan {
   const header = REPORT_COLUMNS.slice();
   const width = header.length;
   const last = a1(1, width).replace(/\d+$/, '');
@@ -435,7 +435,6 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
   if (lastData >= firstData) {
     styles.push({ range: `A${firstData}:${last}${lastData}`, style: 'body' }, { range: `D${firstData}:${last}${lastData}`, style: 'bodyCenter' });
   }
-  void tasks;
   const widths = [5, 22, 13, 9, 9, 5, 5, 5, 5, 9, 8, 8, 8, 8];
   return {
     name: names.get(REPORT_KEY) ?? REPORT_SHEET,
@@ -542,7 +541,7 @@ export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOpt
   const names = makeSheetNames(agencies, opts.userSheetNames, opts.previousNames);
   const placements = new Map(agencies.map((a) => [a.name, placementFor(a.name, byAgency.get(a.name)!, opts)]));
   const sheets = agencies.map((a) => agencySheet(names.get(a.name)!, a, byAgency.get(a.name)!, opts, placements.get(a.name)));
-  const report = reportSheet(names, sheets, byAgency, tasks, opts);
+  const report = reportSheet(names, sheets, byAgency, opts);
   const removed: Record<string, CarriedRow[]> = {};
   const moved: Record<string, Placement['moved']> = {};
   for (const [agency, rows] of Object.entries(opts.carryOver)) {
