@@ -29,24 +29,29 @@ export function cellText(v: CellValue): { text: string; error: boolean } {
   return { text: String(v), error: false };
 }
 
+/** A row with no cells, shared by every empty row of every grid (never written to). */
+const EMPTY_ROW: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * The cells that exist, row by row: the cost grows with the cells written, not with the used range's
+ * rectangle — a stray cell at Z1048576 adds one row of text, and empty rows share one empty array.
+ */
 function sheetGrid(ws: ExcelJS.Worksheet): Grid {
   const values: string[][] = [];
   const errors: string[] = [];
-  const rowCount = ws.rowCount;
-  const colCount = ws.columnCount;
-  for (let r = 1; r <= rowCount; r++) {
-    const row = ws.getRow(r);
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
     const out: string[] = [];
-    for (let c = 1; c <= colCount; c++) {
-      const cell = row.getCell(c);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
       // merged slaves report the master's value: the core fills merges itself
       const v = cell.isMerged && cell.master !== cell ? null : cell.value;
       const t = cellText(v);
       if (t.error) errors.push(`${r}:${c}`);
-      out.push(t.text);
-    }
-    values.push(out);
-  }
+      for (let k = out.length; k < c - 1; k++) out.push('');
+      out[c - 1] = t.text;
+    });
+    while (values.length < r - 1) values.push(EMPTY_ROW);
+    values[r - 1] = out;
+  });
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => parseRange(m));
   return { sheet: ws.name, values, top: 1, left: 1, merges, errors };
 }

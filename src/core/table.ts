@@ -31,7 +31,10 @@ export function gridBottom(g: Grid): number {
 }
 
 export function gridRight(g: Grid): number {
-  return g.left + Math.max(0, ...g.values.map((r) => r.length)) - 1;
+  // a loop, not Math.max(...rows): a sheet may reach row 1,048,576 (too many arguments for a spread)
+  let w = 0;
+  for (const r of g.values) if (r.length > w) w = r.length;
+  return g.left + w - 1;
 }
 
 const HEADER_SCAN_ROWS = 40;
