@@ -2,7 +2,9 @@
 // Office adapter on the fake Excel host (100 ms per sync, 10 MB/s), against a naive per-row
 // writer in the same process; plus core timings (5,000-row table, 10,000 mentions × 300
 // cells), recogniser and time-parser accuracy on real text (test/fixtures/real), and the pane's bundle size.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -176,14 +178,23 @@ async function main(): Promise<void> {
   say(`  thêm ${timeExtra.quarters.total} ô thời gian của các bảng, văn bản thật: quý ${pct(timeExtra.quarters)}; hạn ${pct(timeExtra.deadlines)}`);
   const mentionCases = realMentionCases();
   const masters = mastersOf(mentionCases);
-  const ours = scoreMentions(mentionCases, indexCache(masters)).all;
+  const oursMatch = scoreMentions(mentionCases, indexCache(masters)).all;
   const jac = scoreBaseline(mentionCases, masters, jaccardBaseline);
   const fuse = scoreBaseline(mentionCases, masters, fuseBaseline);
-  say(`Tên cơ quan thật (${ours.total} cách ghi trong kế hoạch đã ban hành): Phân công ${pct(ours)}`);
+  say(`Tên cơ quan thật (${oursMatch.total} cách ghi trong kế hoạch đã ban hành): Phân công ${pct(oursMatch)}`);
   say(`  Power Query (Jaccard ≥ 0,8): ${pct(jac)}`);
   say(`  Fuse.js mặc định: ${pct(fuse)}`);
 
-  // 7. the pane's bundle
+  // 7. the .xlsx path on a 20,000-task file, end to end, against exceljs loading and saving the same file
+  const child = (...args: string[]) => JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'xlsx-child.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim()) as { ms: number; peak_rss_mb: number };
+  const dir = mkdtempSync(path.join(tmpdir(), 'pc-bench-'));
+  const bigFile = path.join(dir, 'big.xlsx');
+  child('make', bigFile);
+  const ours = child('generate', bigFile, path.join(dir, 'out.xlsx'));
+  const baseline = child('baseline', bigFile, path.join(dir, 'base.xlsx'));
+  say(`Tệp .xlsx 20.000 nhiệm vụ, generate trọn vẹn: ${ours.ms} ms, bộ nhớ đỉnh ${ours.peak_rss_mb} MB; exceljs chỉ mở rồi lưu lại cùng tệp: ${baseline.ms} ms, ${baseline.peak_rss_mb} MB (tỉ lệ ${(ours.ms / baseline.ms).toFixed(1)}; mục tiêu ≤ 0,3 cần ghi tệp từng phần, chưa làm)`);
+
+  // 8. the pane's bundle
   const dist = path.join(__dirname, '..', '..', 'dist');
   let bundle_gzip_bytes: number | null = null;
   if (existsSync(path.join(dist, 'taskpane.js'))) {
@@ -212,7 +223,10 @@ async function main(): Promise<void> {
       read5000_ms,
       match10000_ms: match_ms,
       time_real: { phrases: timeCorpus.quarters, deadlines: timeCorpus.deadlines, extra_quarters: timeExtra.quarters, extra_deadlines: timeExtra.deadlines },
-      match_real: { ours, jaccard: jac, fuse },
+      match_real: { ours: oursMatch, jaccard: jac, fuse },
+      xlsx_generate_ms: ours.ms,
+      xlsx_baseline_ms: baseline.ms,
+      peak_rss_mb: ours.peak_rss_mb,
       bundle_gzip_bytes,
     }) + '\n',
   );
