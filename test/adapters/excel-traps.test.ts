@@ -111,4 +111,20 @@ describe('Excel as it really behaves', () => {
     const q = port(fine);
     expect((await generate(q, await analyze(q))).write.notes).toEqual([]);
   });
+
+  test('formats set on cells that already hold values make Excel lay them out again; the adapter formats whole ranges first', async () => {
+    const careless = bigHost(10);
+    await careless.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('Phụ lục').getRange('A1:E20');
+      r.format.wrapText = true; // the table's cells hold values: laid out again
+      await context.sync();
+    });
+    expect(careless.reformattedCells).toBeGreaterThan(20);
+    const host = bigHost(2000);
+    const p = port(host);
+    const a = await analyze(p);
+    host.resetCounters();
+    await generate(p, a);
+    expect(host.reformattedCells).toBe(0);
+  });
 });
