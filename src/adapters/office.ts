@@ -193,7 +193,7 @@ export class OfficeWorkbook implements WorkbookPort {
         label: `${w.sheet}!${addr}`,
         queue: (context) => {
           const r = context.workbook.worksheets.getItem(w.sheet).getRange(addr);
-          r.values = rows;
+          // formats first, then the values (cells formatted after they hold a value are laid out again)
           if (w.style === 'header' && plan.headerStyleFrom && plan.headerStyleFrom.sheet === w.sheet && this.supported('ExcelApi', '1.9'))
             r.copyFrom(plan.headerStyleFrom.address, 'Formats' as Excel.RangeCopyType);
           else if (!w.style && plan.bodyStyleFrom?.sheet === w.sheet && this.supported('ExcelApi', '1.9')) {
@@ -202,6 +202,7 @@ export class OfficeWorkbook implements WorkbookPort {
             r.copyFrom(`${col}${tl.r1}:${col}${tl.r1 + rows.length - 1}`, 'Formats' as Excel.RangeCopyType);
             r.format.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
           }
+          r.values = rows;
         },
       });
     }
