@@ -250,7 +250,15 @@ function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
     const id = gridCell(g, r, 1).trim();
     if (/^A\.\s/.test(id)) role = 'lead';
     else if (/^B\.\s/.test(id)) role = 'support';
-    if (!id || !/^[\p{L}\p{N}.()]+$/u.test(id)) continue;
+    if (/^[AB]\.\s/.test(id)) continue;
+    if (!id || !/^[\p{L}\p{N}.()]+$/u.test(id)) {
+      // a row a person added (a note under the table): nothing of ours to rebuild it from, so it is
+      // carried as typed content that finds no task — archived, never dropped
+      const typedText = Array.from({ length: AGENCY_COLUMNS.length + extraCount }, (_, k) => gridCell(g, r, k + 1).trim()).filter(Boolean);
+      if (typedText.length && !(typedText.length === 1 && typedText[0] === '(Không có nhiệm vụ)'))
+        rows.push({ id: `dòng ${r}`, title: typedText.join(' · '), role, values: ['', '', typedText.join(' · ')] });
+      continue;
+    }
     const values = Array.from({ length: 3 + extraCount }, (_, k) => gridCell(g, r, STATUS_COL + k));
     rows.push({ id, title: gridCell(g, r, 2), role, values });
   }
@@ -315,8 +323,12 @@ export function generationNotes(r: GenerateResult): string[] {
   const out: string[] = [];
   for (const [agency, moves] of Object.entries(g.moved))
     for (const m of moves) out.push(`Nội dung ${agency} đã nhập cho nhiệm vụ "${m.title}" theo nhiệm vụ sang số ${m.to} (trước là ${m.from}).`);
-  for (const [agency, rows] of Object.entries(g.removed))
-    out.push(`Nhiệm vụ ${rows.map((x) => `${x.id} "${x.title}"`).join('; ')} không còn trong bảng; nội dung ${agency} đã nhập được lưu ở sheet "${g.archived[agency]}".`);
+  for (const [agency, rows] of Object.entries(g.removed)) {
+    const added = rows.filter((x) => x.id.startsWith('dòng '));
+    const gone = rows.filter((x) => !x.id.startsWith('dòng '));
+    if (gone.length) out.push(`Nhiệm vụ ${gone.map((x) => `${x.id} "${x.title}"`).join('; ')} không còn trong bảng; nội dung ${agency} đã nhập được lưu ở sheet "${g.archived[agency]}".`);
+    if (added.length) out.push(`Các dòng người dùng thêm vào sheet của ${agency} (${added.map((x) => `${x.id} "${x.title}"`).join('; ')}) được lưu ở sheet "${g.archived[agency]}".`);
+  }
   for (const [from, to] of Object.entries(r.renamed ?? {})) out.push(`Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
   // what the host did not apply (Excel: fit-to-width ignored until the Page Layout tab was opened)
   out.push(...(r.write.notes ?? []));

@@ -265,3 +265,19 @@ describe('sheet names', () => {
     expect(STATUSES).toEqual(['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn']);
   });
 });
+
+describe('rows a person added to a generated sheet (issue 15)', () => {
+  test('a note row under the table is archived with its text, never dropped', async () => {
+    const wb = planBook(ROWS);
+    const first = await xlsxPort(wb);
+    await generate(first, await analyze(first));
+    const ws = first.wb.getWorksheet('Sở Y tế')!;
+    const below = ws.rowCount + 2;
+    ws.getCell(`B${below}`).value = 'Ghi chú: đã họp với UBND tỉnh ngày 3/12';
+    const again = await xlsxPort(first.wb);
+    const r = await generate(again, await analyze(again), { today: '2026-12-01' });
+    expect(r.generation.removed['Sở Y tế'].map((x) => x.title)).toEqual(['Ghi chú: đã họp với UBND tỉnh ngày 3/12']);
+    expect(xlsxGrid(again.wb.getWorksheet('Sở Y tế (cũ 01-12-2026)')!).some((row) => row.includes('Ghi chú: đã họp với UBND tỉnh ngày 3/12'))).toBe(true);
+    expect(generationNotes(r).join('\n')).toMatch(/Các dòng người dùng thêm vào sheet của Sở Y tế \(dòng \d+ "Ghi chú: đã họp/);
+  });
+});
