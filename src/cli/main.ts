@@ -9,6 +9,7 @@ import { buildIndex } from '../core/agencies/match';
 import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/master';
 import { parseMentions, unreadText } from '../core/agencies/split';
 import { checkOutput, OutputRefused, writeAtomic } from './output';
+import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
@@ -114,28 +115,11 @@ async function readFileChecked(file: string): Promise<Buffer> {
 
 export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   const buf = await readFileChecked(file);
-  if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0)
-    throw new UserError('file.protected', `Tệp "${file}" được đặt mật khẩu hoặc là định dạng .xls cũ: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx rồi chạy lại.`);
-  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
-    if (buf.subarray(0, 5).toString('latin1') === '%PDF-') throw new UserError('file.pdf', `Tệp "${file}" là tệp PDF, không phải sổ Excel: hãy dùng tệp .xlsx của bảng phân công (hoặc chép bảng vào Excel rồi lưu dạng .xlsx).`);
-    throw new UserError('file.not_xlsx', `Tệp "${file}" không phải tệp Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
-  }
-  // a zip that is another kind of document: named for what it is, with what to do
-  const names = buf.toString('latin1');
-  const excel = names.includes('xl/workbook.xml');
-  if (!excel && names.includes('word/document.xml'))
-    throw new UserError('file.docx', `Tệp "${file}" là tài liệu Word (.docx), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
-  if (!excel && names.includes('application/vnd.oasis.opendocument.spreadsheet'))
-    throw new UserError('file.ods', `Tệp "${file}" là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice Calc, chọn Lưu thành… định dạng Excel 2007-365 (.xlsx) rồi chạy lại với tệp .xlsx đó.`);
-  if (!excel && names.includes('application/vnd.oasis.opendocument.text'))
-    throw new UserError('file.odt', `Tệp "${file}" là văn bản OpenDocument (.odt), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
-  // a whole zip (its end-of-directory record is there) without a workbook is not Excel; a cut one is corrupt
-  if (!excel && names.includes('PK\x05\x06'))
-    throw new UserError('file.not_xlsx', `Tệp "${file}" là tệp nén nhưng không phải sổ Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
+  checkWorkbookBytes(new Uint8Array(buf), file);
   try {
     return await XlsxWorkbook.load(new Uint8Array(buf));
   } catch {
-    throw new UserError('file.corrupt', `Tệp "${file}" bị hỏng hoặc không đọc được: hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại.`);
+    throw corruptWorkbook(file);
   }
 }
 

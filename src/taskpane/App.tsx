@@ -146,7 +146,7 @@ function FilePicker({ t, state, openFile }: StepProps & { openFile: (f: File) =>
   const s = useStyles();
   const [over, setOver] = useState(false);
   const pick = async (f: File | undefined) => {
-    if (f) await state.actions.open(await openFile(f));
+    if (f) await state.actions.open(() => openFile(f));
   };
   return (
     <div

@@ -1,6 +1,7 @@
 // Task pane entry: inside Excel it works on the open workbook through Office.js; opened in a
 // plain browser (office.js absent or host null) it works on an .xlsx file the user picks.
 import { createRoot } from 'react-dom/client';
+import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
 import { App } from './App';
 import type { Lang } from './i18n';
 import type { Session } from './useSession';
@@ -59,9 +60,14 @@ async function environment(): Promise<Env> {
   };
 }
 
+/** A file chosen outside Excel: checked for what it is, then loaded; a bad one gets a message, never a blank pane. */
 async function openFile(file: File): Promise<Session> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  checkWorkbookBytes(bytes, file.name);
   const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
-  const wb = await XlsxWorkbook.load(await file.arrayBuffer());
+  const wb = await XlsxWorkbook.load(bytes).catch(() => {
+    throw corruptWorkbook(file.name);
+  });
   return { port: wb, mode: 'standalone', fileName: file.name, save: () => wb.save() };
 }
 

@@ -62,8 +62,10 @@ export function useSession(initial: Session | null) {
 
   const actions = useMemo(
     () => ({
-      open: (s: Session) =>
+      /** Open a session; opening it may fail (a corrupt or protected file): the message shows, nothing else changes. */
+      open: (s: Session | (() => Promise<Session>)) =>
         guard('reading', async () => {
+          if (typeof s === 'function') s = await s();
           setSession(s);
           setQuarters(null);
           setGenerated(null);

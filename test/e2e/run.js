@@ -97,6 +97,18 @@ async function main() {
   const count = (sev) => expected.issues.filter((i) => i.severity === sev).length;
   const shot = (n) => page.screenshot({ path: path.join(SHOTS, `${n}.png`), fullPage: true });
 
+  await test('a corrupt or password-protected file: a message in the pane, never a blank pane or an uncaught error', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('[data-testid=file-input]', { state: 'attached', timeout: 15000 });
+    const uncaught = [];
+    page.on('pageerror', (e) => uncaught.push(String(e)));
+    for (const [file, text] of [['corrupt.xlsx', 'bị hỏng'], ['password-protected.xlsx', 'mật khẩu']]) {
+      await page.setInputFiles('[data-testid=file-input]', path.join(ROOT, 'test', 'fixtures', 'bad', file));
+      await page.waitForSelector(`[role=alert]:has-text("${text}")`, { timeout: 10000 });
+    }
+    assert(uncaught.length === 0, `uncaught: ${uncaught.join('; ')}`);
+  });
+
   await test('open → table detected', async () => {
     await page.goto(`${base}/taskpane.html`);
     await page.waitForSelector('[data-testid=file-input]', { state: 'attached', timeout: 15000 });
