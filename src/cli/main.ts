@@ -10,6 +10,7 @@ import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/mast
 import { parseMentions, unreadText } from '../core/agencies/split';
 import { checkOutput, OutputRefused, writeAtomic } from './output';
 import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
+import { importPlan, planTextOf } from '../app/import';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
@@ -22,6 +23,7 @@ const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
   generate FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--force] [--no-expand]
   fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] | --all [--sheet TÊN] [--master FILE] [--year YYYY] [--force]
   settings FILE.xlsx -o OUT.xlsx [--off MÃ] [--on MÃ] [--severity MÃ=error|warning|info] [--force]   lưu cài đặt quy tắc vào sổ
+  import PLAN.txt [--year YYYY] [--master FILE]   đọc phần phân công của văn bản, in JSON Lines
   -o không ghi đè tệp đã có trừ khi có --force, không bao giờ ghi lên tệp gốc; tệp được ghi trọn vẹn hoặc không ghi.`;
 
 class ArgError extends Error {}
@@ -39,6 +41,7 @@ const COMMAND_FLAGS: Record<string, string[]> = {
   generate: ['-o', '--sheet', '--master', '--year', '--force', '--no-expand'],
   fix: ['-o', '--rule', '--all', '--sheet', '--master', '--year', '--force'],
   settings: ['-o', '--off', '--on', '--severity', '--force'],
+  import: ['--year', '--master'],
 };
 
 function usageOf(cmd: string): string {
@@ -146,6 +149,21 @@ async function loadMaster(file: string | undefined): Promise<MasterList | null> 
 
 function out(s: string): void {
   process.stdout.write(s + '\n');
+}
+
+async function cmdImport(args: Args): Promise<number> {
+  const file = args.positional[1];
+  if (!file) throw new ArgError('Thiếu tên tệp văn bản (.txt).');
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new UserError('file.missing', `Không mở được tệp "${file}": hãy kiểm tra tên và đường dẫn.`);
+  }
+  const name = path.basename(file);
+  const r = importPlan(planTextOf(bytes, name), name, { master: await loadMaster(one(args, '--master')), year: yearOf(args) });
+  for (const t of r.tasks) out(JSON.stringify(t));
+  return 0;
 }
 
 async function cmdParseTime(args: Args): Promise<number> {
@@ -322,8 +340,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdFix(args);
       case 'settings':
         return await cmdSettings(args);
+      case 'import':
+        return await cmdImport(args);
       default:
-        throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: parse-time, match-agency, check, generate, fix, settings.`);
+        throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: parse-time, match-agency, check, generate, fix, settings, import.`);
     }
   } catch (e) {
     if (e instanceof UserError || e instanceof ArgError) {

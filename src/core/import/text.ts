@@ -1,0 +1,251 @@
+// Plan text → task rows. Reads the two prose forms of assignment that real plans use:
+//  - labelled blocks: a numbered task followed by "- Cơ quan chủ trì: …", "- Cơ quan phối hợp: …",
+//    "- Thời gian thực hiện: …" (any order, with or without the dash, "Đơn vị …" too);
+//  - agency-by-agency sections under "TỔ CHỨC THỰC HIỆN" / "PHÂN CÔNG NHIỆM VỤ": "2. Sở …" and
+//    its paragraphs or bullets, each a task of that agency, its role following the wording.
+// Pure: the caller gives the text and the agency index; the reader never guesses an agency it
+// cannot recognise (a heading that is not an agency starts no agency section).
+import { foldKey, normalizeText } from '../text';
+import { parseMentions } from '../agencies/split';
+import type { MatchIndex } from '../agencies/match';
+import { parseTime } from '../time';
+
+export interface ImportedTask {
+  stt: string;
+  title: string;
+  lead: string;
+  support: string;
+  time: string;
+  section: string;
+  /** Where the task was read: "paragraph N", N the document's line number (1-based). */
+  source: string;
+}
+
+export interface PlanTitle {
+  /** "Số: 93/KH-UBND" → "93/KH-UBND". */
+  number: string | null;
+  /** The document's name: "KẾ HOẠCH Công tác thông tin đối ngoại năm 2024". */
+  title: string | null;
+  year: number | null;
+}
+
+export interface ImportResult {
+  tasks: ImportedTask[];
+  plan: PlanTitle;
+  /** Why nothing was found, in Vietnamese, when `tasks` is empty. */
+  empty: string | null;
+}
+
+interface Paragraph {
+  text: string;
+  line: number;
+}
+
+const BULLET = /^[-–—+•*]\s*/;
+const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)/;
+const LETTERED = /^([a-zđ])\)\s+/;
+const ROMAN = /^([IVXL]{1,5})[.)]\s+/;
+const LABEL = /^(?:(?:cơ quan|đơn vị)\s+)?(chủ trì|thực hiện|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ(?: thực hiện)?)\s*:\s*/i;
+const ASSIGNING_SECTION = /phan cong|to chuc thuc hien|trach nhiem|nhiem vu cua cac/;
+const NOT_TASKS = /muc dich|yeu cau|kinh phi|can cu|quan diem|muc tieu/;
+/** The end of the assignments: the closing sentence, the recipients, the signature block. */
+const END_OF_ASSIGNMENTS = /^(Trên đây là|Nơi nhận|TM\.|KT\.|Ý kiến bạn đọc)/;
+/** Words that make a line a sentence about work rather than an agency's name (written in lower case in prose). */
+const VERB = /(?<=^|[\s,;(])(tham mưu|triển khai|thực hiện|(?<!các )tổ chức(?! hữu nghị| chính trị)|xây dựng|hướng dẫn|quản lý|cung cấp|theo dõi|đôn đốc|quảng bá|đẩy mạnh|trong việc|tiếp tục|kiểm tra|sản xuất|chỉ đạo|rà soát|tuyên truyền|chủ động|dự báo|tăng cường|nghiên cứu|nhằm|trao đổi|giải quyết|hỗ trợ|đánh giá|tổng hợp|báo cáo|tập huấn|phổ biến|bảo đảm|đảm bảo|căn cứ|để|chủ trì|phối hợp|thẩm định|trình|ban hành|lồng ghép|cập nhật|vận động|duy trì)(?=$|[\s,;:.)])/;
+
+/** Blocks of text: blank-line separated with hard wraps joined, or one per line when the text has no blank lines. */
+export function paragraphsOf(text: string): Paragraph[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const blank = lines.filter((l) => l.trim() === '').length;
+  const wrapped = blank * 5 >= lines.length; // paragraphs separated by blank lines (markdown, Word's text export)
+  const out: Paragraph[] = [];
+  let cur: Paragraph | null = null;
+  lines.forEach((raw, i) => {
+    const l = raw.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+    if (!l || /^\|?$/.test(l)) {
+      cur = null;
+      return;
+    }
+    const starts = BULLET.test(l) || NUMBERED.test(l) || LETTERED.test(l) || ROMAN.test(l) || LABEL.test(l);
+    if (wrapped && cur && !starts) {
+      cur.text += ' ' + l;
+      return;
+    }
+    cur = { text: l, line: i + 1 };
+    out.push(cur);
+  });
+  for (const p of out) p.text = normalizeText(p.text.replace(/\s+([,.;:])/g, '$1'));
+  return out;
+}
+
+/** The plan's number, name and year from its first lines. */
+export function planTitleOf(paras: Paragraph[]): PlanTitle {
+  let number: string | null = null;
+  let title: string | null = null;
+  let year: number | null = null;
+  for (let i = 0; i < Math.min(paras.length, 60); i++) {
+    const t = paras[i].text;
+    const n = /^Số\s*:\s*([0-9][^\s|,]*)/i.exec(t);
+    if (n && !number) number = n[1];
+    if (!title && /^(KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ|ĐỀ ÁN)\b/.test(t) && t === t.toUpperCase()) {
+      const parts = [t];
+      for (let k = i + 1; k < paras.length && k < i + 6; k++) {
+        const u = paras[k].text;
+        if (u !== u.toUpperCase() || ROMAN.test(u) || /^\(/.test(u)) break;
+        parts.push(u);
+      }
+      title = parts.join(' ').replace(/\s+/g, ' ').trim();
+    }
+    const y = /ngày\s+\d{1,2}(?:\s+tháng\s+|\/)\d{1,2}(?:\s+năm\s+|\/)(\d{4})/.exec(t);
+    if (y && !year && (n || /^[^|]*,\s*ngày/.test(t))) year = Number(y[1]);
+  }
+  const ty = title ? /NĂM\s+(\d{4})(?!.*NĂM\s+\d{4})/.exec(title) : null;
+  if (ty) year = Number(ty[1]);
+  return { number, title, year };
+}
+
+/** Text that opens an agency section: "2. Sở Thông tin và Truyền thông", "1. Đề nghị Ban Tuyên giáo Tỉnh ủy". */
+function agencyHeading(rest: string, idx: MatchIndex): string | null {
+  const name = rest.replace(/^đề nghị\s+/i, '').replace(/[:.;]+$/, '').trim();
+  if (!name || name.length > 220 || VERB.test(name)) return null;
+  // Unknown names count too: a heading names its agency as the plan does, and `check` asks about it later.
+  const mentions = parseMentions(name, idx).filter((m) => m.agency || m.collective || m.status === 'unknown');
+  if (!mentions.length || !mentions.some((m) => m.agency || m.collective || /^(Sở|Ban|Báo|Đài|Hội|Công an|Bộ|Ủy ban|UBND|Văn phòng|Liên|Trung tâm|Tạp chí|Viện|Trường|Cục|Chi cục|Kho bạc|Ngân hàng|Bảo hiểm|Cục|Tỉnh|Thành|Mặt trận)/.test(m.text))) return null;
+  // Everything outside the names is punctuation or a joining word: the heading is only agencies.
+  let left = name;
+  for (const m of [...mentions].sort((a, b) => (b.start ?? 0) - (a.start ?? 0))) {
+    if (m.start === undefined || m.end === undefined) return null;
+    left = left.slice(0, m.start) + ' ' + left.slice(m.end);
+  }
+  const rem = foldKey(left).replace(/\b(va|cac|cung|voi|tinh|khac|co lien quan|lien quan)\b/g, '').replace(/[\s,;:.()-]+/g, '');
+  // Only names, or a noun phrase opening with a name ("Báo Đắk Lắk, …; các cơ quan báo chí Trung ương hoạt động trên địa bàn tỉnh").
+  return rem.length <= 3 || mentions.some((m) => m.start === 0) ? name : null;
+}
+
+/** The agencies named right after "phối hợp với": "Sở Thông tin và Truyền thông, Công an tỉnh và các cơ quan liên quan". */
+function namedAfter(tail: string, idx: MatchIndex): string {
+  const mentions = parseMentions(tail, idx)
+    .filter((m) => (m.agency || m.collective) && m.start !== undefined && m.end !== undefined)
+    .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  let end = -1;
+  for (const m of mentions) {
+    const gap = tail.slice(end < 0 ? 0 : end, m.start);
+    const ok = end < 0 ? /^\s*(các\s+)?$/i.test(gap) || gap.trim() === '' : /^[\s,;]*(và|cùng|với)?[\s,;]*$/i.test(gap);
+    if (!ok) break;
+    end = m.end ?? end;
+  }
+  if (end < 0) return '';
+  let named = tail.slice(0, end);
+  const verb = VERB.exec(named);
+  if (verb) named = named.slice(0, verb.index); // a collective read too far: "các cơ quan liên quan triển khai …"
+  return named.replace(/[\s,;]+$/, '').trim();
+}
+
+/** Deadlines written in a sentence: "trước ngày 15/01/2024", "định kỳ 6 tháng (trước ngày 15/6)", "chậm nhất vào ngày 20/11". */
+export function deadlinesIn(sentence: string, year: number): string {
+  const re = /(định kỳ[^.;()]{0,30}?\(\s*)?(trước|chậm nhất(?:\s+(?:vào|là|trước))?|hoàn thành(?:\s+(?:trước|trong))?|trong thời hạn)\s+(ngày|quý|tháng|năm)\s+[0-9IVX][^.;,()]*\)?/gi;
+  const found: string[] = [];
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const phrase = m[0].replace(/\s+/g, ' ').replace(/\s+(theo mẫu|để|gửi|của|tại|cho|và)(?=\s|$).*$/i, '').trim();
+    const p = parseTime(phrase, year);
+    if (p.deadline || p.quarters.length || p.months.length) found.push(phrase);
+  }
+  return found.join('; ');
+}
+
+function stripBullet(s: string): string {
+  return s.replace(BULLET, '').trim();
+}
+
+/** Read the assignments of a plan. `year` is the plan year for the time phrases (from the text when null). */
+export function importPlanText(text: string, idx: MatchIndex, year: number | null = null): ImportResult {
+  const paras = paragraphsOf(text);
+  const plan = planTitleOf(paras);
+  const planYear = year ?? plan.year ?? new Date().getFullYear();
+  const tasks: ImportedTask[] = [];
+  let section = '';
+  let assigning = false;
+  let item: ImportedTask | null = null; // the numbered task labels attach to
+  let agency: { name: string; stt: string; count: number; addressed?: boolean } | null = null;
+
+  const agencyTask = (p: Paragraph, body: string): void => {
+    if (!agency) return;
+    const f = foldKey(body);
+    let lead = agency.name;
+    let support = '';
+    const withIdx = f.search(/phoi hop voi\s/);
+    if (/^chu tri(,| va)?\s*(phoi hop|va phoi hop|,)/.test(f) && withIdx >= 0) {
+      support = namedAfter(body.slice(withIdx + 'phoi hop voi '.length), idx);
+    } else if (withIdx === 0) {
+      const x = namedAfter(body.slice('phoi hop voi '.length), idx);
+      if (x) {
+        lead = x;
+        support = agency.name;
+      }
+    }
+    agency.count++;
+    tasks.push({ stt: `${agency.stt}.${agency.count}`, title: body, lead, support, time: deadlinesIn(body, planYear), section, source: `paragraph ${p.line}` });
+  };
+
+  for (const p of paras) {
+    const t = p.text;
+    if (END_OF_ASSIGNMENTS.test(t)) {
+      if (tasks.length) break;
+      continue;
+    }
+    const roman = ROMAN.exec(t);
+    if (roman) {
+      section = t;
+      const f = foldKey(t);
+      assigning = ASSIGNING_SECTION.test(f) && !NOT_TASKS.test(f.replace(/^[ivxl]+[.)]\s*/, '').slice(0, 12));
+      item = null;
+      agency = null;
+      continue;
+    }
+    const label = LABEL.exec(stripBullet(t));
+    if (label && item) {
+      const value = stripBullet(t).slice(label[0].length).replace(/[.;]+$/, '').trim();
+      const k = foldKey(label[1]);
+      if (k === 'chu tri' || k === 'thuc hien') item.lead = item.lead ? `${item.lead}; ${value}` : value;
+      else if (k === 'phoi hop') item.support = item.support ? `${item.support}; ${value}` : value;
+      else item.time = item.time ? `${item.time}; ${value}` : value;
+      if (!tasks.includes(item) && item.lead) tasks.push(item);
+      continue;
+    }
+    const num = NUMBERED.exec(t) ?? LETTERED.exec(t);
+    if (num) {
+      const rest = t.slice(num[0].length).trim();
+      const name = assigning && NUMBERED.test(t) ? agencyHeading(rest, idx) : null;
+      if (name) {
+        agency = { name, stt: num[1], count: 0 };
+        item = null;
+        continue;
+      }
+      if (agency && (num[1].includes('.') || agency.addressed || LETTERED.test(t))) {
+        agencyTask(p, rest); // "2.1. …" under "2. Sở …"
+        continue;
+      }
+      agency = null;
+      item = { stt: num[1], title: rest.replace(/:$/, ''), lead: '', support: '', time: '', section, source: `paragraph ${p.line}` };
+      continue;
+    }
+    const addressee = assigning ? /^(?:Yêu cầu|Đề nghị|Giao)\s+(.{3,200}?)\s*:$/.exec(t) : null;
+    if (addressee && parseMentions(addressee[1], idx).some((m) => m.agency || m.collective)) {
+      // "Yêu cầu các đơn vị, địa phương được giao nhiệm vụ:" — the numbered items below are theirs
+      agency = { name: addressee[1], stt: String(tasks.length ? Number(tasks[tasks.length - 1].stt.split('.')[0]) + 1 || 1 : 1), count: 0, addressed: true };
+      item = null;
+      continue;
+    }
+    if (agency) {
+      if (/^\+/.test(t) && tasks.length && tasks[tasks.length - 1].stt.startsWith(`${agency.stt}.`)) {
+        tasks[tasks.length - 1].title += '\n' + t;
+        continue;
+      }
+      agencyTask(p, stripBullet(t));
+    }
+  }
+  const empty = tasks.length
+    ? null
+    : 'Không tìm thấy phần phân công nhiệm vụ: văn bản không có dòng "Cơ quan chủ trì: …" nào, cũng không có mục "Tổ chức thực hiện" / "Phân công nhiệm vụ" liệt kê từng cơ quan.';
+  return { tasks, plan, empty };
+}

@@ -1,0 +1,111 @@
+// The plan-text importer on the real prose seeds (test/fixtures/real/seeds/, copied verbatim from
+// ../shared/seeds/ — sources in SEEDS-README.md). Expected values are what a careful officer would
+// type into the table from the plan.
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import fc from 'fast-check';
+import { deadlinesIn, importPlanText } from '../../src/core/import/text';
+import { buildIndex } from '../../src/core/agencies/match';
+import { builtinMasterList } from '../../src/core/agencies/builtin';
+
+const idx = buildIndex(builtinMasterList());
+const seed = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'real', 'seeds', name), 'utf8');
+
+describe('labelled prose (seed 000, Bà Rịa – Vũng Tàu 93/KH-UBND)', () => {
+  const r = importPlanText(seed('000_0acecf4bda859265.txt'), idx);
+  const by = (stt: string, section?: RegExp) => r.tasks.find((t) => t.stt === stt && (!section || section.test(t.section)));
+
+  it('reads every labelled task with its lead and support as written', () => {
+    const labelled = r.tasks.filter((t) => /NỘI DUNG/.test(t.section));
+    expect(labelled.map((t) => t.stt)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '2', '3', '4.1', '4.2', '4.3', '4.4', '5', '6.1', '6.2'].filter((s) => labelled.some((t) => t.stt === s)));
+    expect(labelled.length).toBeGreaterThanOrEqual(13);
+    expect(by('1.1')).toMatchObject({ lead: 'Sở Thông tin và Truyền thông', support: 'Các Sở, Ban, ngành, UBND huyện, thị xã, thành phố', source: 'paragraph 57' });
+    expect(by('4.3')?.lead).toBe('Sở Du lịch');
+    expect(by('4.4')?.lead).toBe('Sở Ngoại vụ');
+    expect(by('6.2')?.support).toMatch(/^Ban Tuyên giáo Tỉnh ủy, Ban Chỉ đạo Nhân quyền tỉnh, Công an tỉnh/);
+  });
+
+  it('reads the agency sections of "III. TỔ CHỨC THỰC HIỆN" and stops at the closing sentence', () => {
+    const org = r.tasks.filter((t) => /TỔ CHỨC THỰC HIỆN/.test(t.section));
+    expect(org.find((t) => t.lead === 'Sở Tài chính')).toBeTruthy();
+    expect(org.find((t) => /^Chủ trì, phối hợp với các Sở, ngành liên quan đôn đốc/.test(t.title))).toMatchObject({ lead: 'Sở Thông tin và Truyền thông', support: 'các Sở, ngành liên quan' });
+    expect(org.find((t) => /báo cáo đánh giá kết quả/.test(t.title))?.time).toBe('trước ngày 15 tháng 12');
+    expect(r.tasks.some((t) => /Nơi nhận|Trên đây|b\/c/.test(t.title))).toBe(false);
+  });
+
+  it('reads the plan number and year', () => {
+    expect(r.plan.number).toBe('93');
+    expect(r.plan.year).toBe(2024);
+  });
+});
+
+describe('agency by agency (seed 001, Trà Vinh 1899/QĐ-UBND)', () => {
+  const r = importPlanText(seed('001_5b944f41a127e280.txt'), idx);
+  it('gives each paragraph under an agency to that agency, its role following the wording', () => {
+    expect(r.tasks.every((t) => /TỔ CHỨC THỰC HIỆN/.test(t.section))).toBe(true);
+    const vp = r.tasks.filter((t) => t.stt.startsWith('1.'));
+    expect(vp).toHaveLength(5);
+    // "Phối hợp với X …": X leads, the section's agency supports
+    expect(vp[3]).toMatchObject({ lead: 'Sở Thông tin và Truyền thông, Công an tỉnh và các cơ quan, đơn vị có liên quan', support: 'Văn phòng Ủy ban nhân dân tỉnh' });
+    // "Phối hợp …" with nobody named: the section's agency
+    expect(vp[0].lead).toBe('Văn phòng Ủy ban nhân dân tỉnh');
+    // "Chủ trì, phối hợp với X …": the section's agency leads, X supports
+    expect(r.tasks.find((t) => t.stt === '2.1')).toMatchObject({ lead: 'Sở Thông tin và Truyền thông', support: 'các sở, ban, ngành tỉnh, địa phương' });
+    expect(r.tasks.find((t) => t.stt === '7.1')).toMatchObject({ lead: 'Sở Thông tin và Truyền thông', support: 'Sở Nội vụ' });
+  });
+  it('opens a section on every agency heading, even one the list does not know, and never runs into the page footer', () => {
+    const heads = [...new Set(r.tasks.map((t) => t.stt.split('.')[0]))];
+    expect(heads).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    expect(r.tasks.filter((t) => t.stt.startsWith('11.')).map((t) => t.lead)[0]).toBe('Đài Phát thanh và Truyền hình Trà Vinh, các cơ quan báo chí tỉnh');
+    expect(r.tasks.some((t) => /Ý kiến bạn đọc|Nhấp vào|Trên đây/.test(t.title))).toBe(false);
+    expect(r.tasks).toHaveLength(41); // 5 + 7 + 4 + 4 + 3 + 1 + 1 + 4 + 2 + 5 + 5, counted by hand in the seed
+  });
+  it('reads no task from Mục đích, Yêu cầu or the tasks list without agencies', () => {
+    expect(r.tasks.some((t) => /MỤC ĐÍCH|NHIỆM VỤ TRỌNG TÂM/.test(t.section))).toBe(false);
+  });
+});
+
+describe('agency by agency with bullets and deadlines (seed 003, Đắk Lắk 2024)', () => {
+  const r = importPlanText(seed('003_2f803b16aa6acc34.txt'), idx);
+  it('reads the 17 agency sections of "IV. PHÂN CÔNG NHIỆM VỤ"', () => {
+    const heads = [...new Set(r.tasks.filter((t) => /PHÂN CÔNG/.test(t.section)).map((t) => t.stt.split('.')[0]))];
+    expect(heads).toEqual(Array.from({ length: 17 }, (_, i) => String(i + 1)));
+    expect(r.tasks.find((t) => t.stt === '1.1')?.lead).toBe('Ban Tuyên giáo Tỉnh ủy');
+    expect(r.tasks.find((t) => t.stt === '14.1')?.lead).toMatch(/^Báo Đắk Lắk, Đài Phát thanh và Truyền hình tỉnh; Tạp chí Chư Yang Sin/);
+    expect(r.tasks.find((t) => t.stt === '2.3')).toMatchObject({ lead: 'Sở Thông tin và Truyền thông', support: 'Hội Nhà báo tỉnh, Văn phòng UBND tỉnh' });
+    expect(r.tasks.find((t) => t.stt === '4.3')).toMatchObject({ lead: 'các sở, ngành liên quan', support: 'Sở Ngoại vụ' });
+  });
+  it('takes the deadlines written in the sentences of "V. TỔ CHỨC THỰC HIỆN"', () => {
+    const v = r.tasks.filter((t) => /^V\./.test(t.section));
+    expect(v.map((t) => t.time)).toEqual(['trước ngày 15/01/2024', 'định kỳ 6 tháng (trước ngày 15/6); chậm nhất vào ngày 20/11']);
+    expect(v[0].lead).toBe('các đơn vị, địa phương được giao nhiệm vụ');
+    expect(r.plan.year).toBe(2024);
+  });
+});
+
+describe('deadlinesIn', () => {
+  it('never takes the date of a cited document for a deadline', () => {
+    expect(deadlinesIn('Triển khai Kết luận số 57-KL/TW ngày 15/6/2023 của Bộ Chính trị', 2024)).toBe('');
+    expect(deadlinesIn('gửi về Sở Tài chính trước ngày 30/11/2024 để tổng hợp', 2024)).toBe('trước ngày 30/11/2024');
+  });
+});
+
+describe('labelled blocks in other wordings (unit, hand-written)', () => {
+  it('reads "Đơn vị chủ trì / Đơn vị phối hợp / Thời gian thực hiện" in any order, with or without the dash', () => {
+    const text = ['II. NHIỆM VỤ', '1. Xây dựng cơ sở dữ liệu', 'Thời gian thực hiện: Quý II/2025.', 'Đơn vị phối hợp: Sở Tài chính.', '- Đơn vị chủ trì: Sở Nội vụ.'].join('\n');
+    expect(importPlanText(text, idx).tasks).toEqual([{ stt: '1', title: 'Xây dựng cơ sở dữ liệu', lead: 'Sở Nội vụ', support: 'Sở Tài chính', time: 'Quý II/2025', section: 'II. NHIỆM VỤ', source: 'paragraph 2' }]);
+  });
+  it('joins hard-wrapped paragraphs (blank-line separated text)', () => {
+    const text = '1. Tổ chức tập huấn\n\n- Cơ quan chủ trì: Bộ Công\nan.\n\n- Cơ quan phối hợp: các bộ,\ncơ quan ngang bộ.\n\n';
+    expect(importPlanText(text, idx).tasks[0]).toMatchObject({ lead: 'Bộ Công an', support: 'các bộ, cơ quan ngang bộ' });
+  });
+  it('says why nothing was found', () => {
+    const r = importPlanText('I. MỤC ĐÍCH\nTăng cường công tác thông tin.', idx);
+    expect(r.tasks).toEqual([]);
+    expect(r.empty).toMatch(/Không tìm thấy phần phân công/);
+  });
+  it('never throws, whatever the text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => Array.isArray(importPlanText(s, idx).tasks)), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(fc.constantFrom('1. Sở Y tế', 'IV. PHÂN CÔNG', '- Chủ trì, phối hợp với ', 'Sở Tài chính', '- Cơ quan chủ trì:', '\n', '\n\n', 'trước ngày 15/6', 'Yêu cầu các sở:'), { maxLength: 40 }), (parts) => Array.isArray(importPlanText(parts.join(' '), idx).tasks)), { numRuns: 300 });
+  });
+});
