@@ -2,28 +2,41 @@
 // it is, with what to do. The command line and the pane (outside Excel) open files through this.
 import { UserError } from './usecases';
 
-/** Throws a UserError (Vietnamese, naming the file) unless the bytes look like an .xlsx/.xlsm workbook. */
-export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
-  const head = (n: number) => String.fromCharCode(...bytes.subarray(0, n));
-  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new UserError('file.protected', `Tệp "${name}" được đặt mật khẩu hoặc là định dạng .xls cũ: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx rồi chạy lại.`);
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    if (head(5) === '%PDF-') throw new UserError('file.pdf', `Tệp "${name}" là tệp PDF, không phải sổ Excel: hãy dùng tệp .xlsx của bảng phân công (hoặc chép bảng vào Excel rồi lưu dạng .xlsx).`);
-    throw new UserError('file.not_xlsx', `Tệp "${name}" không phải tệp Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
-  }
-  // a zip that is another kind of document (its entry names are stored uncompressed)
+/** What the bytes are. `ole`: a password-protected Office file or an old .xls/.doc; `zip`: a whole zip of something else; `cut-zip`: a zip without its end (corrupt, or not a zip we know). */
+export type FileKind = 'ole' | 'pdf' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'zip' | 'cut-zip' | 'other';
+
+export function fileKind(bytes: Uint8Array): FileKind {
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-' ? 'pdf' : 'other';
+  // a zip's entry names are stored uncompressed
   let names = '';
   for (let i = 0; i < bytes.length; i += 65536) names += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 65536)));
-  const excel = names.includes('xl/workbook.xml');
-  if (!excel && names.includes('word/document.xml'))
-    throw new UserError('file.docx', `Tệp "${name}" là tài liệu Word (.docx), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
-  if (!excel && names.includes('application/vnd.oasis.opendocument.spreadsheet'))
-    throw new UserError('file.ods', `Tệp "${name}" là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice Calc, chọn Lưu thành… định dạng Excel 2007-365 (.xlsx) rồi chạy lại với tệp .xlsx đó.`);
-  if (!excel && names.includes('application/vnd.oasis.opendocument.text'))
-    throw new UserError('file.odt', `Tệp "${name}" là văn bản OpenDocument (.odt), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
-  // a whole zip (its end-of-directory record is there) without a workbook is not Excel; a cut one is corrupt
-  if (!excel && names.includes('PK\x05\x06'))
-    throw new UserError('file.not_xlsx', `Tệp "${name}" là tệp nén nhưng không phải sổ Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
+  if (names.includes('xl/workbook.xml')) return 'xlsx';
+  if (names.includes('word/document.xml')) return 'docx';
+  if (names.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+  if (names.includes('application/vnd.oasis.opendocument.text')) return 'odt';
+  return names.includes('PK\x05\x06') ? 'zip' : 'cut-zip';
+}
+
+/** Throws a UserError (Vietnamese, naming the file) unless the bytes look like an .xlsx/.xlsm workbook. */
+export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
+  switch (fileKind(bytes)) {
+    case 'ole':
+      throw new UserError('file.protected', `Tệp "${name}" được đặt mật khẩu hoặc là định dạng .xls cũ: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx rồi chạy lại.`);
+    case 'pdf':
+      throw new UserError('file.pdf', `Tệp "${name}" là tệp PDF, không phải sổ Excel: hãy dùng tệp .xlsx của bảng phân công (hoặc chép bảng vào Excel rồi lưu dạng .xlsx).`);
+    case 'other':
+      throw new UserError('file.not_xlsx', `Tệp "${name}" không phải tệp Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
+    case 'docx':
+      throw new UserError('file.docx', `Tệp "${name}" là tài liệu Word (.docx), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
+    case 'ods':
+      throw new UserError('file.ods', `Tệp "${name}" là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice Calc, chọn Lưu thành… định dạng Excel 2007-365 (.xlsx) rồi chạy lại với tệp .xlsx đó.`);
+    case 'odt':
+      throw new UserError('file.odt', `Tệp "${name}" là văn bản OpenDocument (.odt), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
+    case 'zip':
+      // a whole zip without a workbook is not Excel; a cut one ('cut-zip') is left to the reader, which calls it corrupt
+      throw new UserError('file.not_xlsx', `Tệp "${name}" là tệp nén nhưng không phải sổ Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
+  }
 }
 
 /** The message for a workbook the spreadsheet library could not read. */

@@ -4,30 +4,24 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import type { MasterList } from '../core/schemas';
 import { importPlanText, type ImportResult } from '../core/import/text';
 import { levelFromTitles, provinceFromTitles, UserError } from './usecases';
+import { fileKind } from './files';
 
 export interface ImportOptions {
   master?: MasterList | null;
   year?: number | null;
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
-function startsWith(bytes: Uint8Array, sig: number[]): boolean {
-  return sig.every((b, i) => bytes[i] === b);
-}
-
-/** The plan's text from a file's bytes, or a Vietnamese message saying what to save it as. */
+/** The plan's text from a file's bytes, or a Vietnamese message naming the file and what to save it as. */
 export function planTextOf(bytes: Uint8Array, name: string): string {
-  const lower = name.toLowerCase();
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]) || lower.endsWith('.pdf'))
+  const kind = fileKind(bytes);
+  if (kind === 'pdf')
     throw new UserError('import.pdf', `Tệp "${name}" là PDF: Phân công không đọc được chữ trong PDF (bản quét càng không). Hãy mở văn bản gốc bằng Word và lưu dạng .txt (Văn bản thuần, UTF-8).`);
-  if (startsWith(bytes, OLE) || lower.endsWith('.doc'))
+  if (kind === 'ole')
     throw new UserError('import.doc', `Tệp "${name}" là tài liệu Word cũ (.doc) hoặc đã đặt mật khẩu: hãy mở bằng Word, bỏ mật khẩu nếu có, và lưu dạng .txt (Văn bản thuần, UTF-8).`);
-  if (/\.(xlsx|xlsm|xls|ods)$/.test(lower))
+  if (kind === 'xlsx' || kind === 'ods')
     throw new UserError('import.workbook', `Tệp "${name}" là sổ tính, không phải văn bản kế hoạch: lệnh import đọc văn bản (.txt); với sổ đã có bảng phân công hãy dùng check hoặc generate.`);
-  if (startsWith(bytes, ZIP) || lower.endsWith('.docx'))
-    throw new UserError('import.docx', `Tệp "${name}" là tài liệu Word (.docx): bản này chưa đọc trực tiếp .docx. Hãy lưu văn bản dạng .txt (Tệp > Lưu thành > Văn bản thuần, UTF-8) rồi chạy lại với tệp .txt.`);
+  if (kind !== 'other')
+    throw new UserError('import.docx', `Tệp "${name}" là tài liệu Word (.docx) hoặc tệp nén: bản này chưa đọc trực tiếp .docx. Hãy lưu văn bản dạng .txt (Tệp > Lưu thành > Văn bản thuần, UTF-8) rồi chạy lại với tệp .txt.`);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD') && (text.match(/\uFFFD/g) ?? []).length > text.length / 50)
     throw new UserError('import.encoding', `Tệp "${name}" không phải văn bản UTF-8: hãy lưu lại dạng .txt với bảng mã UTF-8 (Unicode).`);

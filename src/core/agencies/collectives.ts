@@ -100,6 +100,11 @@ const KIND_WORDS = new Set(['ban', 'ngành', 'sở', 'bộ', 'cơ', 'đoàn', '�
 /** Words that begin a name: such an item the list does not hold is an unknown agency, not unread text. */
 const NAME_HEADS = new Set(['so', 'bo', 'ban', 'dai', 'bao', 'hoi', 'cuc', 'vu', 'phong', 'trung', 'uy', 'van', 'cong', 'lien', 'tinh', 'thanh', 'kho', 'ngan', 'benh', 'vien', 'tap', 'chi', 'tong', 'hoc', 'doan', 'mat']);
 
+/** Whether a word (folded) and its capital say "an agency's name starts here": "Đài …", "Báo …", "Liên hiệp …". */
+export function beginsName(folded: string, capital: boolean): boolean {
+  return capital && NAME_HEADS.has(folded);
+}
+
 /** Connectives and verbs that say nothing about who does the task. */
 const FILLER = new Set(
   'va hoac cung voi chu tri phoi hop thuc hien tong hop huong dan theo doi to chuc trien khai tham muu de xuat bao cao co lien quan khac duoc giao chuc nang nhiem vu dau moi'.split(' '),
@@ -212,7 +217,7 @@ export function collectivesIn(text: string, toks: Token[], taken: boolean[], lev
     close();
     prev = null;
     const first = words[from];
-    if (first && (named || (toks[first.k].capital && NAME_HEADS.has(first.w)))) {
+    if (first && (named || beginsName(first.w, toks[first.k].capital))) {
       const start = toks[first.k].start;
       const end = toks[item.toks[item.toks.length - 1]].end;
       out.names.push({ text: text.slice(start, end), start, end });

@@ -7,6 +7,8 @@
 // cannot recognise (a heading that is not an agency starts no agency section).
 import { foldKey, normalizeText } from '../text';
 import { parseMentions } from '../agencies/split';
+import { beginsName } from '../agencies/collectives';
+import type { Mention } from '../schemas';
 import type { MatchIndex } from '../agencies/match';
 import { parseTime } from '../time';
 
@@ -110,7 +112,11 @@ function agencyHeading(rest: string, idx: MatchIndex): string | null {
   if (!name || name.length > 220 || VERB.test(name)) return null;
   // Unknown names count too: a heading names its agency as the plan does, and `check` asks about it later.
   const mentions = parseMentions(name, idx).filter((m) => m.agency || m.collective || m.status === 'unknown');
-  if (!mentions.length || !mentions.some((m) => m.agency || m.collective || /^(Sở|Ban|Báo|Đài|Hội|Công an|Bộ|Ủy ban|UBND|Văn phòng|Liên|Trung tâm|Tạp chí|Viện|Trường|Cục|Chi cục|Kho bạc|Ngân hàng|Bảo hiểm|Cục|Tỉnh|Thành|Mặt trận)/.test(m.text))) return null;
+  const named = (m: Mention): boolean => {
+    const first = m.text.trim().split(/\s+/)[0] ?? '';
+    return Boolean(m.agency || m.collective) || beginsName(foldKey(first), first !== first.toLowerCase());
+  };
+  if (!mentions.some(named)) return null;
   // Everything outside the names is punctuation or a joining word: the heading is only agencies.
   let left = name;
   for (const m of [...mentions].sort((a, b) => (b.start ?? 0) - (a.start ?? 0))) {
