@@ -2,9 +2,10 @@
 import { buildIndex } from '../core/agencies/match';
 import { builtinMasterList } from '../core/agencies/builtin';
 import type { MasterList } from '../core/schemas';
-import { importPlanText, type ImportResult } from '../core/import/text';
+import { importPlanText, tableNumbers, type ImportResult } from '../core/import/text';
 import { levelFromTitles, provinceFromTitles, UserError } from './usecases';
 import { fileKind } from './files';
+import type { WorkbookPort } from '../port/workbook';
 
 export interface ImportOptions {
   master?: MasterList | null;
@@ -37,4 +38,41 @@ export function importPlan(text: string, name: string, opts: ImportOptions = {})
   const r = importPlanText(text, idx, opts.year ?? null);
   if (!r.tasks.length) throw new UserError('import.none', `Tệp "${name}": ${r.empty ?? 'không tìm thấy nhiệm vụ nào.'}`);
   return r;
+}
+
+/** The header of the table an import writes (docs/CONTRACTS.md, import). */
+export const IMPORT_HEADER = ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Nguồn'];
+
+/** "Phụ lục", or "Phụ lục (2)", … when taken: an import never writes over a sheet. */
+export function freeSheetName(existing: string[], base = 'Phụ lục'): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`.toLowerCase())) return `${base} (${k})`;
+}
+
+/** The rows of the imported table: title rows, a blank row, the header, a section row where the document's section changes, the tasks. */
+export function importedRows(r: ImportResult): { rows: string[][]; headerRow: number } {
+  const p = r.plan;
+  const titles = [[p.title ?? 'PHỤ LỤC PHÂN CÔNG NHIỆM VỤ'], [[p.number ? `Số ${p.number}` : '', p.year ? `năm ${p.year}` : ''].filter(Boolean).join(', ')], ['']];
+  const rows: string[][] = [...titles, IMPORT_HEADER];
+  let section = '';
+  const numbers = tableNumbers(r.tasks);
+  r.tasks.forEach((t, i) => {
+    if (t.section && t.section !== section) {
+      section = t.section;
+      const m = /^([IVXL]+)[.)]\s*(.*)$/.exec(section);
+      rows.push(m ? [m[1], m[2], '', '', '', ''] : ['', section, '', '', '', '']);
+    }
+    rows.push([numbers[i], t.title, t.lead, t.support, t.time, t.source.replace(/^paragraph /, 'dòng ')]);
+  });
+  return { rows, headerRow: titles.length + 1 };
+}
+
+/** Write the imported table into a new sheet of the workbook (never over an existing one). */
+export async function writeImported(port: WorkbookPort, r: ImportResult): Promise<{ sheet: string; headerRow: number }> {
+  const snap = await port.read({ extra: [] });
+  const sheet = freeSheetName(snap.sheets.map((s) => s.name));
+  const { rows, headerRow } = importedRows(r);
+  await port.write({ createSheets: [sheet], cellWrites: [{ sheet, address: 'A1', values: rows }], sheets: [], deleteSheets: [], registry: null, knownSheets: snap.sheets.map((s) => s.name) });
+  return { sheet, headerRow };
 }

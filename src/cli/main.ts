@@ -10,7 +10,8 @@ import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/mast
 import { parseMentions, unreadText } from '../core/agencies/split';
 import { checkOutput, OutputRefused, writeAtomic } from './output';
 import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
-import { importPlan, planTextOf } from '../app/import';
+import { importPlan, planTextOf, writeImported } from '../app/import';
+import ExcelJS from 'exceljs';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
@@ -23,7 +24,7 @@ const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
   generate FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--force] [--no-expand]
   fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] | --all [--sheet TÊN] [--master FILE] [--year YYYY] [--force]
   settings FILE.xlsx -o OUT.xlsx [--off MÃ] [--on MÃ] [--severity MÃ=error|warning|info] [--force]   lưu cài đặt quy tắc vào sổ
-  import PLAN.txt [--year YYYY] [--master FILE]   đọc phần phân công của văn bản, in JSON Lines
+  import PLAN.txt [-o BANG.xlsx] [--year YYYY] [--master FILE] [--force]   đọc phần phân công của văn bản: in JSON Lines, hoặc ghi bảng vào BANG.xlsx
   -o không ghi đè tệp đã có trừ khi có --force, không bao giờ ghi lên tệp gốc; tệp được ghi trọn vẹn hoặc không ghi.`;
 
 class ArgError extends Error {}
@@ -41,7 +42,7 @@ const COMMAND_FLAGS: Record<string, string[]> = {
   generate: ['-o', '--sheet', '--master', '--year', '--force', '--no-expand'],
   fix: ['-o', '--rule', '--all', '--sheet', '--master', '--year', '--force'],
   settings: ['-o', '--off', '--on', '--severity', '--force'],
-  import: ['--year', '--master'],
+  import: ['-o', '--year', '--master', '--force'],
 };
 
 function usageOf(cmd: string): string {
@@ -161,8 +162,17 @@ async function cmdImport(args: Args): Promise<number> {
     throw new UserError('file.missing', `Không mở được tệp "${file}": hãy kiểm tra tên và đường dẫn.`);
   }
   const name = path.basename(file);
+  const o = one(args, '-o') ? await outputPath(args, file) : null;
   const r = importPlan(planTextOf(bytes, name), name, { master: await loadMaster(one(args, '--master')), year: yearOf(args) });
-  for (const t of r.tasks) out(JSON.stringify(t));
+  if (!o) {
+    for (const t of r.tasks) out(JSON.stringify(t));
+    return 0;
+  }
+  const wb = new XlsxWorkbook(new ExcelJS.Workbook());
+  const w = await writeImported(wb, r);
+  await save(wb, o);
+  out(`Đã tạo ${path.resolve(o)}: sheet "${w.sheet}", ${r.tasks.length} nhiệm vụ, tiêu đề cột ở dòng ${w.headerRow}.`);
+  out(`  Bước tiếp: npx phan-cong check ${o}  rồi  npx phan-cong generate ${o} -o KET_QUA.xlsx`);
   return 0;
 }
 

@@ -7,6 +7,9 @@ import fc from 'fast-check';
 import { deadlinesIn, importPlanText } from '../../src/core/import/text';
 import { buildIndex } from '../../src/core/agencies/match';
 import { builtinMasterList } from '../../src/core/agencies/builtin';
+import ExcelJS from 'exceljs';
+import { XlsxWorkbook } from '../../src/adapters/xlsx';
+import { freeSheetName, writeImported } from '../../src/app/import';
 
 const idx = buildIndex(builtinMasterList());
 const seed = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'real', 'seeds', name), 'utf8');
@@ -25,7 +28,7 @@ describe('labelled prose (seed 000, Bà Rịa – Vũng Tàu 93/KH-UBND)', () =>
     expect(by('6.2')?.support).toMatch(/^Ban Tuyên giáo Tỉnh ủy, Ban Chỉ đạo Nhân quyền tỉnh, Công an tỉnh/);
   });
 
-  it('reads the agency sections of "III. TỔ CHỨC THỰC HIỆN" and stops at the closing sentence', () => {
+  it('reads the agency sections of "IV. TỔ CHỨC THỰC HIỆN" and stops at the closing sentence', () => {
     const org = r.tasks.filter((t) => /TỔ CHỨC THỰC HIỆN/.test(t.section));
     expect(org.find((t) => t.lead === 'Sở Tài chính')).toBeTruthy();
     expect(org.find((t) => /^Chủ trì, phối hợp với các Sở, ngành liên quan đôn đốc/.test(t.title))).toMatchObject({ lead: 'Sở Thông tin và Truyền thông', support: 'các Sở, ngành liên quan' });
@@ -107,5 +110,23 @@ describe('labelled blocks in other wordings (unit, hand-written)', () => {
   it('never throws, whatever the text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => Array.isArray(importPlanText(s, idx).tasks)), { numRuns: 300 });
     fc.assert(fc.property(fc.array(fc.constantFrom('1. Sở Y tế', 'IV. PHÂN CÔNG', '- Chủ trì, phối hợp với ', 'Sở Tài chính', '- Cơ quan chủ trì:', '\n', '\n\n', 'trước ngày 15/6', 'Yêu cầu các sở:'), { maxLength: 40 }), (parts) => Array.isArray(importPlanText(parts.join(' '), idx).tasks)), { numRuns: 300 });
+  });
+});
+
+describe('writing the imported table through the port', () => {
+  it('never writes over a sheet: a workbook that has "Phụ lục" gets "Phụ lục (2)", the old sheet untouched', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Phụ lục').getCell('A1').value = 'bảng cũ';
+    const port = new XlsxWorkbook(wb);
+    const r = importPlanText(seed('001_5b944f41a127e280.txt'), idx);
+    const w = await writeImported(port, r);
+    expect(w).toEqual({ sheet: 'Phụ lục (2)', headerRow: 4 });
+    expect(wb.getWorksheet('Phụ lục')!.getCell('A1').value).toBe('bảng cũ');
+    const ws = wb.getWorksheet('Phụ lục (2)')!;
+    expect(ws.getRow(4).values).toEqual([undefined, 'STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Nguồn']);
+    expect(ws.getCell('A5').value).toBe('III'); // the part's section row
+    expect(ws.getCell('C6').value).toBe('Văn phòng Ủy ban nhân dân tỉnh');
+    expect(ws.getCell('F6').value).toBe('dòng 70');
+    expect(freeSheetName(['Phụ lục', 'phụ lục (2)'])).toBe('Phụ lục (3)');
   });
 });

@@ -159,6 +159,21 @@ export function deadlinesIn(sentence: string, year: number): string {
   return found.join('; ');
 }
 
+/**
+ * The STT to write in the table. Numbering restarts per part ("1.1" in II and again in IV): when a number
+ * repeats, every task is numbered the way appendix tables do, under its part's Roman numeral
+ * ("II.1.1", "IV.1.1"), so no two rows share a number (task identity hangs on it). The JSON keeps the
+ * document's own numbers.
+ */
+export function tableNumbers(tasks: ImportedTask[]): string[] {
+  const seen = new Set<string>();
+  const repeats = tasks.some((t) => seen.size === seen.add(t.stt).size);
+  return tasks.map((t) => {
+    const roman = repeats ? ROMAN.exec(t.section) : null;
+    return roman ? `${roman[1]}.${t.stt}` : t.stt;
+  });
+}
+
 function stripBullet(s: string): string {
   return s.replace(BULLET, '').trim();
 }
