@@ -12,6 +12,7 @@ import { OfficeWorkbook } from '../src/adapters/office';
 import { analyzeSnapshot, generate } from '../src/app/usecases';
 import { buildIndex } from '../src/core/agencies/match';
 import { parseMentions } from '../src/core/agencies/split';
+import { importPlan } from '../src/app/import';
 import { planGeneration, subjectFromTitles, attachedFromTitles } from '../src/core/generate';
 import { planQuarters } from '../src/core/quarters';
 import { detectTable, readTasks } from '../src/core/table';
@@ -194,6 +195,22 @@ async function main(): Promise<void> {
   const baseline = child('baseline', bigFile, path.join(dir, 'base.xlsx'));
   say(`Tệp .xlsx 20.000 nhiệm vụ, generate trọn vẹn: ${ours.ms} ms, bộ nhớ đỉnh ${ours.peak_rss_mb} MB; exceljs chỉ mở rồi lưu lại cùng tệp: ${baseline.ms} ms, ${baseline.peak_rss_mb} MB (tỉ lệ ${(ours.ms / baseline.ms).toFixed(1)}; mục tiêu ≤ 0,3 cần ghi tệp từng phần, chưa làm)`);
 
+  // 7b. import: a 300-task plan made of the real agency sections of seed 003, repeated
+  const seed003 = readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'real', 'seeds', '003_2f803b16aa6acc34.txt'), 'utf8').split('\n');
+  const from = seed003.findIndex((l) => l.startsWith('IV. PHÂN CÔNG'));
+  const to = seed003.findIndex((l, i) => i > from && l.startsWith('V. '));
+  const block = seed003.slice(from, to);
+  const perBlock = importPlan(block.join('\n'), 'seed003').tasks.length;
+  const repeats = Math.ceil(300 / perBlock);
+  const doc = Array.from({ length: repeats }, () => block.join('\n')).join('\n');
+  const importRuns = [0, 1, 2].map(() => {
+    const t0 = performance.now();
+    const n = importPlan(doc, 'bench').tasks.length;
+    return { ms: performance.now() - t0, n };
+  });
+  const import_ms = Math.round(importRuns[0].ms);
+  say(`Nhập văn bản ${importRuns[0].n} nhiệm vụ (phần IV của kế hoạch Đắk Lắk lặp ${repeats} lần): lần đầu ${import_ms} ms, các lần sau ${Math.round(median(importRuns.slice(1).map((r) => r.ms)))} ms (mục tiêu < 2000 ms)`);
+
   // 8. the pane's bundle
   const dist = path.join(__dirname, '..', '..', 'dist');
   let bundle_gzip_bytes: number | null = null;
@@ -224,6 +241,7 @@ async function main(): Promise<void> {
       match10000_ms: match_ms,
       time_real: { phrases: timeCorpus.quarters, deadlines: timeCorpus.deadlines, extra_quarters: timeExtra.quarters, extra_deadlines: timeExtra.deadlines },
       match_real: { ours: oursMatch, jaccard: jac, fuse },
+      import_ms,
       xlsx_generate_ms: ours.ms,
       xlsx_baseline_ms: baseline.ms,
       peak_rss_mb: ours.peak_rss_mb,
