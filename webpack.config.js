@@ -21,13 +21,10 @@ module.exports = (env, argv) => {
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      // exceljs ships a browser build: use it instead of the Node entry (streams, fs)
-      alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
     },
     module: {
       rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { configFile: 'tsconfig.web.json', transpileOnly: true } }],
-      noParse: /exceljs\.min\.js$/,
     },
     performance: { hints: false },
     plugins: [

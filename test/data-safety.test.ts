@@ -2,8 +2,7 @@
 import { analyze, fillQuarters, generate } from '../src/app/usecases';
 import { REGISTRY_SHEET } from '../src/core/registry';
 import { seed002Workbook } from '../scripts/fixtures';
-import { firstDiff, snapshotCells, xlsxGrid, xlsxPort } from './helpers';
-import { XlsxWorkbook } from '../src/adapters/xlsx';
+import { excelOf, firstDiff, snapshotCells, xlsxGrid, xlsxPort } from './helpers';
 
 describe('data safety', () => {
   test('source table changes only in the quarter columns', async () => {
@@ -104,7 +103,7 @@ describe('tab order (issue 21)', () => {
     const p2 = await xlsxPort(port.wb);
     await generate(p2, await analyze(p2));
     // as written to the file and read back
-    const back = await XlsxWorkbook.load(await p2.save());
-    expect(visible(back.wb)).toEqual(before);
+    const back = await excelOf(await p2.save());
+    expect(visible(back)).toEqual(before);
   });
 });

@@ -1,14 +1,56 @@
 import ExcelJS from 'exceljs';
-import { XlsxWorkbook, cellText } from '../src/adapters/xlsx';
+import { XlsxWorkbook } from '../src/adapters/xlsx';
 import { OfficeWorkbook } from '../src/adapters/office';
 import { FakeExcelHost } from './fake-excel';
 import type { Grid } from '../src/core/table';
 import { parseRange } from '../src/core/address';
 
+type CellValue = ExcelJS.CellValue;
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** An exceljs cell value as the text a user sees (numbers plain, dates dd/mm/yyyy, rich text joined). */
+export function cellText(v: CellValue): { text: string; error: boolean } {
+  if (v === null || v === undefined) return { text: '', error: false };
+  if (typeof v === 'string') return { text: v, error: false };
+  if (typeof v === 'number') return { text: String(v), error: false };
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', error: false };
+  if (v instanceof Date) return { text: `${pad2(v.getUTCDate())}/${pad2(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`, error: false };
+  const o = v as unknown as Record<string, unknown>;
+  if ('error' in o) return { text: String(o.error), error: true };
+  if ('richText' in o && Array.isArray(o.richText)) return { text: (o.richText as { text: string }[]).map((r) => r.text).join(''), error: false };
+  if ('formula' in o || 'sharedFormula' in o) return cellText((o.result ?? null) as CellValue);
+  if ('text' in o) return cellText(o.text as CellValue);
+  return { text: String(v), error: false };
+}
+
+/** Our .xlsx port with `wb`: the file as exceljs reads it back after every write (an independent reader). */
+export type TestPort = XlsxWorkbook & { wb: ExcelJS.Workbook };
+
+export async function excelOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const w = new ExcelJS.Workbook();
+  await w.xlsx.load(bytes as unknown as ArrayBuffer);
+  return w;
+}
+
 /** Round-trip through bytes, as the CLI does. */
-export async function xlsxPort(wb: ExcelJS.Workbook): Promise<XlsxWorkbook> {
-  const buf = await wb.xlsx.writeBuffer();
-  return XlsxWorkbook.load(new Uint8Array(buf as ArrayBuffer));
+export async function xlsxPort(wb: ExcelJS.Workbook): Promise<TestPort> {
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return testPort(await XlsxWorkbook.load(bytes), bytes);
+}
+
+export async function testPort(port: XlsxWorkbook, bytes?: Uint8Array): Promise<TestPort> {
+  const t = port as TestPort;
+  t.wb = await excelOf(bytes ?? (await port.save()));
+  const write = port.write.bind(port);
+  t.write = async (plan, progress) => {
+    const r = await write(plan, progress);
+    t.wb = await excelOf(await port.save());
+    return r;
+  };
+  return t;
 }
 
 /** The same workbook on the fake Excel host. */

@@ -1,250 +1,376 @@
-// .xlsx adapter (exceljs): the same port as Office.js, on a workbook held in memory.
-// Used by the command line and by the task pane in standalone mode.
-import ExcelJS from 'exceljs';
-import { parseRange } from '../core/address';
+// .xlsx adapter: the same port as Office.js, on the file's package. It reads only the parts it needs and
+// writes back every part it did not change byte for byte (charts, pivots, macros, comments, a user's
+// names and protection all stay). Our sheets are parts of their own; a user's sheet is changed by
+// splicing the cells we write into its XML. Used by the command line and the pane outside Excel.
+import { parseRange, sheetRef } from '../core/address';
 import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/registry';
-import { STYLES } from '../core/styles';
 import type { Grid } from '../core/table';
-import type { PlanCell, SheetPlan, StyleName } from '../core/schemas';
 import { tabOrder, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
+import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
+import { readSharedStrings, readSheet } from './ooxml/read';
+import type { Codec } from './ooxml/zip';
+import { EMPTY_STYLES, Styles } from './ooxml/styles';
+import { EMPTY_SHEET, CellStyles, patchCells, patchDefaultPrint, sheetPartXml, textColumnPartXml, type CellPatch } from './ooxml/write';
+import { escAttr, esc, findElement, tagAttrs, withAttrs } from './ooxml/xml';
 
-type CellValue = ExcelJS.CellValue;
+type State = 'visible' | 'hidden' | 'veryHidden';
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+interface SheetEntry {
+  name: string;
+  state: State;
+  /** The <sheet/> element as the file has it ('' for a sheet we add). */
+  raw: string;
+  rid: string;
+  part: string;
+  sheetId: number;
 }
 
-/** A cell's value as the text a user sees (numbers plain, dates dd/mm/yyyy, rich text joined). */
-export function cellText(v: CellValue): { text: string; error: boolean } {
-  if (v === null || v === undefined) return { text: '', error: false };
-  if (typeof v === 'string') return { text: v, error: false };
-  if (typeof v === 'number') return { text: String(v), error: false };
-  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', error: false };
-  if (v instanceof Date) return { text: `${pad2(v.getUTCDate())}/${pad2(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`, error: false };
-  const o = v as unknown as Record<string, unknown>;
-  if ('error' in o) return { text: String(o.error), error: true };
-  if ('richText' in o && Array.isArray(o.richText)) return { text: (o.richText as { text: string }[]).map((r) => r.text).join(''), error: false };
-  if ('formula' in o || 'sharedFormula' in o) return cellText((o.result ?? null) as CellValue);
-  if ('text' in o) return cellText(o.text as CellValue);
-  return { text: String(v), error: false };
+interface DefinedName {
+  raw: string;
+  name: string;
+  /** Index into the sheet list as read (null: workbook scope). */
+  local: number | null;
+  text: string;
 }
 
-/** A row with no cells, shared by every empty row of every grid (never written to). */
-const EMPTY_ROW: string[] = Object.freeze([]) as unknown as string[];
+const STATE_OF: Record<string, State> = { hidden: 'hidden', veryHidden: 'veryHidden' };
+const VIS: Record<State, SheetInfo['visibility']> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 
-/**
- * The cells that exist, row by row: the cost grows with the cells written, not with the used range's
- * rectangle — a stray cell at Z1048576 adds one row of text, and empty rows share one empty array.
- */
-function sheetGrid(ws: ExcelJS.Worksheet): Grid {
-  const values: string[][] = [];
-  const errors: string[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const out: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      // merged slaves report the master's value: the core fills merges itself
-      const v = cell.isMerged && cell.master !== cell ? null : cell.value;
-      const t = cellText(v);
-      if (t.error) errors.push(`${r}:${c}`);
-      for (let k = out.length; k < c - 1; k++) out.push('');
-      out[c - 1] = t.text;
-    });
-    while (values.length < r - 1) values.push(EMPTY_ROW);
-    values[r - 1] = out;
-  });
-  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => parseRange(m));
-  return { sheet: ws.name, values, top: 1, left: 1, merges, errors };
-}
+const EMPTY_WORKBOOK = {
+  '[Content_Types].xml':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+  '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_OFFICE_DOCUMENT}" Target="xl/workbook.xml"/></Relationships>`,
+  'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`,
+  'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
+  'xl/styles.xml': EMPTY_STYLES,
+};
 
-function visibility(ws: ExcelJS.Worksheet): SheetInfo['visibility'] {
-  return ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible';
-}
-
-function argb(hex: string): string {
-  return 'FF' + hex.replace('#', '').toUpperCase();
-}
-
-export function applyStyle(cell: ExcelJS.Cell, name: StyleName): void {
-  const s = STYLES[name];
-  cell.font = { name: s.font.name, size: s.font.size, bold: s.font.bold, italic: s.font.italic, color: { argb: argb(s.font.color) } };
-  cell.alignment = { horizontal: s.horizontal, vertical: s.vertical === 'center' ? 'middle' : 'top', wrapText: s.wrap };
-  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-  if (s.border) {
-    const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-}
-
-function toCellValue(v: PlanCell): CellValue {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'object') return { formula: v.formula, result: v.result } as CellValue;
-  return v; // strings beginning with "=" stay text in exceljs unless written as { formula }
-}
-
-export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
-  plan.rows.forEach((row, i) => {
-    const r = ws.getRow(i + 1);
-    row.forEach((v, j) => {
-      const cv = toCellValue(v);
-      if (cv !== null) r.getCell(j + 1).value = cv;
-    });
-  });
-  for (const st of plan.styles) {
-    const rr = parseRange(st.range);
-    for (let r = rr.r1; r <= rr.r2; r++) for (let c = rr.c1; c <= rr.c2; c++) applyStyle(ws.getCell(r, c), st.style);
-  }
-  for (const m of plan.merges) ws.mergeCells(m);
-  plan.widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  plan.heights.forEach((h, i) => {
-    ws.getRow(i + 1).height = h;
-  });
-  if (plan.freezeRows > 0) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: plan.freezeRows }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: plan.print.paperSize,
-    orientation: plan.print.landscape ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: plan.print.fitToWidth,
-    fitToHeight: 0,
-    ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
-  };
-  if (plan.print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: plan.print.footer, evenFooter: plan.print.footer };
-  for (const v of plan.validations) {
-    (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${v.list.join(',')}"`],
-      showErrorMessage: true,
-      errorTitle: 'Giá trị không hợp lệ',
-      error: `Chọn một trong: ${v.list.join(', ')}`,
-    });
-  }
-  for (const cs of plan.colorScales) {
-    ws.addConditionalFormatting({
-      ref: cs.range,
-      rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: [{ argb: argb(cs.from) }, { argb: argb(cs.to) }] } as unknown as ExcelJS.ConditionalFormattingRule],
-    });
-  }
+function relTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split('/').slice(0, -1);
+  const to = toPart.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
 
 export class XlsxWorkbook implements WorkbookPort {
-  constructor(public readonly wb: ExcelJS.Workbook) {}
+  private readonly book: string;
+  private sheets: SheetEntry[] = [];
+  private names: DefinedName[] = [];
+  private activeTab = 0;
+  private date1904 = false;
+  /** The prefix the root declares for relationship ids ('' when it declares none). */
+  private relPrefix = 'r';
+  private strings: string[] | null = null;
+  private styles: Styles | null = null;
+  private stylesPart: string | null = null;
+
+  private constructor(public readonly pkg: OpcPackage) {
+    const root = pkg.rels('').find((r) => r.type === REL_OFFICE_DOCUMENT || r.type.endsWith('/officeDocument'));
+    if (!root || !pkg.has(root.part)) throw new Error('no workbook part');
+    this.book = root.part;
+    this.parseBook();
+  }
 
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(data as ArrayBuffer);
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(OpcPackage.open(data instanceof Uint8Array ? data : new Uint8Array(data)));
   }
 
-  async save(): Promise<Uint8Array> {
-    const buf = await this.wb.xlsx.writeBuffer();
-    return new Uint8Array(buf as ArrayBuffer);
+  /** A new workbook with no sheets (the import creates its own). */
+  static empty(): XlsxWorkbook {
+    return new XlsxWorkbook(OpcPackage.fromTexts(EMPTY_WORKBOOK));
   }
 
-  private byName(name: string): ExcelJS.Worksheet | undefined {
-    return this.wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+  /** The file's bytes; `codec` compresses what changed (Node passes its native zlib). */
+  async save(codec?: Codec): Promise<Uint8Array> {
+    return this.pkg.save(codec);
+  }
+
+  private bookRels(): Relationship[] {
+    return this.pkg.rels(this.book);
+  }
+
+  private parseBook(): void {
+    const xml = this.pkg.text(this.book) as string;
+    // the relationships prefix as the root declares it; openpyxl declares it on each <sheet> instead
+    const root = findElement(xml, 'workbook');
+    const rootTag = root ? xml.slice(root.start, root.openEnd) : '';
+    const prefix = /xmlns:([\w.-]+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(rootTag);
+    this.relPrefix = prefix ? prefix[1] : '';
+    const rels = new Map(this.bookRels().map((r) => [r.id, r]));
+    const sh = findElement(xml, 'sheets');
+    this.sheets = [];
+    if (sh && !sh.selfClosing) {
+      for (const m of xml.slice(sh.openEnd, sh.end).matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?sheet>)/g)) {
+        const a = tagAttrs(m[0]);
+        const rid = a[`${this.relPrefix || 'r'}:id`] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '';
+        const rel = rels.get(rid);
+        this.sheets.push({ name: a.name ?? '', state: STATE_OF[a.state ?? ''] ?? 'visible', raw: m[0], rid, part: rel?.part ?? '', sheetId: Number(a.sheetId ?? 0) });
+      }
+    }
+    const dn = findElement(xml, 'definedNames');
+    this.names = [];
+    if (dn && !dn.selfClosing) {
+      for (const m of xml.slice(dn.openEnd, dn.end).matchAll(/<(?:[\w.-]+:)?definedName\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>)/g)) {
+        const a = tagAttrs(m[0]);
+        this.names.push({ raw: m[0], name: a.name ?? '', local: a.localSheetId !== undefined ? Number(a.localSheetId) : null, text: m[1] ?? '' });
+      }
+    }
+    const view = findElement(xml, 'workbookView');
+    this.activeTab = view ? Number(tagAttrs(xml.slice(view.start, view.openEnd)).activeTab ?? 0) : 0;
+    const pr = findElement(xml, 'workbookPr');
+    const d = pr ? tagAttrs(xml.slice(pr.start, pr.openEnd)).date1904 : undefined;
+    this.date1904 = d === '1' || d === 'true';
+  }
+
+  private byName(name: string): SheetEntry | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+
+  private getStyles(): Styles {
+    if (!this.styles) {
+      const rel = this.bookRels().find((r) => r.type === REL_STYLES);
+      this.stylesPart = rel?.part ?? 'xl/styles.xml';
+      this.styles = new Styles(this.pkg.text(this.stylesPart) ?? EMPTY_STYLES);
+    }
+    return this.styles;
+  }
+
+  private sharedStrings = (): string[] => {
+    if (!this.strings) {
+      const rel = this.bookRels().find((r) => r.type === REL_SHARED_STRINGS);
+      this.strings = readSharedStrings(rel ? this.pkg.text(rel.part) : null);
+    }
+    return this.strings;
+  };
+
+  private gridOf(s: SheetEntry): { grid: Grid; printSetup: boolean } {
+    const xml = this.pkg.text(s.part);
+    if (xml === null) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
+    return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904);
   }
 
   async read(req: ReadRequest): Promise<Snapshot> {
-    const sheets = this.wb.worksheets.map((w) => ({ name: w.name, visibility: visibility(w) }));
-    const firstVisible = this.wb.worksheets.find((w) => visibility(w) === 'Visible');
-    const activeTab = (this.wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab;
-    const active = (activeTab !== undefined ? this.wb.worksheets[activeTab] : undefined) ?? firstVisible;
-    const grids: Record<string, Grid> = {};
+    const sheets = this.sheets.map((s) => ({ name: s.name, visibility: VIS[s.state] }));
+    const firstVisible = this.sheets.find((s) => s.state === 'visible');
+    const tab = this.sheets[this.activeTab];
+    const active = tab && tab.state === 'visible' ? tab : firstVisible;
     const want = new Set<string>(req.extra);
     if (req.sheet) want.add(req.sheet);
     else if (active) want.add(active.name);
-    if (req.allSheets) for (const w of this.wb.worksheets) if (visibility(w) === 'Visible') want.add(w.name);
+    if (req.allSheets) for (const s of this.sheets) if (s.state === 'visible') want.add(s.name);
+    const grids: Record<string, Grid> = {};
+    const ownPrintSetup: Record<string, boolean> = {};
     for (const n of want) {
-      const ws = this.byName(n);
-      if (ws) grids[ws.name] = sheetGrid(ws);
+      const s = this.byName(n);
+      if (!s) continue;
+      const r = this.gridOf(s);
+      grids[s.name] = r.grid;
+      const i = this.sheets.indexOf(s);
+      ownPrintSetup[s.name] = r.printSetup || this.names.some((d) => d.local === i && /^_xlnm\.(Print_Titles|Print_Area)$/i.test(d.name));
     }
     const reg = this.byName(REGISTRY_SHEET);
-    // a print setup of its own, as exceljs reads one: a paper size, print titles or area, or fit-to-page
-    const ownPrintSetup: Record<string, boolean> = {};
-    for (const n of Object.keys(grids)) {
-      const ps = this.byName(n)?.pageSetup;
-      ownPrintSetup[n] = !!ps && (ps.paperSize !== undefined || !!ps.printTitlesRow || !!ps.printArea || !!ps.fitToPage);
-    }
-    return { sheets, active: active?.name ?? null, grids, registry: reg ? registryFromRows(sheetGrid(reg).values) : null, ownPrintSetup };
+    return { sheets, active: active?.name ?? null, grids, registry: reg ? registryFromRows(this.gridOf(reg).grid.values) : null, ownPrintSetup };
   }
 
   async readSheets(names: string[]): Promise<Record<string, Grid>> {
     const out: Record<string, Grid> = {};
     for (const n of names) {
-      const ws = this.byName(n);
-      if (ws) out[ws.name] = sheetGrid(ws);
+      const s = this.byName(n);
+      if (s) out[s.name] = this.gridOf(s).grid;
     }
     return out;
   }
 
-  /** Tab order after a write (see tabOrder): a user's own sheets never move. */
-  private keepTabOrder(before: string[], ours: Set<string>): void {
-    const byName = new Map(this.wb.worksheets.map((ws) => [ws.name, ws]));
-    // exceljs writes sheets by orderNo (not in its typings)
-    tabOrder(before, ours, [...byName.keys()]).forEach((n, i) => ((byName.get(n) as unknown as { orderNo: number }).orderNo = i + 1));
+  private freePart(): string {
+    const used = new Set(this.pkg.names().map((n) => n.toLowerCase()));
+    let n = 1;
+    while (used.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    return `xl/worksheets/sheet${n}.xml`;
+  }
+
+  private addSheet(name: string, state: State, xml: string): SheetEntry {
+    const part = this.freePart();
+    this.pkg.setText(part, xml);
+    this.pkg.setOverride(part, CT_WORKSHEET);
+    const rid = this.pkg.addRel(this.book, REL_WORKSHEET, relTarget(this.book, part));
+    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+    const entry: SheetEntry = { name, state, raw: '', rid, part, sheetId };
+    this.sheets.push(entry);
+    return entry;
+  }
+
+  /** Replace one of our sheets' part in place (its position, id and relationship stay). */
+  private replaceSheet(s: SheetEntry, state: State, xml: string): void {
+    this.pkg.setText(s.part, xml);
+    // what hung off our old sheet (a comment someone added) no longer has a sheet to hang off
+    if (this.pkg.has(relsOf(s.part))) this.pkg.remove(relsOf(s.part));
+    s.state = state;
+  }
+
+  private removeSheet(s: SheetEntry): void {
+    this.pkg.remove(s.part);
+    this.pkg.remove(relsOf(s.part));
+    this.pkg.removeOverride(s.part);
+    this.pkg.removeRel(this.book, s.rid);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
   }
 
   async write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult> {
-    const before = this.wb.worksheets.map((ws) => ws.name);
+    const before = this.sheets.map((s) => s.name);
+    const beforeEntries = this.sheets.slice();
     const ours = new Set([...plan.sheets.map((s) => s.name), ...plan.deleteSheets].map((n) => n.toLowerCase()));
     const total = plan.cellWrites.length + plan.sheets.length + 1;
     let done = 0;
     const tick = (label: string) => progress?.({ done: ++done, total, label });
-    for (const name of plan.createSheets ?? []) if (!this.byName(name)) this.wb.addWorksheet(name);
+    const styles = this.getStyles();
+    /** Print titles to set, by sheet entry. */
+    const titles = new Map<SheetEntry, string>();
+    const replaced = new Set<SheetEntry>();
+    for (const name of plan.createSheets ?? []) if (!this.byName(name)) this.addSheet(name, 'visible', EMPTY_SHEET);
+
+    // cell writes into a user's sheets: one splice per sheet
+    const bySheet = new Map<SheetEntry, Map<number, Map<number, CellPatch>>>();
+    const formats = new Map<SheetEntry, CellStyles>();
     for (const w of plan.cellWrites) {
-      const ws = this.byName(w.sheet);
-      if (!ws) throw new Error(`Không tìm thấy sheet "${w.sheet}"`);
+      const s = this.byName(w.sheet);
+      if (!s) throw new Error(`Không tìm thấy trang tính "${w.sheet}"`);
+      let cs = formats.get(s);
+      if (!cs) formats.set(s, (cs = new CellStyles(this.pkg.text(s.part) ?? EMPTY_SHEET)));
       const tl = parseRange(w.address);
-      const styleFrom = w.style === 'header' && plan.headerStyleFrom?.sheet === w.sheet ? ws.getCell(plan.headerStyleFrom.address) : null;
-      const body = !w.style && plan.bodyStyleFrom?.sheet === w.sheet ? plan.bodyStyleFrom.col : null;
-      w.values.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const cell = ws.getCell(tl.r1 + i, tl.c1 + j);
-          cell.value = v === '' ? null : v;
-          if (styleFrom) cell.style = JSON.parse(JSON.stringify(styleFrom.style ?? {}));
-          else if (body !== null) {
-            // the table's own borders and font, centred: "x" sits in the middle of its cell
-            const from = ws.getCell(tl.r1 + i, body).style ?? {};
-            cell.style = { ...JSON.parse(JSON.stringify(from)), alignment: { ...(from.alignment ?? {}), horizontal: 'center', vertical: 'middle' } };
-          }
-        }),
-      );
+      const hs = plan.headerStyleFrom;
+      const header = w.style === 'header' && hs && hs.sheet.toLowerCase() === w.sheet.toLowerCase() ? cs.at(parseRange(hs.address).r1, parseRange(hs.address).c1) : null;
+      const body = !w.style && plan.bodyStyleFrom?.sheet.toLowerCase() === w.sheet.toLowerCase() ? plan.bodyStyleFrom.col : null;
+      let rows = bySheet.get(s);
+      if (!rows) bySheet.set(s, (rows = new Map()));
+      w.values.forEach((line, i) => {
+        const r = tl.r1 + i;
+        let cells = rows.get(r);
+        if (!cells) rows.set(r, (cells = new Map()));
+        const bodyStyle = body !== null ? styles.centredFrom((cs as CellStyles).at(r, body)) : null;
+        line.forEach((v, j) => {
+          const s2 = header !== null ? header : bodyStyle !== null ? bodyStyle : w.style && w.style !== 'header' ? styles.style(w.style) : 'keep';
+          (cells as Map<number, CellPatch>).set(tl.c1 + j, { value: v, s: s2 });
+        });
+      });
       tick(`${w.sheet}!${w.address}`);
     }
+    for (const [s, rows] of bySheet) this.pkg.setText(s.part, patchCells(this.pkg.text(s.part) ?? EMPTY_SHEET, rows));
+
     if (plan.defaultPrint) {
-      const ws = this.byName(plan.defaultPrint.sheet);
-      const ps = ws?.pageSetup;
-      // only a sheet without a print setup of its own (as exceljs reads one: no paper size, no titles, no fit)
-      if (ws && ps) {
-        ws.pageSetup = { ...ps, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: plan.defaultPrint.titleRows };
-        if (plan.defaultPrint.footer && !ws.headerFooter?.oddFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: plan.defaultPrint.footer };
+      const s = this.byName(plan.defaultPrint.sheet);
+      const i = s ? this.sheets.indexOf(s) : -1;
+      const own = s && this.names.some((d) => d.local === i && /^_xlnm\.(Print_Titles|Print_Area)$/i.test(d.name));
+      if (s && !own && !readSheetPrint(this.pkg.text(s.part))) {
+        this.pkg.setText(s.part, patchDefaultPrint(this.pkg.text(s.part) ?? EMPTY_SHEET, plan.defaultPrint.footer));
+        titles.set(s, plan.defaultPrint.titleRows);
       }
     }
+
     for (const name of plan.deleteSheets) {
-      const ws = this.byName(name);
-      if (ws) this.wb.removeWorksheet(ws.id);
+      const s = this.byName(name);
+      if (s) this.removeSheet(s);
     }
     for (const sp of plan.sheets) {
+      const xml = sheetPartXml(sp, styles, { tabColor: sp.kind === 'report' ? 'FF1F4E79' : 'FF70AD47' });
       const old = this.byName(sp.name);
-      if (old) this.wb.removeWorksheet(old.id);
-      const ws = this.wb.addWorksheet(sp.name, { properties: { tabColor: { argb: sp.kind === 'report' ? 'FF1F4E79' : 'FF70AD47' } } });
-      renderSheet(ws, sp);
+      let s: SheetEntry;
+      if (old) {
+        this.replaceSheet(old, 'visible', xml);
+        old.name = sp.name;
+        s = old;
+        replaced.add(old);
+      } else s = this.addSheet(sp.name, 'visible', xml);
+      if (sp.print.titleRows) titles.set(s, sp.print.titleRows);
       tick(sp.name);
     }
     if (plan.registry) {
+      const xml = textColumnPartXml(registryToRows(plan.registry).map((r) => r[0]));
       const old = this.byName(REGISTRY_SHEET);
-      if (old) this.wb.removeWorksheet(old.id);
-      const ws = this.wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
-      registryToRows(plan.registry).forEach((r, i) => {
-        ws.getCell(i + 1, 1).value = r[0];
-      });
+      if (old) {
+        this.replaceSheet(old, 'veryHidden', xml);
+        replaced.add(old);
+      } else this.addSheet(REGISTRY_SHEET, 'veryHidden', xml);
     }
     tick('registry');
-    this.keepTabOrder(before, new Set([...ours, REGISTRY_SHEET.toLowerCase()]));
+
+    // tab order: a user's own sheets never move
+    const order = tabOrder(before, new Set([...ours, REGISTRY_SHEET.toLowerCase()]), this.sheets.map((s) => s.name));
+    const byName = new Map(this.sheets.map((s) => [s.name, s]));
+    this.sheets = order.map((n) => byName.get(n) as SheetEntry);
+    this.writeBook(beforeEntries, replaced, titles);
+    if (styles.changed()) this.pkg.setText(this.stylesPart as string, styles.toXml());
+    if (replaced.size || plan.deleteSheets.length) this.dropCalcChain();
     return { syncs: 0, bytes: 0 };
+  }
+
+  /** workbook.xml with the new sheet list, the names re-pointed at their sheets' new positions, the active tab kept. */
+  private writeBook(beforeEntries: SheetEntry[], replaced: Set<SheetEntry>, titles: Map<SheetEntry, string>): void {
+    let xml = this.pkg.text(this.book) as string;
+    const sh = findElement(xml, 'sheets');
+    const p = sh?.prefix ?? '';
+    const items = this.sheets.map((s) => {
+      if (s.raw) return withAttrs(s.raw, { state: s.state === 'visible' ? (tagAttrs(s.raw).state !== undefined ? 'visible' : null) : s.state });
+      const rel = this.relPrefix ? `${this.relPrefix}:id` : `xmlns:r="${NS_REL}" r:id`;
+      return `<${p}sheet name="${escAttr(s.name)}" sheetId="${s.sheetId}"${s.state !== 'visible' ? ` state="${s.state}"` : ''} ${rel}="${s.rid}"/>`;
+    });
+    const sheetsXml = `<${p}sheets>${items.join('')}</${p}sheets>`;
+    xml = sh ? xml.slice(0, sh.start) + sheetsXml + xml.slice(sh.end) : xml;
+    // names scoped to a sheet follow it; a deleted sheet's names go; our sheets get their print titles
+    const names: string[] = [];
+    for (const d of this.names) {
+      if (d.local === null) {
+        names.push(d.raw);
+        continue;
+      }
+      const s = beforeEntries[d.local];
+      const now = s ? this.sheets.indexOf(s) : -1;
+      if (now < 0) continue;
+      if (titles.has(s) && /^_xlnm\.Print_Titles$/i.test(d.name)) continue;
+      if (replaced.has(s) && /^_xlnm\./i.test(d.name)) continue;
+      names.push(now === d.local ? d.raw : withAttrs(d.raw.slice(0, d.raw.indexOf('>') + 1), { localSheetId: String(now) }) + d.raw.slice(d.raw.indexOf('>') + 1));
+    }
+    for (const [s, rows] of titles) {
+      const [r1, r2] = rows.split(':');
+      names.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${this.sheets.indexOf(s)}">${esc(sheetRef(s.name, `$${r1}:$${r2 ?? r1}`))}</${p}definedName>`);
+    }
+    const dn = findElement(xml, 'definedNames');
+    const namesXml = names.length ? `<${p}definedNames>${names.join('')}</${p}definedNames>` : '';
+    if (dn) xml = xml.slice(0, dn.start) + namesXml + xml.slice(dn.end);
+    else if (namesXml) {
+      // definedNames follows sheets, functionGroups and externalReferences
+      let at = -1;
+      for (const n of ['externalReferences', 'functionGroups', 'sheets']) {
+        const e = findElement(xml, n);
+        if (e) {
+          at = e.end;
+          break;
+        }
+      }
+      xml = xml.slice(0, at) + namesXml + xml.slice(at);
+    }
+    // the active tab stays on the sheet it showed, or the first visible one
+    const view = findElement(xml, 'workbookView');
+    if (view) {
+      const was = beforeEntries[this.activeTab];
+      let now = was ? this.sheets.indexOf(was) : -1;
+      if (now < 0 || this.sheets[now].state !== 'visible') now = Math.max(0, this.sheets.findIndex((s) => s.state === 'visible'));
+      const a = tagAttrs(xml.slice(view.start, view.openEnd));
+      if (Number(a.activeTab ?? 0) !== now) xml = xml.slice(0, view.start) + withAttrs(xml.slice(view.start, view.openEnd), { activeTab: now ? String(now) : null }) + xml.slice(view.openEnd);
+      this.activeTab = now;
+    }
+    this.pkg.setText(this.book, xml);
+    this.parseBook();
+  }
+
+  /** The calculation chain lists formula cells of sheets we replaced: Excel rebuilds it when it is absent. */
+  private dropCalcChain(): void {
+    const rel = this.bookRels().find((r) => r.type === REL_CALC_CHAIN);
+    if (!rel) return;
+    this.pkg.remove(rel.part);
+    this.pkg.removeOverride(rel.part);
+    this.pkg.removeRel(this.book, rel.id);
   }
 
   async select(): Promise<void> {
@@ -252,3 +378,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+function readSheetPrint(xml: string | null): boolean {
+  if (!xml) return false;
+  const ps = findElement(xml, 'pageSetup');
+  if (ps && tagAttrs(xml.slice(ps.start, ps.openEnd)).paperSize !== undefined) return true;
+  const pp = findElement(xml, 'pageSetUpPr');
+  const f = pp ? tagAttrs(xml.slice(pp.start, pp.openEnd)).fitToPage : undefined;
+  return f === '1' || f === 'true';
+}

@@ -3,6 +3,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../adapters/xlsx';
+import { NODE_CODEC } from './codec';
 import { analyze, applyFixes, generationNotes, checkJson, generate, saveRuleSettings, UserError, type Analysis } from '../app/usecases';
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex } from '../core/agencies/match';
@@ -11,7 +12,6 @@ import { parseMentions, unreadText } from '../core/agencies/split';
 import { checkOutput, OutputRefused, writeAtomic } from './output';
 import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
 import { importPlan, planTextOf, writeImported } from '../app/import';
-import ExcelJS from 'exceljs';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
@@ -168,7 +168,7 @@ async function cmdImport(args: Args): Promise<number> {
     for (const t of r.tasks) out(JSON.stringify(t));
     return 0;
   }
-  const wb = new XlsxWorkbook(new ExcelJS.Workbook());
+  const wb = XlsxWorkbook.empty();
   const w = await writeImported(wb, r);
   await save(wb, o);
   out(`Đã tạo ${path.resolve(o)}: sheet "${w.sheet}", ${r.tasks.length} nhiệm vụ, tiêu đề cột ở dòng ${w.headerRow}.`);
@@ -245,7 +245,7 @@ async function outputPath(args: Args, file: string): Promise<string> {
 
 async function save(wb: XlsxWorkbook, o: string): Promise<void> {
   const delay = Number(process.env.PHAN_CONG_TEST_WRITE_DELAY_MS ?? 0);
-  await writeAtomic(o, await wb.save(), { chunkDelayMs: delay > 0 ? delay : undefined });
+  await writeAtomic(o, await wb.save(NODE_CODEC), { chunkDelayMs: delay > 0 ? delay : undefined });
 }
 
 async function cmdGenerate(args: Args): Promise<number> {

@@ -1,5 +1,5 @@
 // The one narrow port between use-cases and a workbook. Two adapters implement it:
-// Office.js (src/adapters/office.ts) and .xlsx via exceljs (src/adapters/xlsx.ts).
+// Office.js (src/adapters/office.ts) and the .xlsx package (src/adapters/xlsx.ts).
 import type { Grid } from '../core/table';
 import type { CellWrite, SheetPlan } from '../core/schemas';
 import type { Registry } from '../core/registry';

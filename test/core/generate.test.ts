@@ -3,17 +3,16 @@ import { analyze, generationNotes, generate } from '../../src/app/usecases';
 import { makeSheetNames, sanitizeSheetName, REPORT_SHEET, STATUSES, TASK_LIST_SHEET } from '../../src/core/generate';
 import { SheetPlanSchema, TaskSchema, IssueSchema } from '../../src/core/schemas';
 import { addSheet, seed002Workbook } from '../../scripts/fixtures';
-import { snapshotCells, xlsxGrid, xlsxPort } from '../helpers';
-import type { XlsxWorkbook } from '../../src/adapters/xlsx';
+import { snapshotCells, xlsxGrid, xlsxPort, type TestPort } from '../helpers';
 
-async function generated(): Promise<{ port: XlsxWorkbook; names: string[] }> {
+async function generated(): Promise<{ port: TestPort; names: string[] }> {
   const port = await xlsxPort(seed002Workbook());
   const r = await generate(port, await analyze(port));
   return { port, names: r.sheetsWritten };
 }
 
 /** Rows of an agency sheet's part A or B: [id, task, other agencies]. */
-function part(port: XlsxWorkbook, sheet: string, label: 'A' | 'B'): string[][] {
+function part(port: TestPort, sheet: string, label: 'A' | 'B'): string[][] {
   const g = xlsxGrid(port.wb.getWorksheet(sheet)!);
   const start = g.findIndex((r) => r[0].startsWith(`${label}.`));
   const out: string[][] = [];

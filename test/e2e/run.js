@@ -269,10 +269,71 @@ async function main() {
     process.stdout.write(`    smallest printed text on generated sheets: ${smallest.toFixed(1)} pt\n`);
   });
 
+  // issue 15: rich workbooks of three producers, generated on, then opened by LibreOffice
+  await test('rich workbooks (openpyxl, LibreOffice, exceljs, .xlsm): LibreOffice opens the output; the user’s sheets read as before', async () => {
+    const dir = path.join(os.tmpdir(), 'pc-rich-' + Date.now());
+    fs.mkdirSync(dir);
+    const files = ['openpyxl.xlsx', 'openpyxl.xlsm', 'libreoffice.xlsx', 'exceljs.xlsx'];
+    const inputs = [];
+    for (const f of files) {
+      const base = f.replace('.', '-');
+      const ext = f.split('.')[1];
+      fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'rich', f), path.join(dir, `${base}-orig.${ext}`));
+      execFileSync(process.execPath, [path.join(ROOT, 'bin', 'phan-cong.js'), 'generate', path.join(ROOT, 'test', 'fixtures', 'rich', f), '-o', path.join(dir, `${base}-out.${ext}`)]);
+      inputs.push(`${base}-orig.${ext}`, `${base}-out.${ext}`);
+    }
+    // every sheet to its own CSV (LibreOffice 7.2+: sheet -1)
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, ...inputs.map((i) => path.join(dir, i))], { cwd: dir, stdio: 'pipe', timeout: 180000 });
+    const csv = (name) => fs.readFileSync(path.join(dir, name), 'utf8');
+    for (const f of files) {
+      const base = f.replace('.', '-');
+      for (const sheet of ['Dữ liệu', 'Ẩn', 'Rất ẩn', ...(f === 'libreoffice.xlsx' ? ['Bảng tổng hợp'] : [])]) {
+        assert(csv(`${base}-out-${sheet}.csv`) === csv(`${base}-orig-${sheet}.csv`), `${f}: sheet "${sheet}" reads differently after generate`);
+      }
+      // the table as typed (columns A–E) is unchanged; the quarter columns were added
+      const before = parseCsv(csv(`${base}-orig-Phụ lục.csv`));
+      const after = parseCsv(csv(`${base}-out-Phụ lục.csv`));
+      const ae = (rows) => JSON.stringify(rows.map((r) => r.slice(0, 5)).filter((r) => r.some((v) => v !== '')));
+      assert(ae(after) === ae(before), `${f}: the table's own columns read differently after generate`);
+      assert(after[4].slice(5, 9).join('|') === 'Quý I|Quý II|Quý III|Quý IV', `${f}: quarter headers ${after[4].slice(5, 9).join('|')}`);
+      const report = csv(`${base}-out-Tổng hợp.csv`);
+      assert(/\n1,Sở Công Thương,Sở Công Thương,3,4,/.test(report), `${f}: the report's formulas do not evaluate in LibreOffice: ${report.split('\n')[4]}`);
+    }
+  });
+
   const passed = results.filter((r) => r[1]).length;
   const failed = results.length - passed;
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   process.exit(failed ? 1 : 0);
+}
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes doubled, line breaks). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') q = false;
+      else field += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
 }
 
 /** Pages of a PDF: size, words with their box heights, text. */

@@ -8,7 +8,7 @@ import { deadlinesIn, importPlanText } from '../../src/core/import/text';
 import { buildIndex } from '../../src/core/agencies/match';
 import { builtinMasterList } from '../../src/core/agencies/builtin';
 import ExcelJS from 'exceljs';
-import { XlsxWorkbook } from '../../src/adapters/xlsx';
+import { xlsxPort } from '../helpers';
 import { freeSheetName, writeImported } from '../../src/app/import';
 
 const idx = buildIndex(builtinMasterList());
@@ -115,14 +115,14 @@ describe('labelled blocks in other wordings (unit, hand-written)', () => {
 
 describe('writing the imported table through the port', () => {
   it('never writes over a sheet: a workbook that has "Phụ lục" gets "Phụ lục (2)", the old sheet untouched', async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Phụ lục').getCell('A1').value = 'bảng cũ';
-    const port = new XlsxWorkbook(wb);
+    const old = new ExcelJS.Workbook();
+    old.addWorksheet('Phụ lục').getCell('A1').value = 'bảng cũ';
+    const port = await xlsxPort(old);
     const r = importPlanText(seed('001_5b944f41a127e280.txt'), idx);
     const w = await writeImported(port, r);
     expect(w).toEqual({ sheet: 'Phụ lục (2)', headerRow: 4 });
-    expect(wb.getWorksheet('Phụ lục')!.getCell('A1').value).toBe('bảng cũ');
-    const ws = wb.getWorksheet('Phụ lục (2)')!;
+    expect(port.wb.getWorksheet('Phụ lục')!.getCell('A1').value).toBe('bảng cũ');
+    const ws = port.wb.getWorksheet('Phụ lục (2)')!;
     expect(ws.getRow(4).values).toEqual([undefined, 'STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Nguồn']);
     expect(ws.getCell('A5').value).toBe('III'); // the part's section row
     expect(ws.getCell('C6').value).toBe('Văn phòng Ủy ban nhân dân tỉnh');

@@ -1,0 +1,210 @@
+// An OPC package (the zip of an .xlsx/.xlsm) held as its parts: parts are inflated only when read, and a
+// part we do not set is written back as it was stored (see zip.ts).
+import { FFLATE_CODEC, inflateStored, readStored, unzipAll, writeZip, type Codec, type OutEntry, type StoredEntry } from './zip';
+import { escAttr, sax, tagAttrs } from './xml';
+
+export const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+export const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+export const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+export const REL_SHARED_STRINGS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
+export const REL_CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
+export const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  /** The part the target names, resolved against the source part ("xl/worksheets/sheet1.xml"). */
+  part: string;
+  external: boolean;
+}
+
+const utf8 = new TextDecoder('utf-8');
+const utf16 = new TextDecoder('utf-16le');
+const encoder = new TextEncoder();
+
+function decode(b: Uint8Array): string {
+  if (b[0] === 0xff && b[1] === 0xfe) return utf16.decode(b.subarray(2));
+  return utf8.decode(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+}
+
+/** "xl/" + "worksheets/sheet1.xml", "/xl/styles.xml", "../media/a.png" → a part name without the leading slash. */
+export function resolvePart(sourcePart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const dir = sourcePart.includes('/') ? sourcePart.slice(0, sourcePart.lastIndexOf('/')).split('/') : [];
+  for (const seg of target.split('/')) {
+    if (seg === '..') dir.pop();
+    else if (seg !== '.' && seg !== '') dir.push(seg);
+  }
+  return dir.join('/');
+}
+
+/** The .rels part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export function relsOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+type Entry = { stored: StoredEntry } | { data: Uint8Array };
+
+export class OpcPackage {
+  /** Every entry of the zip, in its order: as stored, or uncompressed. */
+  private readonly entries: Map<string, Entry>;
+  private readonly texts = new Map<string, string>();
+  /** Parts whose text we set: only these are encoded again on save. */
+  private readonly dirty = new Set<string>();
+
+  private constructor(entries: Map<string, Entry>) {
+    this.entries = entries;
+  }
+
+  static open(bytes: Uint8Array): OpcPackage {
+    const stored = readStored(bytes);
+    if (stored) return new OpcPackage(new Map(stored.map((e) => [e.name, { stored: e }])));
+    return new OpcPackage(new Map([...unzipAll(bytes)].map(([k, v]) => [k, { data: v }])));
+  }
+
+  static fromTexts(parts: Record<string, string>): OpcPackage {
+    const p = new OpcPackage(new Map());
+    for (const [k, v] of Object.entries(parts)) p.setText(k, v);
+    return p;
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(part);
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The uncompressed bytes of a part as they will be saved. */
+  bytes(part: string): Uint8Array | undefined {
+    if (this.dirty.has(part)) return encoder.encode(this.texts.get(part) as string);
+    const e = this.entries.get(part);
+    if (!e) return undefined;
+    return 'stored' in e ? inflateStored(e.stored) : e.data;
+  }
+
+  text(part: string): string | null {
+    const t = this.texts.get(part);
+    if (t !== undefined) return t;
+    const b = this.bytes(part);
+    if (!b) return null;
+    const s = decode(b);
+    this.texts.set(part, s);
+    return s;
+  }
+
+  setText(part: string, text: string): void {
+    if (!this.dirty.has(part) && this.entries.has(part) && this.text(part) === text) return;
+    this.texts.set(part, text);
+    this.dirty.add(part);
+    if (!this.entries.has(part)) this.entries.set(part, { data: new Uint8Array(0) }); // keeps its place in the order
+  }
+
+  remove(part: string): void {
+    this.entries.delete(part);
+    this.texts.delete(part);
+    this.dirty.delete(part);
+  }
+
+  /** Names of the parts we changed or added since the package was opened. */
+  changed(): string[] {
+    return [...this.dirty];
+  }
+
+  save(codec: Codec = FFLATE_CODEC): Uint8Array {
+    const out: OutEntry[] = [];
+    for (const [name, e] of this.entries) {
+      if (this.dirty.has(name)) out.push({ name, data: encoder.encode(this.texts.get(name) as string) });
+      else if ('stored' in e) out.push({ name, stored: e.stored });
+      else out.push({ name, data: e.data, store: /\.(png|jpe?g|gif)$/i.test(name) });
+    }
+    return writeZip(out, codec);
+  }
+
+  // ---- relationships ------------------------------------------------------------------------
+
+  rels(source: string): Relationship[] {
+    const xml = this.text(relsOf(source));
+    if (!xml) return [];
+    const out: Relationship[] = [];
+    sax(xml, {
+      open(name, a) {
+        if (name !== 'Relationship') return;
+        const external = a.TargetMode === 'External';
+        out.push({ id: a.Id, type: a.Type, target: a.Target, part: external ? '' : resolvePart(source, a.Target), external });
+      },
+    });
+    return out;
+  }
+
+  /** Add a relationship from `source` to `target` (relative to the source's folder); returns its id. */
+  addRel(source: string, type: string, target: string): string {
+    const part = relsOf(source);
+    const xml = this.text(part) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const used = new Set(this.rels(source).map((r) => r.id));
+    let n = 1;
+    while (used.has(`rIdPc${n}`)) n++;
+    const id = `rIdPc${n}`;
+    const at = xml.lastIndexOf('</Relationships>');
+    const el = `<Relationship Id="${id}" Type="${escAttr(type)}" Target="${escAttr(target)}"/>`;
+    this.setText(part, at < 0 ? xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${el}</Relationships>`) : xml.slice(0, at) + el + xml.slice(at));
+    return id;
+  }
+
+  removeRel(source: string, id: string): void {
+    const part = relsOf(source);
+    const xml = this.text(part);
+    if (!xml) return;
+    const re = /<Relationship\b[^>]*?\/>|<Relationship\b[^>]*?>[\s\S]*?<\/Relationship>/g;
+    const next = xml.replace(re, (el) => (tagAttrs(el).Id === id ? '' : el));
+    if (next !== xml) this.setText(part, next);
+  }
+
+  // ---- content types ------------------------------------------------------------------------
+
+  setOverride(part: string, contentType: string): void {
+    const xml = this.text('[Content_Types].xml') ?? '';
+    const at = xml.lastIndexOf('</Types>');
+    const name = '/' + part;
+    const exists = findOverride(xml, name);
+    if (exists && tagAttrs(exists.text).ContentType === contentType) return;
+    const el = `<Override PartName="${escAttr(name)}" ContentType="${escAttr(contentType)}"/>`;
+    if (exists) this.setText('[Content_Types].xml', xml.slice(0, exists.start) + el + xml.slice(exists.end));
+    else this.setText('[Content_Types].xml', xml.slice(0, at) + el + xml.slice(at));
+  }
+
+  removeOverride(part: string): void {
+    const xml = this.text('[Content_Types].xml') ?? '';
+    const exists = findOverride(xml, '/' + part);
+    if (exists) this.setText('[Content_Types].xml', xml.slice(0, exists.start) + xml.slice(exists.end));
+  }
+
+  /** The content type of a part (its Override, else its extension's Default). */
+  contentType(part: string): string | null {
+    const xml = this.text('[Content_Types].xml') ?? '';
+    const o = findOverride(xml, '/' + part);
+    if (o) return tagAttrs(o.text).ContentType ?? null;
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    let found: string | null = null;
+    sax(xml, {
+      open(name, a) {
+        if (name === 'Default' && a.Extension?.toLowerCase() === ext) found = a.ContentType;
+      },
+    });
+    return found;
+  }
+}
+
+function findOverride(xml: string, partName: string): { start: number; end: number; text: string } | null {
+  const re = /<Override\b[^>]*?\/>|<Override\b[^>]*?>\s*<\/Override>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) {
+    if ((tagAttrs(m[0]).PartName ?? '').toLowerCase() === partName.toLowerCase()) return { start: m.index, end: m.index + m[0].length, text: m[0] };
+  }
+  return null;
+}
