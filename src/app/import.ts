@@ -1,28 +1,50 @@
-// Use-case: read the assignments of a plan document (text today; .docx is issue #16's next step).
+// Use-case: read the assignments of a plan document — a Word file (.docx: its appendix tables, else its
+// paragraphs) or plain text — into the rows of a new table sheet.
 import { buildIndex } from '../core/agencies/match';
 import { builtinMasterList } from '../core/agencies/builtin';
 import type { MasterList } from '../core/schemas';
 import { importPlanText, tableNumbers, type ImportResult } from '../core/import/text';
+import { importDocument, type DocBlock } from '../core/import/document';
+import { readDocx } from '../adapters/docx';
 import { levelFromTitles, provinceFromTitles, UserError } from './usecases';
 import { fileKind } from './files';
 import type { WorkbookPort } from '../port/workbook';
+
+/** A plan document as read from a file: text, or a Word document's blocks. */
+export type PlanDocument = { kind: 'text'; text: string } | { kind: 'docx'; blocks: DocBlock[] };
 
 export interface ImportOptions {
   master?: MasterList | null;
   year?: number | null;
 }
 
-/** The plan's text from a file's bytes, or a Vietnamese message naming the file and what to save it as. */
-export function planTextOf(bytes: Uint8Array, name: string): string {
+/** The plan document in a file's bytes, or a Vietnamese message naming the file and what to save it as. */
+export function planDocumentOf(bytes: Uint8Array, name: string): PlanDocument {
   const kind = fileKind(bytes);
   if (kind === 'pdf')
-    throw new UserError('import.pdf', `Tệp "${name}" là PDF: Phân công không đọc được chữ trong PDF (bản quét càng không). Hãy mở văn bản gốc bằng Word và lưu dạng .txt (Văn bản thuần, UTF-8).`);
+    throw new UserError('import.pdf', `Tệp "${name}" là PDF: Phân công không đọc được chữ trong PDF (bản quét càng không). Hãy mở văn bản gốc bằng Word và lưu dạng .docx (hoặc .txt, Văn bản thuần, UTF-8).`);
   if (kind === 'ole')
-    throw new UserError('import.doc', `Tệp "${name}" là tài liệu Word cũ (.doc) hoặc đã đặt mật khẩu: hãy mở bằng Word, bỏ mật khẩu nếu có, và lưu dạng .txt (Văn bản thuần, UTF-8).`);
+    throw new UserError('import.doc', `Tệp "${name}" là tài liệu Word cũ (.doc) hoặc đã đặt mật khẩu: hãy mở bằng Word, bỏ mật khẩu nếu có, và lưu dạng .docx (Tệp > Lưu thành > Tài liệu Word).`);
   if (kind === 'xlsx' || kind === 'ods')
-    throw new UserError('import.workbook', `Tệp "${name}" là sổ tính, không phải văn bản kế hoạch: lệnh import đọc văn bản (.txt); với sổ đã có bảng phân công hãy dùng check hoặc generate.`);
-  if (kind !== 'other')
-    throw new UserError('import.docx', `Tệp "${name}" là tài liệu Word (.docx) hoặc tệp nén: bản này chưa đọc trực tiếp .docx. Hãy lưu văn bản dạng .txt (Tệp > Lưu thành > Văn bản thuần, UTF-8) rồi chạy lại với tệp .txt.`);
+    throw new UserError('import.workbook', `Tệp "${name}" là sổ tính, không phải văn bản kế hoạch: lệnh import đọc văn bản (.docx, .txt); với sổ đã có bảng phân công hãy dùng check hoặc generate.`);
+  if (kind === 'odt')
+    throw new UserError('import.odt', `Tệp "${name}" là văn bản OpenDocument (.odt): hãy mở bằng LibreOffice Writer, Lưu thành… định dạng Word (.docx) rồi chạy lại với tệp .docx đó.`);
+  if (kind === 'docx') {
+    let blocks: DocBlock[];
+    try {
+      blocks = readDocx(bytes);
+    } catch {
+      throw new UserError('import.docx_corrupt', `Tệp "${name}" là tài liệu Word nhưng bị hỏng hoặc không đọc được: hãy mở bằng Word, lưu lại dạng .docx rồi chạy lại.`);
+    }
+    if (!blocks.some((b) => (b.kind === 'para' ? b.text.trim() : b.rows.length))) throw new UserError('import.empty', `Tệp "${name}" không có chữ nào.`);
+    return { kind: 'docx', blocks };
+  }
+  if (kind !== 'other') throw new UserError('import.zip', `Tệp "${name}" là tệp nén, không phải văn bản kế hoạch: hãy dùng tệp .docx hoặc .txt của kế hoạch.`);
+  return { kind: 'text', text: planTextOf(bytes, name) };
+}
+
+/** Plain text from a file's bytes (UTF-8), or a Vietnamese message. */
+export function planTextOf(bytes: Uint8Array, name: string): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD') && (text.match(/\uFFFD/g) ?? []).length > text.length / 50)
     throw new UserError('import.encoding', `Tệp "${name}" không phải văn bản UTF-8: hãy lưu lại dạng .txt với bảng mã UTF-8 (Unicode).`);
@@ -31,11 +53,12 @@ export function planTextOf(bytes: Uint8Array, name: string): string {
 }
 
 /** Read the tasks a plan assigns; a plan with none is a Vietnamese error naming what was looked for. */
-export function importPlan(text: string, name: string, opts: ImportOptions = {}): ImportResult {
-  const head = text.split('\n').slice(0, 80);
+export function importPlan(doc: PlanDocument | string, name: string, opts: ImportOptions = {}): ImportResult {
+  const d: PlanDocument = typeof doc === 'string' ? { kind: 'text', text: doc } : doc;
+  const head = d.kind === 'text' ? d.text.split('\n').slice(0, 80) : d.blocks.filter((b) => b.kind === 'para').slice(0, 80).map((b) => (b as { text: string }).text);
   const province = provinceFromTitles(head);
   const idx = buildIndex(opts.master ?? builtinMasterList(province), province, levelFromTitles(head));
-  const r = importPlanText(text, idx, opts.year ?? null);
+  const r = d.kind === 'text' ? importPlanText(d.text, idx, opts.year ?? null) : importDocument(d.blocks, idx, opts.year ?? null);
   if (!r.tasks.length) throw new UserError('import.none', `Tệp "${name}": ${r.empty ?? 'không tìm thấy nhiệm vụ nào.'}`);
   return r;
 }
@@ -53,7 +76,9 @@ export function freeSheetName(existing: string[], base = 'Phụ lục'): string 
 /** The rows of the imported table: title rows, a blank row, the header, a section row where the document's section changes, the tasks. */
 export function importedRows(r: ImportResult): { rows: string[][]; headerRow: number } {
   const p = r.plan;
-  const titles = [[p.title ?? 'PHỤ LỤC PHÂN CÔNG NHIỆM VỤ'], [[p.number ? `Số ${p.number}` : '', p.year ? `năm ${p.year}` : ''].filter(Boolean).join(', ')], ['']];
+  const titles = r.titles?.length
+    ? [...r.titles.map((t) => [t]), ['']]
+    : [[p.title ?? 'PHỤ LỤC PHÂN CÔNG NHIỆM VỤ'], [[p.number ? `Số ${p.number}` : '', p.year ? `năm ${p.year}` : ''].filter(Boolean).join(', ')], ['']];
   const rows: string[][] = [...titles, IMPORT_HEADER];
   let section = '';
   const numbers = tableNumbers(r.tasks);

@@ -11,7 +11,7 @@ import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/mast
 import { parseMentions, unreadText } from '../core/agencies/split';
 import { checkOutput, OutputRefused, writeAtomic } from './output';
 import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
-import { importPlan, planTextOf, writeImported } from '../app/import';
+import { importPlan, planDocumentOf, writeImported } from '../app/import';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
@@ -163,7 +163,7 @@ async function cmdImport(args: Args): Promise<number> {
   }
   const name = path.basename(file);
   const o = one(args, '-o') ? await outputPath(args, file) : null;
-  const r = importPlan(planTextOf(bytes, name), name, { master: await loadMaster(one(args, '--master')), year: yearOf(args) });
+  const r = importPlan(planDocumentOf(bytes, name), name, { master: await loadMaster(one(args, '--master')), year: yearOf(args) });
   if (!o) {
     for (const t of r.tasks) out(JSON.stringify(t));
     return 0;

@@ -48,7 +48,7 @@ function roleOf(label: string): ColumnRole | null {
     const n = ({ i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 } as Record<string, number>)[q];
     return `q${n}` as ColumnRole;
   }
-  if (/^(ten |noi dung )?nhiem vu|^noi dung|^ten (cong viec|hoat dong|de an|nhiem vu)|^cong viec|^hoat dong|^danh muc nhiem vu/.test(k)) return 'task';
+  if (/^(ten |noi dung )?nhiem vu|^noi dung|^ten (du an|cong viec|hoat dong|de an|nhiem vu)|^cong viec|^hoat dong|^danh muc nhiem vu/.test(k)) return 'task';
   if (/phoi hop/.test(k)) return 'support';
   if (/chu tri|thuc hien chinh|don vi chiu trach nhiem|co quan thuc hien$|don vi thuc hien$|co quan chiu trach nhiem/.test(k)) return 'lead';
   if (/thoi gian|thoi han|tien do|thoi diem|han hoan thanh|moc thoi gian|^thoi gian/.test(k)) return 'time';

@@ -36,6 +36,8 @@ export interface ImportResult {
   plan: PlanTitle;
   /** Why nothing was found, in Vietnamese, when `tasks` is empty. */
   empty: string | null;
+  /** The heading lines printed above an appendix table ("PHỤ LỤC …", "(Kèm theo Kế hoạch số …)"), as written. */
+  titles?: string[];
 }
 
 interface Paragraph {
