@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/stubs/jsdom-env.js
  */
 // Component tests: the findings list and the mapping editor; and the Excel path of "click a
 // finding → its cell is selected" through the Office adapter on the fake Excel host.
@@ -13,6 +13,10 @@ import { STRINGS } from '../src/taskpane/i18n';
 import { friendlyError } from '../src/app/errors';
 import { FakeExcelError } from './fake-excel';
 import type { Issue, TableModel } from '../src/core/schemas';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { App } from '../src/taskpane/App';
+import { XlsxWorkbook } from '../src/adapters/xlsx';
 
 const t = STRINGS.vi;
 const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
@@ -112,5 +116,40 @@ describe('errors from Excel become a Vietnamese message with what to do', () => 
     const f = friendlyError(new FakeExcelError(code, 'x'));
     expect(f.code).toBe(code);
     expect(f.detail).toMatch(re);
+  });
+});
+
+describe('Nhập từ văn bản (issue 16)', () => {
+  test('paste the plan, see what was found, confirm: a new workbook holds the table and the steps read it', async () => {
+    let made: XlsxWorkbook | null = null;
+    const newWorkbook = async (name: string) => {
+      made = XlsxWorkbook.empty();
+      const wb = made;
+      return { port: wb, mode: 'standalone' as const, fileName: name, save: () => wb.save() };
+    };
+    render(<App session={null} lang="vi" dark={false} unsupported={[]} openFile={jest.fn()} newWorkbook={newWorkbook} />);
+    fireEvent.click(screen.getByTestId('import-open'));
+    const text = readFileSync(join(__dirname, 'fixtures', 'real', 'seeds', '000_0acecf4bda859265.txt'), 'utf8');
+    fireEvent.change(screen.getByTestId('import-text'), { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: t.importRead }));
+    expect((await screen.findByTestId('import-found', {}, { timeout: 5000 })).textContent).toContain('Tìm thấy 20 nhiệm vụ');
+    expect(screen.getByText('Sở Thông tin và Truyền thông: 11')).toBeTruthy(); // most first
+    expect(screen.getByText('Sở Tài chính: 1')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('import-confirm'));
+    expect((await screen.findByTestId('table-summary', {}, { timeout: 5000 })).textContent).toContain('"Phụ lục"');
+    expect(screen.getByTestId('imported').textContent).toContain('20 nhiệm vụ');
+    expect(made).not.toBeNull();
+    const snap = await made!.read({ extra: [] });
+    expect(snap.sheets.map((s) => s.name)).toEqual(['Phụ lục']);
+  });
+
+  test('nothing to import: the reason shows, nothing is written', async () => {
+    const newWorkbook = jest.fn();
+    render(<App session={null} lang="vi" dark={false} unsupported={[]} openFile={jest.fn()} newWorkbook={newWorkbook} />);
+    fireEvent.click(screen.getByTestId('import-open'));
+    fireEvent.change(screen.getByTestId('import-text'), { target: { value: 'I. MỤC ĐÍCH\nTăng cường thông tin.' } });
+    fireEvent.click(screen.getByRole('button', { name: t.importRead }));
+    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(/Không tìm thấy phần phân công/);
+    expect(newWorkbook).not.toHaveBeenCalled();
   });
 });

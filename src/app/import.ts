@@ -3,7 +3,7 @@
 import { buildIndex } from '../core/agencies/match';
 import { builtinMasterList } from '../core/agencies/builtin';
 import type { MasterList } from '../core/schemas';
-import { importPlanText, tableNumbers, type ImportResult } from '../core/import/text';
+import { importPlanText, tableNumbers, type ImportedTask, type ImportResult } from '../core/import/text';
 import { importDocument, type DocBlock } from '../core/import/document';
 import { readDocx } from '../adapters/docx';
 import { levelFromTitles, provinceFromTitles, UserError } from './usecases';
@@ -100,4 +100,32 @@ export async function writeImported(port: WorkbookPort, r: ImportResult): Promis
   const { rows, headerRow } = importedRows(r);
   await port.write({ createSheets: [sheet], cellWrites: [{ sheet, address: 'A1', values: rows }], sheets: [], deleteSheets: [], registry: null, knownSheets: snap.sheets.map((s) => s.name) });
   return { sheet, headerRow };
+}
+
+export interface ImportPreview {
+  tasks: number;
+  /** Tasks per lead as the document words it, most first. */
+  byLead: { lead: string; count: number }[];
+  /** The first rows, as they will be written. */
+  first: ImportedTask[];
+}
+
+/** What the officer sees before confirming an import: how many tasks, for whom, the first rows. */
+export function importPreview(r: ImportResult, rows = 5): ImportPreview {
+  const counts = new Map<string, number>();
+  for (const t of r.tasks) {
+    const lead = t.lead.replace(/\s+/g, ' ').trim() || '(chưa ghi cơ quan chủ trì)';
+    counts.set(lead, (counts.get(lead) ?? 0) + 1);
+  }
+  const byLead = [...counts].map(([lead, count]) => ({ lead, count })).sort((a, b) => b.count - a.count || (a.lead < b.lead ? -1 : 1));
+  return { tasks: r.tasks.length, byLead, first: r.tasks.slice(0, rows) };
+}
+
+/** A plan file's tasks (.docx, .txt), or pasted text's: the pane's entry to importPlan. */
+export function readPlan(input: { bytes: Uint8Array } | { text: string }, name: string, opts: ImportOptions = {}): ImportResult {
+  if ('text' in input) {
+    if (!input.text.trim()) throw new UserError('import.empty', 'Chưa có chữ nào: hãy dán văn bản kế hoạch vào ô.');
+    return importPlan(input.text, name, opts);
+  }
+  return importPlan(planDocumentOf(input.bytes, name), name, opts);
 }

@@ -24,6 +24,7 @@ import { generationNotes } from '../app/usecases';
 import { planQuarters } from '../core/quarters';
 import { FindingsList } from './components/FindingsList';
 import { MappingEditor } from './components/MappingEditor';
+import { ImportPanel } from './components/ImportPanel';
 import { RuleSettingsPanel } from './components/RuleSettings';
 import { RULE_INFO } from '../core/validate';
 import { STRINGS, type Lang, type Strings } from './i18n';
@@ -49,6 +50,8 @@ export interface AppProps {
   unsupported: string[];
   /** Standalone mode: turn a picked file into a session. */
   openFile?: (file: File) => Promise<Session>;
+  /** Standalone mode: a new, empty workbook for an imported table when no file is open. */
+  newWorkbook?: (name: string) => Promise<Session>;
 }
 
 export function App(props: AppProps) {
@@ -82,6 +85,12 @@ export function App(props: AppProps) {
           </MessageBar>
         )}
         {props.openFile && <FilePicker t={t} state={state} openFile={props.openFile} />}
+        {(!state.analysis || step === 'table') && (props.newWorkbook || state.session) && <ImportPanel t={t} state={state} newWorkbook={props.newWorkbook} />}
+        {state.notice?.startsWith('imported:') && (
+          <MessageBar intent="success" style={{ margin: '0 12px' }}>
+            <MessageBarBody data-testid="imported">{t.imported(state.notice.slice(9).split('|')[0], Number(state.notice.split('|')[1]))}</MessageBarBody>
+          </MessageBar>
+        )}
         {state.error && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>

@@ -70,6 +70,17 @@ const vi = {
   saveSettings: 'Lưu cài đặt vào sổ',
   resetSettings: 'Trở về mặc định',
   settingsSaved: 'Đã lưu cài đặt quy tắc; kết quả kiểm tra đã cập nhật.',
+  importEntry: 'Nhập từ văn bản (.docx, .txt)',
+  importIntro: 'Chọn văn bản kế hoạch (Word .docx hoặc .txt) hoặc dán phần phân công. Phân công đọc bảng phụ lục hoặc các đoạn giao việc rồi tạo một trang tính bảng phân công mới; không trang tính nào bị ghi đè.',
+  importPick: 'Chọn tệp .docx hoặc .txt',
+  importPasteLabel: 'Hoặc dán văn bản kế hoạch vào đây',
+  importRead: 'Đọc văn bản đã dán',
+  importFound: (n: number, leads: number) => `Tìm thấy ${n} nhiệm vụ, ${leads} cơ quan chủ trì.`,
+  importFirstRows: 'Các dòng đầu',
+  importMoreLeads: (n: number) => `… và ${n} cơ quan khác`,
+  importConfirm: (n: number) => `Tạo trang tính bảng phân công (${n} nhiệm vụ)`,
+  cancel: 'Huỷ',
+  imported: (sheet: string, n: number) => `Đã tạo trang tính "${sheet}" với ${n} nhiệm vụ; các bước sau đọc trang tính này.`,
 };
 
 export type Strings = typeof vi;
@@ -143,6 +154,17 @@ const en: Strings = {
   saveSettings: 'Save settings in the workbook',
   resetSettings: 'Back to defaults',
   settingsSaved: 'Rule settings saved; the findings are updated.',
+  importEntry: 'Import from a document (.docx, .txt)',
+  importIntro: 'Choose the plan document (Word .docx or .txt) or paste its assignment part. Phân công reads the appendix table or the assigning paragraphs and creates a new table sheet; no sheet is overwritten.',
+  importPick: 'Choose a .docx or .txt file',
+  importPasteLabel: 'Or paste the plan text here',
+  importRead: 'Read the pasted text',
+  importFound: (n: number, leads: number) => `Found ${n} tasks, ${leads} lead agencies.`,
+  importFirstRows: 'First rows',
+  importMoreLeads: (n: number) => `… and ${n} more agencies`,
+  importConfirm: (n: number) => `Create the table sheet (${n} tasks)`,
+  cancel: 'Cancel',
+  imported: (sheet: string, n: number) => `Created sheet "${sheet}" with ${n} tasks; the next steps read this sheet.`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };

@@ -71,7 +71,14 @@ async function openFile(file: File): Promise<Session> {
   return { port: wb, mode: 'standalone', fileName: file.name, save: () => wb.save() };
 }
 
+/** A new workbook for a table imported from a document when no workbook is open (outside Excel). */
+async function newWorkbook(name: string): Promise<Session> {
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
+  const wb = XlsxWorkbook.empty();
+  return { port: wb, mode: 'standalone', fileName: name, save: () => wb.save() };
+}
+
 void environment().then((env) => {
   const root = createRoot(document.getElementById('root')!);
-  root.render(<App session={env.session} lang={env.lang} dark={env.dark} unsupported={env.unsupported} openFile={env.standalone ? openFile : undefined} />);
+  root.render(<App session={env.session} lang={env.lang} dark={env.dark} unsupported={env.unsupported} openFile={env.standalone ? openFile : undefined} newWorkbook={env.standalone ? newWorkbook : undefined} />);
 });

@@ -5,6 +5,8 @@ import { friendlyError, type FriendlyError } from '../app/errors';
 import { parseCsv } from '../core/agencies/master';
 import type { ColumnRole, Issue, MasterList, RuleSettings } from '../core/schemas';
 import type { WorkbookPort, WriteProgress } from '../port/workbook';
+import { importPreview, readPlan, writeImported, type ImportPreview } from '../app/import';
+import type { ImportResult } from '../core/import/text';
 
 export interface Session {
   port: WorkbookPort;
@@ -15,6 +17,8 @@ export interface Session {
 }
 
 export interface AnalyzeInputs {
+  /** The table's sheet when the pane knows it (the sheet an import just wrote); else the active one. */
+  sheet?: string | null;
   year: number | null;
   columns?: Partial<Record<ColumnRole, number>>;
   master: MasterList | null;
@@ -32,6 +36,8 @@ export function useSession(initial: Session | null) {
   const [progress, setProgress] = useState<WriteProgress | null>(null);
   const [quarters, setQuarters] = useState<QuarterResult | null>(null);
   const [generated, setGenerated] = useState<GenerateResult | null>(null);
+  /** A document read for import, waiting for the officer's confirmation. */
+  const [importing, setImporting] = useState<{ name: string; result: ImportResult; preview: ImportPreview } | null>(null);
   const inputs = useRef<AnalyzeInputs>({ year: null, master: null });
 
   const guard = useCallback(async <T,>(label: string, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -53,7 +59,7 @@ export function useSession(initial: Session | null) {
   const reanalyze = useCallback(
     async (s: Session | null = session) => {
       if (!s) return null;
-      const a = await analyze(s.port, { year: inputs.current.year, columns: inputs.current.columns, master: inputs.current.master });
+      const a = await analyze(s.port, { sheet: inputs.current.sheet, year: inputs.current.year, columns: inputs.current.columns, master: inputs.current.master });
       setAnalysis(a);
       return a;
     },
@@ -69,6 +75,7 @@ export function useSession(initial: Session | null) {
           setSession(s);
           setQuarters(null);
           setGenerated(null);
+          setImporting(null);
           inputs.current = { year: null, master: null };
           await reanalyze(s);
         }),
@@ -153,12 +160,35 @@ export function useSession(initial: Session | null) {
           a.remove();
           setTimeout(() => URL.revokeObjectURL(a.href), 10000);
         }),
+      /** Read a plan document (.docx, .txt) or pasted text; nothing is written until confirmImport. */
+      readPlan: (input: { file: File } | { text: string }) =>
+        guard('import', async () => {
+          const name = 'file' in input ? input.file.name : 'văn bản dán vào';
+          const result = 'file' in input ? readPlan({ bytes: new Uint8Array(await input.file.arrayBuffer()) }, name) : readPlan({ text: input.text }, name);
+          setImporting({ name, result, preview: importPreview(result) });
+        }),
+      /** Write the read tasks as a new sheet (of the open workbook, or of a new one) and continue with it. */
+      confirmImport: (newWorkbook?: (name: string) => Promise<Session>) =>
+        guard('import', async () => {
+          if (!importing) return;
+          const s = session ?? (newWorkbook ? await newWorkbook(importing.name.replace(/\.(docx|txt)$/i, '') + '.xlsx') : null);
+          if (!s) return;
+          const w = await writeImported(s.port, importing.result);
+          inputs.current = { year: null, master: null, sheet: w.sheet };
+          setSession(s);
+          setQuarters(null);
+          setGenerated(null);
+          setImporting(null);
+          await reanalyze(s);
+          setNotice(`imported:${w.sheet}|${importing.result.tasks.length}`);
+        }),
+      cancelImport: () => setImporting(null),
       dismissError: () => setError(null),
     }),
-    [guard, reanalyze, session, analysis],
+    [guard, reanalyze, session, analysis, importing],
   );
 
-  return { session, analysis, busy, error, notice, progress, quarters, generated, actions };
+  return { session, analysis, busy, error, notice, progress, quarters, generated, importing, actions };
 }
 
 export type SessionState = ReturnType<typeof useSession>;

@@ -37,6 +37,11 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 function serve() {
   return new Promise((resolve) => {
     const server = http.createServer((req, res) => {
+      // the accessibility checker, same-origin so the pane's CSP (script-src 'self') lets the test load it
+      if (req.url === '/__test__/axe.min.js') {
+        res.writeHead(200, { 'Content-Type': 'text/javascript' });
+        return fs.createReadStream(require.resolve('axe-core/axe.min.js')).pipe(res);
+      }
       const p = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname));
       if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
         res.writeHead(404);
@@ -201,6 +206,42 @@ async function main() {
     const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
     assert(foreign.length === 0, `requests outside the add-in: ${foreign.join(', ')}`);
     assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  });
+
+  // issue 16: a plan read from a text file becomes the table, and the usual steps run on it
+  await test('import seed 000 from a .txt → confirm → generate → the download holds the agencies’ sheets; the import panel passes axe', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('[data-testid=import-open]', { timeout: 15000 });
+    await page.click('[data-testid=import-open]');
+    await page.setInputFiles('[data-testid=import-file]', path.join(ROOT, 'test', 'fixtures', 'real', 'seeds', '000_0acecf4bda859265.txt'));
+    await page.waitForSelector('[data-testid=import-found]', { timeout: 15000 });
+    const found = await page.textContent('[data-testid=import-found]');
+    assert(found.includes('20 nhiệm vụ'), `found: ${found}`);
+    await page.addScriptTag({ url: `${base}/__test__/axe.min.js` });
+    const axe = await page.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector('section[aria-labelledby=import-title]'));
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    assert(axe.length === 0, `axe on the import panel: ${axe.join(', ')}`);
+    await shot('08-nhap-van-ban');
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=table-summary]', { timeout: 20000 });
+    const summary = await page.textContent('[data-testid=table-summary]');
+    assert(summary.includes('"Phụ lục"'), `summary: ${summary}`);
+    assert((await page.textContent('[data-testid=imported]')).includes('20 nhiệm vụ'), 'no import notice');
+    await page.click('[data-testid=step-generate]');
+    await page.click('[data-testid=generate]');
+    await page.waitForSelector('[data-testid=generated]', { timeout: 30000 });
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download]')]);
+    const file = path.join(os.tmpdir(), 'pc-e2e-import-' + Date.now() + '.xlsx');
+    await dl.saveAs(file);
+    assert(dl.suggestedFilename() === '000_0acecf4bda859265-phan-cong.xlsx', `download name ${dl.suggestedFilename()}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const names = wb.worksheets.map((w) => w.name);
+    for (const n of ['Phụ lục', 'Tổng hợp', 'Danh sách nhiệm vụ', 'Sở TT&TT', 'Sở Tài chính']) assert(names.includes(n), `missing sheet ${n} in ${names.join(', ')}`);
+    const check = cliJson(['check', file, '--format', 'json']);
+    assert(check.tasks.length >= 20, `check reads ${check.tasks.length} tasks`);
   });
 
   await test('English is available through the switch', async () => {
