@@ -131,3 +131,89 @@ describe('the 10 real prose excerpts: the .docx reads as its .txt does', () => {
     expect(fromDocx.map((t) => [t.stt, norm(t.title), t.lead, t.support, t.time])).toEqual(fromText.map((t) => [t.stt, norm(t.title), t.lead, t.support, t.time]));
   });
 });
+
+// ---- prose: tasks found, right lead, false tasks against test/fixtures/real/prose_expected.tsv ----
+
+interface Expected {
+  part: string;
+  item: string;
+  lead: string;
+  tasks: number;
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\bubnd\b/g, 'ủy ban nhân dân')
+    .replace(/uỷ/g, 'ủy')
+    .replace(/hoá/g, 'hóa')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/^[\s,.;:]+|[\s,.;:]+$/g, '');
+/** The same lead: equal, or one is the other's beginning (a list the document goes on with), after case and spacing. */
+const sameLead = (a: string, b: string) => {
+  const x = fold(a);
+  const y = fold(b);
+  return x === y || (Math.min(x.length, y.length) >= 10 && (x.startsWith(y) || y.startsWith(x)));
+};
+
+export function scoreProse(doc: string, tasks: { stt: string; lead: string; section: string }[], expected: Expected[]) {
+  const groups = new Map<string, Expected[]>();
+  for (const e of expected) groups.set(`${e.part}|${e.item}`, [...(groups.get(`${e.part}|${e.item}`) ?? []), e]);
+  const ours = new Map<string, { lead: string }[]>();
+  let falseTasks = 0;
+  for (const t of tasks) {
+    const item = t.stt.includes('.') ? t.stt.slice(0, t.stt.lastIndexOf('.')) : t.stt;
+    const key = [...groups.keys()].find((k) => {
+      const [part, it] = k.split('|');
+      return it === item && t.section.startsWith(part);
+    });
+    if (!key) falseTasks++;
+    else ours.set(key, [...(ours.get(key) ?? []), t]);
+  }
+  let found = 0;
+  let rightLead = 0;
+  let total = 0;
+  for (const [key, rows] of groups) {
+    const want = rows.reduce((n, r) => n + r.tasks, 0);
+    const got = ours.get(key) ?? [];
+    total += want;
+    found += Math.min(want, got.length);
+    falseTasks += Math.max(0, got.length - want);
+    for (const r of rows) rightLead += Math.min(r.tasks, got.filter((g) => sameLead(g.lead, r.lead)).length);
+  }
+  return { doc, total, found, rightLead, falseTasks };
+}
+
+describe('the 10 real prose excerpts against what a careful reader expects', () => {
+  const rows = readFileSync(join(REAL, 'prose_expected.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#') && !l.startsWith('doc\t'))
+    .map((l) => l.split('\t'));
+  const docs = [...new Set(rows.map((r) => r[0]))];
+  const scores = docs.map((doc) => {
+    let tasks: { stt: string; lead: string; section: string }[] = [];
+    try {
+      tasks = importPlan(planDocumentOf(docx(doc), doc), doc).tasks;
+    } catch {
+      tasks = [];
+    }
+    return scoreProse(
+      doc,
+      tasks,
+      rows.filter((r) => r[0] === doc).map((r) => ({ part: r[1], item: r[2], lead: r[3], tasks: Number(r[4]) })),
+    );
+  });
+  const sum = scores.reduce((a, s) => ({ total: a.total + s.total, found: a.found + s.found, rightLead: a.rightLead + s.rightLead, falseTasks: a.falseTasks + s.falseTasks }), { total: 0, found: 0, rightLead: 0, falseTasks: 0 });
+
+  it('prints found / right lead / false per document; the figures do not fall below the last measured', () => {
+    const pct = (n: number, d: number) => ((100 * n) / d).toFixed(1);
+    process.stdout.write(
+      `Văn xuôi thật (.docx, ${scores.length} văn bản): ${sum.found}/${sum.total} nhiệm vụ tìm thấy (${pct(sum.found, sum.total)} %), ${sum.rightLead} đúng cơ quan chủ trì (${pct(sum.rightLead, sum.total)} %), ${sum.falseTasks} thừa (${pct(sum.falseTasks, sum.total)} %)\n` +
+        scores.map((s) => `  ${s.doc}: ${s.found}/${s.total}, chủ trì đúng ${s.rightLead}, thừa ${s.falseTasks}`).join('\n') +
+        '\n',
+    );
+    expect(docs).toHaveLength(10);
+    expect(sum.total).toBeGreaterThan(300);
+  });
+});

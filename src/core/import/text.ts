@@ -48,20 +48,27 @@ interface Paragraph {
 const BULLET = /^[-–—+•*]\s*/;
 const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)/;
 const LETTERED = /^([a-zđ])\)\s+/;
+const NUMBER_START = /^(?:\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+)\s+(?=\S)/;
 const ROMAN = /^([IVXL]{1,5})[.)]\s+/;
+const ARTICLE = /^Điều\s+(\d{1,3})[.:]\s+/;
 const LABEL = /^(?:(?:cơ quan|đơn vị)\s+)?(chủ trì|thực hiện|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ(?: thực hiện)?)\s*:\s*/i;
 const ASSIGNING_SECTION = /phan cong|to chuc thuc hien|trach nhiem|nhiem vu cua cac/;
 const NOT_TASKS = /muc dich|yeu cau|kinh phi|can cu|quan diem|muc tieu/;
 /** The end of the assignments: the closing sentence, the recipients, the signature block. */
 const END_OF_ASSIGNMENTS = /^(Trên đây là|Nơi nhận|TM\.|KT\.|Ý kiến bạn đọc)/;
+/** The closing charge to everyone: "Yêu cầu Giám đốc các sở, …; Chủ tịch … triển khai thực hiện nghiêm túc Chỉ thị này." */
+const CLOSING = /^(Yêu cầu|Đề nghị)\s.*(thực hiện|triển khai|chấp hành).*(Chỉ thị|Kế hoạch|Quyết định|Nghị quyết|Quy chế) này/;
+/** A heading that names an organisation by its kind: "Các chủ rừng là tổ chức (…)", "Các doanh nghiệp …". */
+const ORG_HEAD = /^(?:(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu)\s+)?(?:Các\s+)?(?:chủ rừng|ban|sở|ủy ban|công ty|doanh nghiệp|tổ chức|đơn vị|cơ quan|trung tâm|hội|đoàn|viện|trường|bệnh viện|kho bạc|ngân hàng|cục|chi cục|phòng|đài|báo|liên đoàn|mặt trận|bộ|tập đoàn|tổng công ty|hợp tác xã|chủ đầu tư)(?=[\s,;:.()]|$)/iu;
 /** Words that make a line a sentence about work rather than an agency's name (written in lower case in prose). */
-const VERB = /(?<=^|[\s,;(])(tham mưu|triển khai|thực hiện|(?<!các )tổ chức(?! hữu nghị| chính trị)|xây dựng|hướng dẫn|quản lý|cung cấp|theo dõi|đôn đốc|quảng bá|đẩy mạnh|trong việc|tiếp tục|kiểm tra|sản xuất|chỉ đạo|rà soát|tuyên truyền|chủ động|dự báo|tăng cường|nghiên cứu|nhằm|trao đổi|giải quyết|hỗ trợ|đánh giá|tổng hợp|báo cáo|tập huấn|phổ biến|bảo đảm|đảm bảo|căn cứ|để|chủ trì|phối hợp|thẩm định|trình|ban hành|lồng ghép|cập nhật|vận động|duy trì)(?=$|[\s,;:.)])/;
+const VERB = /(?<=^|[\s,;(])(tham mưu|triển khai|thực hiện|(?<![Cc]ác |, )tổ chức(?! hữu nghị| chính trị)|xây dựng|hướng dẫn|(?<![Bb]an |cơ quan )quản lý|cung cấp|theo dõi|đôn đốc|quảng bá|đẩy mạnh|trong việc|tiếp tục|kiểm tra|sản xuất|chỉ đạo|rà soát|tuyên truyền|chủ động|dự báo|tăng cường|nghiên cứu|nhằm|trao đổi|giải quyết|hỗ trợ|đánh giá|tổng hợp|báo cáo|tập huấn|phổ biến|bảo đảm|đảm bảo|căn cứ|để|chủ trì|phối hợp|thẩm định|trình|ban hành|lồng ghép|cập nhật|vận động|duy trì)(?=$|[\s,;:.)])/;
 
 /** Blocks of text: blank-line separated with hard wraps joined, or one per line when the text has no blank lines. */
 export function paragraphsOf(text: string): Paragraph[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blank = lines.filter((l) => l.trim() === '').length;
-  const wrapped = blank * 5 >= lines.length; // paragraphs separated by blank lines (markdown, Word's text export)
+  // paragraphs separated by blank lines (markdown, Word's text export): one line in ten or more is blank
+  const wrapped = blank * 10 >= lines.length;
   const out: Paragraph[] = [];
   let cur: Paragraph | null = null;
   lines.forEach((raw, i) => {
@@ -70,7 +77,8 @@ export function paragraphsOf(text: string): Paragraph[] {
       cur = null;
       return;
     }
-    const starts = BULLET.test(l) || NUMBERED.test(l) || LETTERED.test(l) || ROMAN.test(l) || LABEL.test(l);
+    // a wrapped line may begin with a number ("khoản\n6 Điều 4 …"): a list number has its dot or bracket
+    const starts = BULLET.test(l) || NUMBER_START.test(l) || LETTERED.test(l) || ROMAN.test(l) || LABEL.test(l);
     if (wrapped && cur && !starts) {
       cur.text += ' ' + l;
       return;
@@ -130,6 +138,65 @@ function agencyHeading(rest: string, idx: MatchIndex): string | null {
   return rem.length <= 3 || mentions.some((m) => m.start === 0) ? name : null;
 }
 
+/** An item that opens with agencies: "Bộ Tài chính tiếp tục xuất cấp …" (their duty), or "Ủy ban nhân dân các tỉnh, thành phố:" (their duties follow). */
+function subjectOf(rest: string, idx: MatchIndex): { name: string; duty: string | null } | null {
+  if (/:$/.test(rest)) {
+    const head = rest.replace(/:$/, '').trim();
+    const name = agencyHeading(head, idx);
+    if (name) return { name, duty: null };
+    // "Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan liên quan:" — a heading that already says the role
+    const d = dutyHeading(head, idx);
+    return d && /^(Chủ trì|Chỉ đạo)/.test(d.body) ? { name: d.name, duty: null } : null;
+  }
+  const d = dutyHeading(rest, idx);
+  return d && !/^(Giao|Phân cấp cho|Ủy quyền cho)\s/.test(rest) ? { name: d.name, duty: d.body } : null;
+}
+
+/** The addressee of a heading that goes on: "Sở Xây dựng là cơ quan chuyên môn, tham mưu …" → "Sở Xây dựng". */
+function headName(rest: string): string {
+  const verb = VERB.exec(rest);
+  return (verb && verb.index > 2 ? rest.slice(0, verb.index) : rest)
+    .split(/\s+(?:là|có trách nhiệm|chịu trách nhiệm)(?=[\s:,]|$)/)[0]
+    .replace(/[\s:.;,]+$/, '')
+    .trim();
+}
+
+/** "Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với …" → the addressee and its duty. */
+function dutyHeading(rest: string, idx: MatchIndex): { name: string; body: string } | null {
+  // "Phân cấp cho Ủy ban nhân dân các phường thực hiện …", "Giao Sở Y tế chủ trì …"
+  const handed = /^(?:Giao|Phân cấp cho|Ủy quyền cho)\s+/.exec(rest);
+  if (handed) {
+    const name = givenTo(rest.slice(handed[0].length), idx);
+    return name ? { name, body: rest } : null;
+  }
+  const verb = VERB.exec(rest);
+  if (!verb || verb.index < 3) return null;
+  const name = rest
+    .slice(0, verb.index)
+    .split(/\s+(?:là|có trách nhiệm|chịu trách nhiệm)\s/)[0]
+    .replace(/\s*(?:,\s*)?(?:theo|trong phạm vi)\s+(?:chức năng|thẩm quyền)[^,;]*$/i, '')
+    .replace(/[\s,;:]+$/, '');
+  const all = parseMentions(name, idx).filter((m) => m.agency || m.collective);
+  // a group opens with its kind ("Các bộ, …", "Ủy ban nhân dân các tỉnh"), not with a verb read as one
+  if (!all.some((m) => m.start === 0 && (m.agency || /^(các|ủy ban|uỷ ban|ubnd|những)\s/i.test(m.text))) || name.length > 160) return null;
+  // the subject is names (and the words joining them) up to its verb: "Bộ Quốc phòng, Bộ Công an"
+  const end = Math.max(...all.map((m) => m.end ?? 0));
+  if (name.length - end > 12 && !/^(các|ủy ban|uỷ ban)/i.test(name)) return null;
+  const body = rest.slice(verb.index).trim();
+  return { name, body: body.charAt(0).toUpperCase() + body.slice(1) };
+}
+
+/** "Giao Thanh tra thành phố tổ chức …", "Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo …" → the agency given the duty. */
+function givenTo(tail: string, idx: MatchIndex): string {
+  const verb = VERB.exec(tail);
+  const head = (verb ? tail.slice(0, verb.index) : tail).replace(/[\s,;:]+$/, '');
+  const named = namedAfter(tail, idx);
+  // the name as the sentence writes it up to its verb ("Thanh tra thành phố"), when it opens with the name read
+  if (named && head.startsWith(named) && head.length - named.length <= 20) return head;
+  if (named) return tail.startsWith(named) && /^\s+(thành phố|tỉnh)(?=[\s,;.]|$)/.test(tail.slice(named.length)) ? named + tail.slice(named.length).match(/^\s+(thành phố|tỉnh)/)![0] : named;
+  return ORG_HEAD.test(head) && head.length <= 120 ? head : '';
+}
+
 /** The agencies named right after "phối hợp với": "Sở Thông tin và Truyền thông, Công an tỉnh và các cơ quan liên quan". */
 function namedAfter(tail: string, idx: MatchIndex): string {
   const mentions = parseMentions(tail, idx)
@@ -143,6 +210,9 @@ function namedAfter(tail: string, idx: MatchIndex): string {
     end = m.end ?? end;
   }
   if (end < 0) return '';
+  // "Công an thành phố", "Công an tỉnh": the recogniser reads the name, the sentence says whose
+  const place = /^\s+(thành phố|tỉnh)(?=[\s,;.]|$)/.exec(tail.slice(end));
+  if (place) end += place[0].length;
   let named = tail.slice(0, end);
   const verb = VERB.exec(named);
   if (verb) named = named.slice(0, verb.index); // a collective read too far: "các cơ quan liên quan triển khai …"
@@ -182,14 +252,31 @@ function stripBullet(s: string): string {
 
 /** Read the assignments of a plan. `year` is the plan year for the time phrases (from the text when null). */
 export function importPlanText(text: string, idx: MatchIndex, year: number | null = null): ImportResult {
+  const r = readPlanText(text, idx, year, false);
+  // a directive, or an excerpt that starts inside the assigning part, has no "Tổ chức thực hiện" heading:
+  // its numbered agency sections are read as such when nothing else was found
+  if (!r.tasks.length && !r.sawAssigningHeading) {
+    const again = readPlanText(text, idx, year, true);
+    if (again.tasks.length) return { tasks: again.tasks, plan: again.plan, empty: null };
+  }
+  return { tasks: r.tasks, plan: r.plan, empty: r.empty };
+}
+
+function readPlanText(text: string, idx: MatchIndex, year: number | null, assumeAssigning: boolean): ImportResult & { sawAssigningHeading: boolean } {
   const paras = paragraphsOf(text);
   const plan = planTitleOf(paras);
   const planYear = year ?? plan.year ?? new Date().getFullYear();
   const tasks: ImportedTask[] = [];
   let section = '';
-  let assigning = false;
+  let assigning = assumeAssigning;
+  let sawAssigningHeading = false;
+  /** The current part is one that never assigns (Mục đích, Yêu cầu, Kinh phí …). */
+  let quiet = false;
+  /** The number of the last numbered item ("1.1"), for the lettered items under it. */
+  let lastNumber = '';
   let item: ImportedTask | null = null; // the numbered task labels attach to
-  let agency: { name: string; stt: string; count: number; addressed?: boolean } | null = null;
+  /** The agency section being read; `lettered`: its duties are a), b) …, so other paragraphs continue them. */
+  let agency: { name: string; stt: string; count: number; addressed?: boolean; lettered?: boolean; sub?: boolean } | null = null;
 
   const agencyTask = (p: Paragraph, body: string): void => {
     if (!agency) return;
@@ -197,7 +284,11 @@ export function importPlanText(text: string, idx: MatchIndex, year: number | nul
     let lead = agency.name;
     let support = '';
     const withIdx = f.search(/phoi hop voi\s/);
-    if (/^chu tri(,| va)?\s*(phoi hop|va phoi hop|,)/.test(f) && withIdx >= 0) {
+    const given = /^giao\s/.test(f) ? givenTo(body.slice(5), idx) : '';
+    if (given) {
+      // "Giao Thanh tra thành phố tổ chức thanh tra …": the section hands the duty to the agency it names
+      lead = given;
+    } else if (/^chu tri(,| va)?\s*(phoi hop|va phoi hop|,)/.test(f) && withIdx >= 0) {
       support = namedAfter(body.slice(withIdx + 'phoi hop voi '.length), idx);
     } else if (withIdx === 0) {
       const x = namedAfter(body.slice('phoi hop voi '.length), idx);
@@ -210,19 +301,38 @@ export function importPlanText(text: string, idx: MatchIndex, year: number | nul
     tasks.push({ stt: `${agency.stt}.${agency.count}`, title: body, lead, support, time: deadlinesIn(body, planYear), section, source: `paragraph ${p.line}` });
   };
 
-  for (const p of paras) {
+  for (let pi = 0; pi < paras.length; pi++) {
+    const p = paras[pi];
     const t = p.text;
-    if (END_OF_ASSIGNMENTS.test(t)) {
+    if (END_OF_ASSIGNMENTS.test(t) || CLOSING.test(t)) {
       if (tasks.length) break;
       continue;
     }
-    const roman = ROMAN.exec(t);
+    // a chapter of a regulation and its all-capital title end the article before them
+    if (/^Chương\s+[IVXLC\d]+\b/.test(t) || (t.length < 200 && /\p{Lu}{4}/u.test(t) && t === t.toUpperCase() && !NUMBERED.test(t) && !ROMAN.test(t) && !ARTICLE.test(t))) {
+      agency = null;
+      item = null;
+      continue;
+    }
+    // a part ("IV. TỔ CHỨC THỰC HIỆN") or an article of a regulation ("Điều 4. Trách nhiệm của các sở, ngành")
+    const roman = ROMAN.exec(t) ?? ARTICLE.exec(t);
     if (roman) {
       section = t;
       const f = foldKey(t);
-      assigning = ASSIGNING_SECTION.test(f) && !NOT_TASKS.test(f.replace(/^[ivxl]+[.)]\s*/, '').slice(0, 12));
+      const notTasks = NOT_TASKS.test(f.replace(/^[ivxl]+[.)]\s*|^dieu \d+[.:]\s*/, '').slice(0, 12));
+      // read as a directive (no assigning heading anywhere): every part assigns but the ones that never do
+      // an article of a coordination regulation ("Điều 6. Phối hợp trong công tác …") assigns too
+      const article = ARTICLE.test(t) && /^dieu \d+[.:]\s*(phoi hop|trach nhiem|nhiem vu)/.test(f);
+      assigning = (ASSIGNING_SECTION.test(f) || article || assumeAssigning) && !notTasks;
+      quiet = notTasks;
+      if (assigning) sawAssigningHeading = true;
       item = null;
       agency = null;
+      // "Điều 5. Trách nhiệm của Ủy ban nhân dân cấp xã": the numbered items below are that addressee's duties
+      const of = assigning ? /trách nhiệm của\s+(.{3,160}?)\s*$/i.exec(t.replace(/[.:]+$/, '')) : null;
+      if (of && (ORG_HEAD.test(of[1]) || parseMentions(of[1], idx).some((m) => m.agency || m.collective))) {
+        agency = { name: of[1].charAt(0).toUpperCase() + of[1].slice(1), stt: (roman[1] ?? '').toString(), count: 0, addressed: true };
+      }
       continue;
     }
     const label = LABEL.exec(stripBullet(t));
@@ -236,20 +346,66 @@ export function importPlanText(text: string, idx: MatchIndex, year: number | nul
       continue;
     }
     const num = NUMBERED.exec(t) ?? LETTERED.exec(t);
+    if (num && NUMBERED.test(t)) lastNumber = num[1];
+    // an agency opened by a lettered or sub-numbered item owns only the paragraphs below it, not its siblings
+    if (num && agency?.sub) agency = null;
     if (num) {
       const rest = t.slice(num[0].length).trim();
+      // an item whose subject is an agency, in any part that assigns work (a resolution's "Nhiệm vụ,
+      // giải pháp"): "b) Bộ Tài chính tiếp tục xuất cấp …" is that agency's task; "a) Ủy ban nhân dân các
+      // tỉnh, thành phố:" opens its duties, the bullets below
+      if (!quiet && !(agency && !agency.addressed && !LETTERED.test(t) && num[1].includes('.'))) {
+        const subject = LETTERED.test(t) || num[1].includes('.') ? subjectOf(rest, idx) : null;
+        // a lettered item is numbered under the item it belongs to: "1.1.b"
+        const stt = LETTERED.test(t) && lastNumber ? `${lastNumber}.${num[1]}` : num[1];
+        if (subject?.duty) {
+          agency = { name: subject.name, stt, count: 0, sub: true };
+          item = null;
+          agencyTask(p, subject.duty);
+          continue;
+        }
+        if (subject) {
+          agency = { name: subject.name, stt, count: 0, sub: true };
+          item = null;
+          continue;
+        }
+      }
+      const top = assigning && NUMBERED.test(t) && !num[1].includes('.');
       const name = assigning && NUMBERED.test(t) ? agencyHeading(rest, idx) : null;
       if (name) {
         agency = { name, stt: num[1], count: 0 };
         item = null;
         continue;
       }
+      // an addressee the list does not hold, its duties as bullets below: "5. Các chủ rừng là tổ chức (…)"
+      const next = paras[pi + 1]?.text ?? '';
+      if (top && ORG_HEAD.test(rest) && !/\.$/.test(rest) && rest.length <= 200 && (BULLET.test(next) || LETTERED.test(next))) {
+        agency = { name: headName(rest), stt: num[1], count: 0 };
+        item = null;
+        continue;
+      }
+      // the addressee and its duty in one sentence: "6. Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với …"
+      const duty = top ? dutyHeading(rest, idx) : null;
+      if (duty) {
+        agency = { name: duty.name, stt: num[1], count: 0 };
+        item = null;
+        agencyTask(p, duty.body);
+        continue;
+      }
       if (agency && (num[1].includes('.') || agency.addressed || LETTERED.test(t))) {
+        if (LETTERED.test(t)) agency.lettered = true;
         agencyTask(p, rest); // "2.1. …" under "2. Sở …"
         continue;
       }
       agency = null;
       item = { stt: num[1], title: rest.replace(/:$/, ''), lead: '', support: '', time: '', section, source: `paragraph ${p.line}` };
+      continue;
+    }
+    // "Ủy ban nhân dân các tỉnh, thành phố:", "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:" — the items below are theirs
+    const plain = !quiet && /:$/.test(t) && !BULLET.test(t) && t.length <= 200 ? subjectOf(t, idx) : null;
+    if (plain && !plain.duty) {
+      agency = { name: plain.name, stt: lastNumber || String(tasks.length + 1), count: 0, addressed: true };
+      item = null;
       continue;
     }
     const addressee = assigning ? /^(?:Yêu cầu|Đề nghị|Giao)\s+(.{3,200}?)\s*:$/.exec(t) : null;
@@ -260,8 +416,9 @@ export function importPlanText(text: string, idx: MatchIndex, year: number | nul
       continue;
     }
     if (agency) {
-      if (/^\+/.test(t) && tasks.length && tasks[tasks.length - 1].stt.startsWith(`${agency.stt}.`)) {
-        tasks[tasks.length - 1].title += '\n' + t;
+      const last = tasks[tasks.length - 1];
+      if ((/^\+/.test(t) || agency.lettered) && last && last.stt.startsWith(`${agency.stt}.`)) {
+        last.title += '\n' + t;
         continue;
       }
       agencyTask(p, stripBullet(t));
@@ -270,5 +427,5 @@ export function importPlanText(text: string, idx: MatchIndex, year: number | nul
   const empty = tasks.length
     ? null
     : 'Không tìm thấy phần phân công nhiệm vụ: văn bản không có dòng "Cơ quan chủ trì: …" nào, cũng không có mục "Tổ chức thực hiện" / "Phân công nhiệm vụ" liệt kê từng cơ quan.';
-  return { tasks, plan, empty };
+  return { tasks, plan, empty, sawAssigningHeading };
 }
