@@ -61,7 +61,7 @@ const CLOSING = /^(Yêu cầu|Đề nghị)\s.*(thực hiện|triển khai|chấ
 /** A heading that names an organisation by its kind: "Các chủ rừng là tổ chức (…)", "Các doanh nghiệp …". */
 const ORG_HEAD = /^(?:(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu)\s+)?(?:Các\s+)?(?:chủ rừng|ban|sở|ủy ban|công ty|doanh nghiệp|tổ chức|đơn vị|cơ quan|trung tâm|hội|đoàn|viện|trường|bệnh viện|kho bạc|ngân hàng|cục|chi cục|phòng|đài|báo|liên đoàn|mặt trận|bộ|tập đoàn|tổng công ty|hợp tác xã|chủ đầu tư)(?=[\s,;:.()]|$)/iu;
 /** Words that make a line a sentence about work rather than an agency's name (written in lower case in prose). */
-const VERB = /(?<=^|[\s,;(])(tham mưu|triển khai|thực hiện|(?<![Cc]ác |, )tổ chức(?! hữu nghị| chính trị)|xây dựng|hướng dẫn|(?<![Bb]an |cơ quan )quản lý|cung cấp|theo dõi|đôn đốc|quảng bá|đẩy mạnh|trong việc|tiếp tục|kiểm tra|sản xuất|chỉ đạo|rà soát|tuyên truyền|chủ động|dự báo|tăng cường|nghiên cứu|nhằm|trao đổi|giải quyết|hỗ trợ|đánh giá|tổng hợp|báo cáo|tập huấn|phổ biến|bảo đảm|đảm bảo|căn cứ|để|chủ trì|phối hợp|thẩm định|trình|ban hành|lồng ghép|cập nhật|vận động|duy trì)(?=$|[\s,;:.)])/;
+const VERB = /(?<=^|[\s,;(])(tham mưu|triển khai|thực hiện|(?<![Cc]ác |, )tổ chức(?! hữu nghị| chính trị)|xây dựng|hướng dẫn|(?<![Bb]an |cơ quan )quản lý|cung cấp|theo dõi|đôn đốc|quảng bá|đẩy mạnh|trong việc|tiếp tục|kiểm tra|sản xuất|chỉ đạo|rà soát|tuyên truyền|chủ động|dự báo|tăng cường|nghiên cứu|nhằm|trao đổi|giải quyết|hỗ trợ|đánh giá|tổng hợp|báo cáo|tập huấn|phổ biến|bảo đảm|đảm bảo|căn cứ|để|chủ trì|phối hợp|thẩm định|trình|ban hành|lồng ghép|cập nhật|vận động|duy trì|tập trung|quán triệt|xuất cấp)(?=$|[\s,;:.)])/;
 
 /** Blocks of text: blank-line separated with hard wraps joined, or one per line when the text has no blank lines. */
 export function paragraphsOf(text: string): Paragraph[] {
@@ -162,13 +162,18 @@ function headName(rest: string): string {
 }
 
 /** "Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với …" → the addressee and its duty. */
-function dutyHeading(rest: string, idx: MatchIndex): { name: string; body: string } | null {
+function dutyHeading(text: string, idx: MatchIndex): { name: string; body: string } | null {
+  let rest = text;
   // "Phân cấp cho Ủy ban nhân dân các phường thực hiện …", "Giao Sở Y tế chủ trì …"
   const handed = /^(?:Giao|Phân cấp cho|Ủy quyền cho)\s+/.exec(rest);
   if (handed) {
     const name = givenTo(rest.slice(handed[0].length), idx);
     return name ? { name, body: rest } : null;
   }
+  // "Bộ trưởng Bộ Công an có trách nhiệm …": the agency, not its head's title
+  const titled = /^(?:Bộ trưởng|Giám đốc|Thủ trưởng|Chủ tịch)\s+(?=\p{Lu})/u.exec(rest);
+  if (titled && !/^[^,]*,/.test(rest.slice(titled[0].length, titled[0].length + 40))) rest = rest.slice(titled[0].length);
+  const leadTitles = /^(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s*,/.test(rest);
   const verb = VERB.exec(rest);
   if (!verb || verb.index < 3) return null;
   const name = rest
@@ -178,10 +183,10 @@ function dutyHeading(rest: string, idx: MatchIndex): { name: string; body: strin
     .replace(/[\s,;:]+$/, '');
   const all = parseMentions(name, idx).filter((m) => m.agency || m.collective);
   // a group opens with its kind ("Các bộ, …", "Ủy ban nhân dân các tỉnh"), not with a verb read as one
-  if (!all.some((m) => m.start === 0 && (m.agency || /^(các|ủy ban|uỷ ban|ubnd|những)\s/i.test(m.text))) || name.length > 160) return null;
+  // heads named by their titles ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch Ủy ban nhân dân các tỉnh") address their bodies
+  if (!leadTitles && (!all.some((m) => m.start === 0 && (m.agency || /^(các|ủy ban|uỷ ban|ubnd|những)\s/i.test(m.text))) || name.length > 160)) return null;
+  if (leadTitles && (name.length > 200 || !all.length)) return null;
   // the subject is names (and the words joining them) up to its verb: "Bộ Quốc phòng, Bộ Công an"
-  const end = Math.max(...all.map((m) => m.end ?? 0));
-  if (name.length - end > 12 && !/^(các|ủy ban|uỷ ban)/i.test(name)) return null;
   const body = rest.slice(verb.index).trim();
   return { name, body: body.charAt(0).toUpperCase() + body.slice(1) };
 }
@@ -272,11 +277,13 @@ function readPlanText(text: string, idx: MatchIndex, year: number | null, assume
   let sawAssigningHeading = false;
   /** The current part is one that never assigns (Mục đích, Yêu cầu, Kinh phí …). */
   let quiet = false;
+  /** The document has a part that assigns ("Tổ chức thực hiện"): its other parts may still address agencies by heading. */
+  const docAssigns = paras.some((p) => (ROMAN.test(p.text) || ARTICLE.test(p.text)) && ASSIGNING_SECTION.test(foldKey(p.text)));
   /** The number of the last numbered item ("1.1"), for the lettered items under it. */
   let lastNumber = '';
   let item: ImportedTask | null = null; // the numbered task labels attach to
   /** The agency section being read; `lettered`: its duties are a), b) …, so other paragraphs continue them. */
-  let agency: { name: string; stt: string; count: number; addressed?: boolean; lettered?: boolean; sub?: boolean } | null = null;
+  let agency: { name: string; stt: string; count: number; addressed?: boolean; lettered?: boolean; sub?: boolean; objects?: boolean; plain?: boolean; bullets?: boolean } | null = null;
 
   const agencyTask = (p: Paragraph, body: string): void => {
     if (!agency) return;
@@ -322,14 +329,14 @@ function readPlanText(text: string, idx: MatchIndex, year: number | null, assume
       const notTasks = NOT_TASKS.test(f.replace(/^[ivxl]+[.)]\s*|^dieu \d+[.:]\s*/, '').slice(0, 12));
       // read as a directive (no assigning heading anywhere): every part assigns but the ones that never do
       // an article of a coordination regulation ("Điều 6. Phối hợp trong công tác …") assigns too
-      const article = ARTICLE.test(t) && /^dieu \d+[.:]\s*(phoi hop|trach nhiem|nhiem vu)/.test(f);
+      const article = ARTICLE.test(t) && /^dieu \d+[.:]\s*(phoi hop|trach nhiem|nhiem vu|de nghi)/.test(f);
       assigning = (ASSIGNING_SECTION.test(f) || article || assumeAssigning) && !notTasks;
       quiet = notTasks;
       if (assigning) sawAssigningHeading = true;
       item = null;
       agency = null;
       // "Điều 5. Trách nhiệm của Ủy ban nhân dân cấp xã": the numbered items below are that addressee's duties
-      const of = assigning ? /trách nhiệm của\s+(.{3,160}?)\s*$/i.exec(t.replace(/[.:]+$/, '')) : null;
+      const of = assigning ? /(?:trách nhiệm của|^Điều\s+\d+[.:]\s*Đề nghị)\s+(.{3,160}?)\s*$/i.exec(t.replace(/[.:]+$/, '')) : null;
       if (of && (ORG_HEAD.test(of[1]) || parseMentions(of[1], idx).some((m) => m.agency || m.collective))) {
         agency = { name: of[1].charAt(0).toUpperCase() + of[1].slice(1), stt: (roman[1] ?? '').toString(), count: 0, addressed: true };
       }
@@ -347,15 +354,17 @@ function readPlanText(text: string, idx: MatchIndex, year: number | null, assume
     }
     const num = NUMBERED.exec(t) ?? LETTERED.exec(t);
     if (num && NUMBERED.test(t)) lastNumber = num[1];
-    // an agency opened by a lettered or sub-numbered item owns only the paragraphs below it, not its siblings
+    // an agency opened by a lettered or sub-numbered item owns only the paragraphs below it, not its siblings;
+    // one opened by a "X:" line under item 1.2 ends at the next item that is not inside 1.2
     if (num && agency?.sub) agency = null;
+    if (num && NUMBERED.test(t) && agency?.plain && !num[1].startsWith(`${agency.stt}.`)) agency = null;
     if (num) {
       const rest = t.slice(num[0].length).trim();
       // an item whose subject is an agency, in any part that assigns work (a resolution's "Nhiệm vụ,
       // giải pháp"): "b) Bộ Tài chính tiếp tục xuất cấp …" is that agency's task; "a) Ủy ban nhân dân các
       // tỉnh, thành phố:" opens its duties, the bullets below
       if (!quiet && !(agency && !agency.addressed && !LETTERED.test(t) && num[1].includes('.'))) {
-        const subject = LETTERED.test(t) || num[1].includes('.') ? subjectOf(rest, idx) : null;
+        const subject = LETTERED.test(t) || num[1].includes('.') || (/:$/.test(rest) && !assigning && docAssigns) ? subjectOf(rest, idx) : null;
         // a lettered item is numbered under the item it belongs to: "1.1.b"
         const stt = LETTERED.test(t) && lastNumber ? `${lastNumber}.${num[1]}` : num[1];
         if (subject?.duty) {
@@ -379,17 +388,25 @@ function readPlanText(text: string, idx: MatchIndex, year: number | null, assume
       }
       // an addressee the list does not hold, its duties as bullets below: "5. Các chủ rừng là tổ chức (…)"
       const next = paras[pi + 1]?.text ?? '';
-      if (top && ORG_HEAD.test(rest) && !/\.$/.test(rest) && rest.length <= 200 && (BULLET.test(next) || LETTERED.test(next))) {
-        agency = { name: headName(rest), stt: num[1], count: 0 };
+      if (top && ORG_HEAD.test(rest) && !/\.$/.test(rest) && rest.length <= 400 && (BULLET.test(next) || LETTERED.test(next))) {
+        const name = headName(rest);
+        // "1. Sở Xây dựng là cơ quan …, chịu trách nhiệm giúp … quản lý đối với:" — one duty, its items are what it covers
+        const sentence = /:$/.test(rest) && rest.length - name.length > 30;
+        agency = { name, stt: num[1], count: 0, objects: sentence };
         item = null;
+        if (sentence) agencyTask(p, rest);
         continue;
       }
       // the addressee and its duty in one sentence: "6. Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với …"
-      const duty = top ? dutyHeading(rest, idx) : null;
+      const duty: { name: string; body: string } | null = top && !(agency as { addressed?: boolean } | null)?.addressed ? dutyHeading(rest, idx) : null;
       if (duty) {
         agency = { name: duty.name, stt: num[1], count: 0 };
         item = null;
         agencyTask(p, duty.body);
+        continue;
+      }
+      if (agency?.objects && LETTERED.test(t) && tasks.length) {
+        tasks[tasks.length - 1].title += '\n' + t;
         continue;
       }
       if (agency && (num[1].includes('.') || agency.addressed || LETTERED.test(t))) {
@@ -404,7 +421,7 @@ function readPlanText(text: string, idx: MatchIndex, year: number | null, assume
     // "Ủy ban nhân dân các tỉnh, thành phố:", "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:" — the items below are theirs
     const plain = !quiet && /:$/.test(t) && !BULLET.test(t) && t.length <= 200 ? subjectOf(t, idx) : null;
     if (plain && !plain.duty) {
-      agency = { name: plain.name, stt: lastNumber || String(tasks.length + 1), count: 0, addressed: true };
+      agency = { name: plain.name, stt: lastNumber || String(tasks.length + 1), count: 0, addressed: true, plain: true };
       item = null;
       continue;
     }
@@ -417,10 +434,13 @@ function readPlanText(text: string, idx: MatchIndex, year: number | null, assume
     }
     if (agency) {
       const last = tasks[tasks.length - 1];
-      if ((/^\+/.test(t) || agency.lettered) && last && last.stt.startsWith(`${agency.stt}.`)) {
+      // a paragraph that is no bullet, after duties written as bullets, goes on with the last of them
+      const goesOn = agency.bullets && !BULLET.test(t);
+      if ((/^\+/.test(t) || agency.lettered || goesOn) && last && last.stt.startsWith(`${agency.stt}.`)) {
         last.title += '\n' + t;
         continue;
       }
+      if (BULLET.test(t)) agency.bullets = true;
       agencyTask(p, stripBullet(t));
     }
   }
