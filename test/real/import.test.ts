@@ -77,6 +77,8 @@ describe('agency by agency with bullets and deadlines (seed 003, Đắk Lắk 20
     expect(r.tasks.find((t) => t.stt === '14.1')?.lead).toMatch(/^Báo Đắk Lắk, Đài Phát thanh và Truyền hình tỉnh; Tạp chí Chư Yang Sin/);
     expect(r.tasks.find((t) => t.stt === '2.3')).toMatchObject({ lead: 'Sở Thông tin và Truyền thông', support: 'Hội Nhà báo tỉnh, Văn phòng UBND tỉnh' });
     expect(r.tasks.find((t) => t.stt === '4.3')).toMatchObject({ lead: 'các sở, ngành liên quan', support: 'Sở Ngoại vụ' });
+    // a district council the list does not hold, and a second place sharing its head
+    expect(r.tasks.find((t) => t.stt === '11.3')).toMatchObject({ lead: 'Sở Thông tin và Truyền thông, UBND huyện Buôn Đôn và Ea Súp', support: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh' });
   });
   it('takes the deadlines written in the sentences of "V. TỔ CHỨC THỰC HIỆN"', () => {
     const v = r.tasks.filter((t) => /^V\./.test(t.section));

@@ -58,6 +58,8 @@ const NOT_TASKS = /muc dich|yeu cau|kinh phi|can cu|quan diem|muc tieu/;
 const END_OF_ASSIGNMENTS = /^(Trên đây là|Nơi nhận|TM\.|KT\.|Ý kiến bạn đọc)/;
 /** The closing charge to everyone: "Yêu cầu Giám đốc các sở, …; Chủ tịch … triển khai thực hiện nghiêm túc Chỉ thị này." */
 const CLOSING = /^(Yêu cầu|Đề nghị)\s.*(thực hiện|triển khai|chấp hành).*(Chỉ thị|Kế hoạch|Quyết định|Nghị quyết|Quy chế) này/;
+/** A local people's committee named with its place: "UBND huyện Buôn Đôn", "Ủy ban nhân dân xã Ea Súp". */
+const LOCAL_COUNCIL = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:các\s+)?(?:huyện|xã|phường|thị xã|thị trấn|thành phố|quận)\s+\p{Lu}/u;
 /** A heading that names an organisation by its kind: "Các chủ rừng là tổ chức (…)", "Các doanh nghiệp …". */
 const ORG_HEAD = /^(?:(?:Giám đốc|Thủ trưởng|Chủ tịch|Người đứng đầu)\s+)?(?:Các\s+)?(?:chủ rừng|ban|sở|ủy ban|công ty|doanh nghiệp|tổ chức|đơn vị|cơ quan|trung tâm|hội|đoàn|viện|trường|bệnh viện|kho bạc|ngân hàng|cục|chi cục|phòng|đài|báo|liên đoàn|mặt trận|bộ|tập đoàn|tổng công ty|hợp tác xã|chủ đầu tư)(?=[\s,;:.()]|$)/iu;
 /** Words that make a line a sentence about work rather than an agency's name (written in lower case in prose). */
@@ -204,17 +206,23 @@ function givenTo(tail: string, idx: MatchIndex): string {
 
 /** The agencies named right after "phối hợp với": "Sở Thông tin và Truyền thông, Công an tỉnh và các cơ quan liên quan". */
 function namedAfter(tail: string, idx: MatchIndex): string {
+  // names the list does not hold count when they open with a council's head ("UBND huyện Buôn Đôn")
   const mentions = parseMentions(tail, idx)
-    .filter((m) => (m.agency || m.collective) && m.start !== undefined && m.end !== undefined)
+    .filter((m) => (m.agency || m.collective || (m.status === 'unknown' && LOCAL_COUNCIL.test(m.text))) && m.start !== undefined && m.end !== undefined)
     .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   let end = -1;
+  let council = false;
   for (const m of mentions) {
     const gap = tail.slice(end < 0 ? 0 : end, m.start);
     const ok = end < 0 ? /^\s*(các\s+)?$/i.test(gap) || gap.trim() === '' : /^[\s,;]*(và|cùng|với)?[\s,;]*$/i.test(gap);
     if (!ok) break;
     end = m.end ?? end;
+    council = LOCAL_COUNCIL.test(m.text);
   }
   if (end < 0) return '';
+  // a second place sharing the council's head: "UBND huyện Buôn Đôn và Ea Súp"
+  const shared = council ? /^\s*(?:,|và)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?=[\s,;.]|$)/u.exec(tail.slice(end)) : null;
+  if (shared) end += shared[0].length;
   // "Công an thành phố", "Công an tỉnh": the recogniser reads the name, the sentence says whose
   const place = /^\s+(thành phố|tỉnh)(?=[\s,;.]|$)/.exec(tail.slice(end));
   if (place) end += place[0].length;
