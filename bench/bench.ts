@@ -2,7 +2,7 @@
 // Office adapter on the fake Excel host (100 ms per sync, 10 MB/s), against a naive per-row
 // writer in the same process; plus core timings (5,000-row table, 10,000 mentions × 300
 // cells), recogniser and time-parser accuracy on real text (test/fixtures/real), and the pane's bundle size.
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -200,6 +200,16 @@ async function main(): Promise<void> {
   say(`Tệp .xlsx 20.000 nhiệm vụ, generate trọn vẹn: ${ours.ms} ms, bộ nhớ đỉnh ${ours.peak_rss_mb} MB; exceljs chỉ mở rồi lưu lại cùng tệp: ${baseline.ms} ms, ${baseline.peak_rss_mb} MB (tỉ lệ ${(ours.ms / baseline.ms).toFixed(2)}; mục tiêu ≤ 0,3 và ≤ 400 MB)`);
   say(`  Đọc và kiểm tra cùng tệp: ${read.ms} ms; có thêm một ô lạc ở Z1048576: ${readStray.ms} ms (tỉ lệ ${(readStray.ms / read.ms).toFixed(2)})`);
 
+  // 7a. distribute and collect: 80 agencies × 2,000 tasks
+  const plan2k = path.join(dir, 'plan2k.xlsx');
+  child('make', plan2k, '2000');
+  child('generate', plan2k, path.join(dir, 'out2k.xlsx'));
+  const sendDir = path.join(dir, 'send');
+  mkdirSync(sendDir);
+  const distributed = child('distribute', path.join(dir, 'out2k.xlsx'), sendDir);
+  const collected = child('collect', path.join(dir, 'out2k.xlsx'), sendDir, path.join(dir, 'merged2k.xlsx'));
+  say(`Gửi từng cơ quan (80 cơ quan, 2.000 nhiệm vụ): ${distributed.ms} ms; thu về và gộp 80 tệp: ${collected.ms} ms (mục tiêu < 5 s mỗi việc)`);
+
   // 7b. import: a 300-task plan made of the real agency sections of seed 003, repeated
   const seed003 = readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'real', 'seeds', '003_2f803b16aa6acc34.txt'), 'utf8').split('\n');
   const from = seed003.findIndex((l) => l.startsWith('IV. PHÂN CÔNG'));
@@ -250,6 +260,8 @@ async function main(): Promise<void> {
       xlsx_generate_ms: ours.ms,
       xlsx_baseline_ms: baseline.ms,
       xlsx_read_ms: read.ms,
+      distribute_ms: distributed.ms,
+      collect_ms: collected.ms,
       xlsx_read_stray_ms: readStray.ms,
       peak_rss_mb: ours.peak_rss_mb,
       bundle_gzip_bytes,

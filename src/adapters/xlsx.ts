@@ -3,7 +3,7 @@
 // names and protection all stay). Our sheets are parts of their own; a user's sheet is changed by
 // splicing the cells we write into its XML. Used by the command line and the pane outside Excel.
 import { parseRange, sheetRef } from '../core/address';
-import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/registry';
+import { REGISTRY_SHEET, registryFromRows, registryToRows, type Registry } from '../core/registry';
 import type { Grid } from '../core/table';
 import { tabOrder, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
@@ -11,7 +11,7 @@ import { readSharedStrings, readSheet } from './ooxml/read';
 import type { Codec } from './ooxml/zip';
 import { EMPTY_STYLES, Styles } from './ooxml/styles';
 import { EMPTY_SHEET, CellStyles, patchCells, patchDefaultPrint, sheetPartXml, textColumnPartXml, type CellPatch } from './ooxml/write';
-import { escAttr, esc, findElement, tagAttrs, withAttrs } from './ooxml/xml';
+import { escAttr, esc, findElement, tagAttrs, withAttrs, xmlSafe } from './ooxml/xml';
 
 type State = 'visible' | 'hidden' | 'veryHidden';
 
@@ -371,6 +371,41 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.remove(rel.part);
     this.pkg.removeOverride(rel.part);
     this.pkg.removeRel(this.book, rel.id);
+  }
+
+  /**
+   * A new workbook holding one of this workbook's sheets as it is — its cells, formats, merges,
+   * drop-downs, print setup and print titles — and the given registry (the marker of a file sent to an
+   * agency). Nothing else of this workbook goes into it.
+   */
+  async sheetWorkbook(name: string, registry: Registry, codec?: Codec): Promise<Uint8Array> {
+    const s = this.byName(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    const strings = this.sharedStrings();
+    const xml = (this.pkg.text(s.part) ?? EMPTY_SHEET)
+      // text from the shared table written into the cell: the new file has no shared table
+      .replace(/<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_, a: string, b: string, n: string) => `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${esc(xmlSafe(strings[Number(n)] ?? ''))}</t></is></c>`)
+      // what hangs off the sheet by relationship (drawings, comments, tables, links) is not sent
+      .replace(/<(?:[\w.-]+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture)\b[^>]*\/>/g, '')
+      .replace(/<(?:[\w.-]+:)?(tableParts|hyperlinks)\b[\s\S]*?<\/(?:[\w.-]+:)?\1>/g, '')
+      .replace(/\sr:id="[^"]*"/g, '');
+    const out = XlsxWorkbook.empty();
+    const styles = this.pkg.text(this.stylesPart ?? this.bookRels().find((r) => r.type === REL_STYLES)?.part ?? 'xl/styles.xml');
+    if (styles) out.pkg.setText('xl/styles.xml', styles);
+    const theme = this.bookRels().find((r) => r.type.endsWith('/theme'));
+    const themeXml = theme ? this.pkg.text(theme.part) : null;
+    if (theme && themeXml) {
+      out.pkg.setText('xl/theme/theme1.xml', themeXml);
+      out.pkg.setOverride('xl/theme/theme1.xml', 'application/vnd.openxmlformats-officedocument.theme+xml');
+      out.pkg.addRel(out.book, theme.type, 'theme/theme1.xml');
+    }
+    const entry = out.addSheet(s.name, 'visible', xml);
+    out.addSheet(REGISTRY_SHEET, 'veryHidden', textColumnPartXml(registryToRows(registry).map((r) => r[0])));
+    const i = this.sheets.indexOf(s);
+    const printTitles = this.names.find((d) => d.local === i && /^_xlnm\.Print_Titles$/i.test(d.name));
+    const rows = printTitles ? /\$(\d+):\$(\d+)/.exec(printTitles.text) : null;
+    out.writeBook([], new Set(), rows ? new Map([[entry, `${rows[1]}:${rows[2]}`]]) : new Map());
+    return out.save(codec);
   }
 
   async select(): Promise<void> {

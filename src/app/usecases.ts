@@ -243,7 +243,8 @@ interface Earlier {
 }
 
 /** An earlier agency sheet's rows: id, title, role (its part A or B), and what was typed (I.. onwards). */
-function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
+/** The rows of one of our agency sheets as typed: the task's id, title and role, and what was typed (Tình trạng …). */
+export function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
   const rows: CarriedRow[] = [];
   let role: CarriedRow['role'] = 'lead';
   for (let r = AGENCY_HEADER_ROW + 1; r <= g.top + g.values.length - 1; r++) {
@@ -260,7 +261,7 @@ function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
       continue;
     }
     const values = Array.from({ length: 3 + extraCount }, (_, k) => gridCell(g, r, STATUS_COL + k));
-    rows.push({ id, title: gridCell(g, r, 2), role, values });
+    rows.push({ id, title: gridCell(g, r, 2), role, values, row: r });
   }
   return rows;
 }

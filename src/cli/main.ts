@@ -12,6 +12,7 @@ import { parseMentions, unreadText } from '../core/agencies/split';
 import { checkOutput, OutputRefused, writeAtomic } from './output';
 import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
 import { importPlan, planDocumentOf, writeImported } from '../app/import';
+import { collect, planDistribution } from '../app/distribute';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
@@ -24,7 +25,9 @@ const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
   generate FILE.xlsx -o OUT.xlsx [--sheet TÊN] [--master FILE] [--year YYYY] [--force] [--no-expand]
   fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] | --all [--sheet TÊN] [--master FILE] [--year YYYY] [--force]
   settings FILE.xlsx -o OUT.xlsx [--off MÃ] [--on MÃ] [--severity MÃ=error|warning|info] [--force]   lưu cài đặt quy tắc vào sổ
-  import PLAN.txt [-o BANG.xlsx] [--year YYYY] [--master FILE] [--force]   đọc phần phân công của văn bản: in JSON Lines, hoặc ghi bảng vào BANG.xlsx
+  import PLAN.docx|PLAN.txt [-o BANG.xlsx] [--year YYYY] [--master FILE] [--force]   đọc phần phân công của văn bản: in JSON Lines, hoặc ghi bảng vào BANG.xlsx
+  distribute OUT.xlsx -d THƯ_MỤC [--only TÊN …] [--force]   mỗi cơ quan một tệp, chỉ có sheet của cơ quan đó
+  collect OUT.xlsx TRẢ_VỀ.xlsx … -o GỘP.xlsx [--prefer out|returned] [--format text|json] [--force]   gộp tệp các cơ quan gửi lại
   -o không ghi đè tệp đã có trừ khi có --force, không bao giờ ghi lên tệp gốc; tệp được ghi trọn vẹn hoặc không ghi.`;
 
 class ArgError extends Error {}
@@ -43,6 +46,8 @@ const COMMAND_FLAGS: Record<string, string[]> = {
   fix: ['-o', '--rule', '--all', '--sheet', '--master', '--year', '--force'],
   settings: ['-o', '--off', '--on', '--severity', '--force'],
   import: ['-o', '--year', '--master', '--force'],
+  distribute: ['-d', '--only', '--sheet', '--master', '--year', '--force'],
+  collect: ['-o', '--prefer', '--sheet', '--master', '--year', '--format', '--force'],
 };
 
 function usageOf(cmd: string): string {
@@ -63,7 +68,7 @@ function version(): string {
   return '0.0.0';
 }
 
-const VALUE_FLAGS = new Set(['--year', '--master', '--sheet', '--format', '-o', '--out', '--rule', '--off', '--on', '--severity', '--province', '--level']);
+const VALUE_FLAGS = new Set(['--year', '--master', '--sheet', '--format', '-o', '--out', '--rule', '--off', '--on', '--severity', '--province', '--level', '-d', '--only', '--prefer']);
 const BOOL_FLAGS = new Set(['--force', '--no-expand', '--help', '-h', '--all', '--version', '-V']);
 
 function parseArgs(argv: string[]): Args {
@@ -174,6 +179,59 @@ async function cmdImport(args: Args): Promise<number> {
   out(`Đã tạo ${path.resolve(o)}: sheet "${w.sheet}", ${r.tasks.length} nhiệm vụ, tiêu đề cột ở dòng ${w.headerRow}.`);
   out(`  Bước tiếp: npx phan-cong check ${o}  rồi  npx phan-cong generate ${o} -o KET_QUA.xlsx`);
   return 0;
+}
+
+async function cmdDistribute(args: Args): Promise<number> {
+  const file = args.positional[1];
+  if (!file) throw new ArgError('Thiếu tên tệp .xlsx (tệp generate đã ghi).');
+  const dir = one(args, '-d');
+  if (!dir) throw new ArgError('Thiếu thư mục nhận tệp: thêm -d THƯ_MỤC.');
+  const st = await fs.stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new ArgError(`Thư mục "${dir}" không có: hãy tạo thư mục trước rồi chạy lại.`);
+  const { wb, a } = await analyzeFile(args, file);
+  const outgoing = await planDistribution(wb, a, args.flags.get('--only') ?? []);
+  const targets = outgoing.map((o) => ({ o, path: path.join(dir, `${o.sheet.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`) }));
+  const existing = [];
+  for (const t of targets) if (await fs.stat(t.path).catch(() => null)) existing.push(t.path);
+  if (existing.length && !args.flags.has('--force'))
+    throw new ArgError(`Trong "${dir}" đã có ${existing.length} tệp cùng tên (${path.basename(existing[0])}${existing.length > 1 ? ', …' : ''}); không ghi đè. Chọn thư mục khác hoặc thêm --force.`);
+  for (const t of targets) {
+    await writeAtomic(t.path, await wb.sheetWorkbook(t.o.sheet, t.o.registry, NODE_CODEC));
+    out(`${t.path}\t${t.o.agency}`);
+  }
+  return 0;
+}
+
+async function cmdCollect(args: Args): Promise<number> {
+  const file = args.positional[1];
+  const files = args.positional.slice(2);
+  if (!file) throw new ArgError('Thiếu tên tệp .xlsx (tệp generate đã ghi).');
+  if (!files.length) throw new ArgError('Thiếu tệp các cơ quan gửi lại: phan-cong collect OUT.xlsx TRẢ_VỀ.xlsx … -o GỘP.xlsx');
+  const prefer = one(args, '--prefer') ?? 'out';
+  if (prefer !== 'out' && prefer !== 'returned') throw new ArgError(`--prefer nhận "out" hoặc "returned", không nhận "${prefer}".`);
+  const o = await outputPath(args, file);
+  const { wb, a } = await analyzeFile(args, file);
+  const returned = [];
+  for (const f of files) {
+    const r = await loadWorkbook(f);
+    const snap = await r.read({ extra: [] });
+    const sheet = snap.registry?.distribution?.sheet;
+    const grid = sheet ? (await r.readSheets([sheet]))[sheet] ?? null : null;
+    returned.push({ file: path.basename(f), registry: snap.registry, grid });
+  }
+  const r = await collect(wb, a, returned, prefer);
+  if (r.written) await save(wb, o);
+  const conflicts = r.files.reduce((n, f) => n + f.conflicts.length, 0);
+  if (one(args, '--format') === 'json') out(JSON.stringify({ files: r.files }));
+  else {
+    for (const f of r.files) {
+      if (f.refused) out(`${f.file}: ${f.refused}`);
+      else out(`${f.file} (${f.agency}): ${f.updated} nhiệm vụ cập nhật, ${f.unchanged} không đổi, ${f.conflicts.length} xung đột`);
+      for (const c of f.conflicts) out(`  xung đột nhiệm vụ ${c.task}, cột ${c.column}: trong sổ "${c.out}", tệp gửi lại "${c.returned}"${prefer === 'returned' ? ' — lấy theo tệp gửi lại' : ' — giữ theo sổ'}`);
+    }
+    out(r.written ? `Đã ghi ${path.resolve(o)}: ${r.written} ô.` : 'Không có gì mới để gộp: không ghi tệp.');
+  }
+  return conflicts || r.files.some((f) => f.refused) ? 1 : 0;
 }
 
 async function cmdParseTime(args: Args): Promise<number> {
@@ -352,8 +410,12 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdSettings(args);
       case 'import':
         return await cmdImport(args);
+      case 'distribute':
+        return await cmdDistribute(args);
+      case 'collect':
+        return await cmdCollect(args);
       default:
-        throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: parse-time, match-agency, check, generate, fix, settings, import.`);
+        throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: parse-time, match-agency, check, generate, fix, settings, import, distribute, collect.`);
     }
   } catch (e) {
     if (e instanceof UserError || e instanceof ArgError) {

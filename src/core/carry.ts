@@ -12,6 +12,8 @@ export interface CarriedRow {
   role: 'lead' | 'support';
   /** Tình trạng, Kết quả thực hiện, Ghi chú, then any column the user added. */
   values: string[];
+  /** The sheet row it was read from. */
+  row?: number;
 }
 
 export interface CurrentTask {

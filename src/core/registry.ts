@@ -11,11 +11,24 @@ export const RegistrySchema = z.object({
   sheets: z.array(z.object({ name: z.string(), kind: z.enum(['agency', 'report', 'archive', 'tasks']), agency: z.string().nullable() })),
   quarterColumns: z.object({ sheet: z.string(), cols: z.array(z.number()) }).nullable().default(null),
   settings: RuleSettingsSchema.default({}),
+  /** In a workbook sent to one agency: which plan and agency it is for, and what its sheet held when sent. */
+  distribution: z
+    .object({
+      plan: z.string(),
+      fingerprint: z.string(),
+      agency: z.string(),
+      sheet: z.string(),
+      sent: z.string(),
+      /** role|task id → Tình trạng, Kết quả thực hiện, Ghi chú as sent */
+      base: z.record(z.string(), z.array(z.string())),
+    })
+    .nullable()
+    .default(null),
 });
 export type Registry = z.infer<typeof RegistrySchema>;
 
 export function emptyRegistry(): Registry {
-  return { version: 1, sheets: [], quarterColumns: null, settings: {} };
+  return { version: 1, sheets: [], quarterColumns: null, settings: {}, distribution: null };
 }
 
 /** Registry → column A cells (JSON in chunks under Excel's 32,767-character cell limit). */

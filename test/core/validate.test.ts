@@ -152,7 +152,7 @@ describe('seed-derived fixtures: the findings a careful officer would raise, and
   test('settings saved in the workbook registry switch rules off', async () => {
     const port = await xlsxPort(seed002Workbook());
     const snap = await port.read({ extra: [], allSheets: true });
-    snap.registry = { version: 1, sheets: [], quarterColumns: null, settings: { 'structure.stt.missing': { enabled: false } } };
+    snap.registry = { version: 1, sheets: [], quarterColumns: null, settings: { 'structure.stt.missing': { enabled: false } }, distribution: null };
     const a = analyzeSnapshot(snap);
     expect(a.issues.some((i) => i.rule === 'structure.stt.missing')).toBe(false);
   });

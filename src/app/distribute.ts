@@ -1,0 +1,118 @@
+// Use-cases: send each agency a workbook of its own sheet, and merge what the agencies send back.
+import { a1 } from '../core/address';
+import { baseOf, mergeReturned, planFingerprint, rowKey, type Conflict } from '../core/distribute';
+import { attachedFromTitles, STATUS_COL } from '../core/generate';
+import type { Registry } from '../core/registry';
+import type { CellWrite } from '../core/schemas';
+import type { Grid } from '../core/table';
+import type { WorkbookPort } from '../port/workbook';
+import { carriedRows, UserError, type Analysis } from './usecases';
+
+export interface Outgoing {
+  sheet: string;
+  agency: string;
+  /** The registry of the agency's workbook: its sheet and the marker naming the plan. */
+  registry: Registry;
+}
+
+function planLabel(a: Analysis): string {
+  return attachedFromTitles(a.titles) ?? a.titles[0] ?? '';
+}
+
+/** Today as YYYY-MM-DD (the date a file was sent). */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The agency sheets to send (all, or those named in `only` by agency or sheet name), each with its marker. */
+export async function planDistribution(port: WorkbookPort, a: Analysis, only: string[] = []): Promise<Outgoing[]> {
+  const present = new Map(a.snapshot.sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  let sheets = a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency && present.has(s.name.toLowerCase()));
+  if (!sheets.length) throw new UserError('distribute.none', 'Sổ này chưa có sheet cơ quan nào do Phân công tạo: hãy chạy generate trước rồi mới gửi.');
+  if (only.length) {
+    const want = only.map((o) => o.toLowerCase());
+    const unknown = only.filter((o) => !sheets.some((s) => s.name.toLowerCase() === o.toLowerCase() || s.agency?.toLowerCase() === o.toLowerCase()));
+    if (unknown.length) throw new UserError('distribute.unknown', `Không có sheet cơ quan "${unknown.join('", "')}" trong sổ: dùng tên sheet hoặc tên cơ quan như ở sheet Tổng hợp.`);
+    sheets = sheets.filter((s) => want.includes(s.name.toLowerCase()) || want.includes((s.agency ?? '').toLowerCase()));
+  }
+  const grids = await port.readSheets(sheets.map((s) => present.get(s.name.toLowerCase()) as string));
+  const fingerprint = planFingerprint(a.tasks);
+  const plan = planLabel(a);
+  const sent = today();
+  return sheets.map((s) => {
+    const name = present.get(s.name.toLowerCase()) as string;
+    return {
+      sheet: name,
+      agency: s.agency as string,
+      registry: {
+        version: 1,
+        sheets: [{ name, kind: 'agency', agency: s.agency }],
+        quarterColumns: null,
+        settings: {},
+        distribution: { plan, fingerprint, agency: s.agency as string, sheet: name, sent, base: baseOf(carriedRows(grids[name], 0)) },
+      },
+    };
+  });
+}
+
+export interface ReturnedFile {
+  file: string;
+  registry: Registry | null;
+  /** The grid of the sheet the marker names (null when the file lacks it). */
+  grid: Grid | null;
+}
+
+export interface CollectedFile {
+  file: string;
+  agency: string | null;
+  updated: number;
+  unchanged: number;
+  conflicts: Conflict[];
+  /** Why nothing was taken from the file (Vietnamese), or null. */
+  refused: string | null;
+}
+
+/** The sheet and agency a returned file's marker names (read that sheet from the file), or why it is refused. */
+export function markerOf(r: Pick<ReturnedFile, 'registry'>): { sheet: string; agency: string } | null {
+  const d = r.registry?.distribution;
+  return d ? { sheet: d.sheet, agency: d.agency } : null;
+}
+
+/** Merge returned files into the officer's workbook, by task; one write through the port. */
+export async function collect(port: WorkbookPort, a: Analysis, returned: ReturnedFile[], prefer: 'out' | 'returned' = 'out'): Promise<{ files: CollectedFile[]; written: number }> {
+  const fingerprint = planFingerprint(a.tasks);
+  const present = new Map(a.snapshot.sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const agencySheet = new Map(a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency && present.has(s.name.toLowerCase())).map((s) => [s.agency as string, present.get(s.name.toLowerCase()) as string]));
+  const files: CollectedFile[] = [];
+  const accepted: { r: ReturnedFile; out: string; f: CollectedFile }[] = [];
+  for (const r of returned) {
+    const d = r.registry?.distribution;
+    const f: CollectedFile = { file: r.file, agency: d?.agency ?? null, updated: 0, unchanged: 0, conflicts: [], refused: null };
+    files.push(f);
+    if (!d) f.refused = `Tệp "${r.file}" không phải tệp Phân công gửi cho một cơ quan (không có dấu của kế hoạch): không lấy gì từ tệp này.`;
+    else if (d.fingerprint !== fingerprint)
+      f.refused = `Tệp "${r.file}" là của kế hoạch khác ("${d.plan}") hoặc bảng nhiệm vụ đã thay đổi từ khi gửi (${d.sent}): không lấy gì từ tệp này.`;
+    else if (!agencySheet.has(d.agency)) f.refused = `Sổ không còn sheet của "${d.agency}" (tệp "${r.file}"): hãy chạy generate lại rồi thu thập.`;
+    else if (!r.grid) f.refused = `Tệp "${r.file}" thiếu sheet "${d.sheet}" đã gửi: không lấy gì từ tệp này.`;
+    else accepted.push({ r, out: agencySheet.get(d.agency) as string, f });
+  }
+  if (!accepted.length) return { files, written: 0 };
+  const outGrids = await port.readSheets([...new Set(accepted.map((x) => x.out))]);
+  const nowRows = new Map(Object.entries(outGrids).map(([name, g]) => [name, carriedRows(g, 0)]));
+  const writes: CellWrite[] = [];
+  for (const { r, out, f } of accepted) {
+    const now = nowRows.get(out) ?? [];
+    const m = mergeReturned(now, carriedRows(r.grid as Grid, 0), r.registry?.distribution?.base ?? {}, prefer);
+    const byKey = new Map(now.map((x) => [rowKey(x), x]));
+    for (const w of m.writes) {
+      const row = byKey.get(w.key) as (typeof now)[number];
+      row.values[w.column] = w.value; // a second file for the same agency merges onto the first
+      writes.push({ sheet: out, address: a1(row.row as number, STATUS_COL + w.column), values: [[w.value]] });
+    }
+    f.updated = m.updated;
+    f.unchanged = m.unchanged;
+    f.conflicts = m.conflicts;
+  }
+  if (writes.length) await port.write({ cellWrites: writes, sheets: [], deleteSheets: [], registry: null });
+  return { files, written: writes.length };
+}
