@@ -6,15 +6,17 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { XlsxWorkbook } from '../src/adapters/xlsx';
 import { mergeReturned, planFingerprint } from '../src/core/distribute';
+import { outcomeFormula, outcomeOf, serialOf } from '../src/core/generate';
 import { REGISTRY_SHEET } from '../src/core/registry';
 
 const bin = join(__dirname, '..', 'bin', 'phan-cong.js');
 const sample = join(__dirname, '..', 'samples', 'dong-nai-2018.xlsx');
 const variant = join(__dirname, 'fixtures', 'variant-two-row-header.xlsx');
 
-async function edit(file: string, sheet: string, cells: Record<string, string>): Promise<void> {
+async function edit(file: string, sheet: string, cells: Record<string, string | number>): Promise<void> {
   const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(file)));
-  await wb.write({ cellWrites: Object.entries(cells).map(([address, v]) => ({ sheet, address, values: [[v]] })), sheets: [], deleteSheets: [], registry: null });
+  // a number is a date typed by the agency (a day number shown dd/mm/yyyy)
+  await wb.write({ cellWrites: Object.entries(cells).map(([address, v]) => ({ sheet, address, values: [[v]], ...(typeof v === 'number' ? { style: 'inputDate' as const } : {}) })), sheets: [], deleteSheets: [], registry: null });
   writeFileSync(file, await wb.save());
 }
 
@@ -44,7 +46,7 @@ describe('phan-cong distribute, then collect', () => {
     ]);
     const d = snap.registry!.distribution!;
     expect(d).toMatchObject({ agency: 'Công an tỉnh', sheet: 'Công an tỉnh', plan: expect.stringContaining('12773/KH-UBND') });
-    expect(d.base['lead|6']).toEqual(['Chưa thực hiện', '', '']);
+    expect(d.base['lead|6']).toEqual(['Chưa thực hiện', '', '', '']);
     // the same cells as the sheet in OUT: nothing of other agencies
     const sent = (await wb.readSheets(['Công an tỉnh']))['Công an tỉnh'].values;
     expect(sent).toEqual((await grids(out))['Công an tỉnh']);
@@ -59,7 +61,7 @@ describe('phan-cong distribute, then collect', () => {
   it('merges statuses by task, lists a conflict (exit 1), refuses a file of another plan, changes nothing else', async () => {
     const ca = join(send, 'Công an tỉnh.xlsx');
     const nv = join(send, 'Sở Ngoại vụ.xlsx');
-    await edit(ca, 'Công an tỉnh', { I6: 'Hoàn thành', J6: 'Đã gửi báo cáo tháng 11' });
+    await edit(ca, 'Công an tỉnh', { I6: 'Hoàn thành', J6: 'Đã gửi báo cáo tháng 11', M6: serialOf('2018-11-20') });
     const nvRows = (await grids(nv))['Sở Ngoại vụ'];
     const r = nvRows.findIndex((row) => row[0] === '2.2') + 1;
     expect(r).toBeGreaterThan(0);
@@ -88,7 +90,7 @@ describe('phan-cong distribute, then collect', () => {
     expect(j.files[2].refused).toMatch(/kế hoạch khác/);
     const before = await grids(mine);
     const after = await grids(merged);
-    expect(after['Công an tỉnh'][5].slice(8, 10)).toEqual(['Hoàn thành', 'Đã gửi báo cáo tháng 11']);
+    expect(after['Công an tỉnh'][5].slice(8, 13)).toEqual(['Hoàn thành', 'Đã gửi báo cáo tháng 11', '', '31/12/2018', '20/11/2018']);
     expect(after['Sở Ngoại vụ'][r - 1].slice(8, 10)).toEqual(['Đang thực hiện', 'Theo báo cáo miệng: 2 đoàn']);
     // nothing else changed: every other cell of every sheet as it was
     const changed: string[] = [];
@@ -100,7 +102,7 @@ describe('phan-cong distribute, then collect', () => {
         for (let k = 0; k < w; k++) if ((g[i]?.[k] ?? '') !== (h[i]?.[k] ?? '')) changed.push(`${name}!${i + 1}:${k + 1}`);
       }
     }
-    expect(changed.sort()).toEqual(['Công an tỉnh!6:10', 'Công an tỉnh!6:9', `Sở Ngoại vụ!${r}:9`].sort());
+    expect(changed.sort()).toEqual(['Công an tỉnh!6:10', 'Công an tỉnh!6:13', 'Công an tỉnh!6:9', `Sở Ngoại vụ!${r}:9`].sort());
     // --prefer returned takes the agency's value
     const merged2 = join(dir, 'merged2.xlsx');
     spawnSync('node', [bin, 'collect', mine, nv, '-o', merged2, '--prefer', 'returned'], { encoding: 'utf8' });
@@ -114,11 +116,32 @@ describe('phan-cong distribute, then collect', () => {
   });
 });
 
+describe('the outcome of a task against its deadline', () => {
+  const due = serialOf('2026-06-30');
+  const today = serialOf('2026-07-10');
+  it.each([
+    ['done before the deadline', 'Hoàn thành', serialOf('2026-06-20'), 'Hoàn thành đúng hạn'],
+    ['done after it', 'Hoàn thành', serialOf('2026-07-02'), 'Hoàn thành quá hạn'],
+    ['a completion date without the status', 'Đang thực hiện', serialOf('2026-06-01'), 'Hoàn thành đúng hạn'],
+    ['done, no date, already past the deadline', 'Hoàn thành', null, 'Hoàn thành quá hạn'],
+    ['not done, past the deadline', 'Đang thực hiện', null, 'Chưa hoàn thành, quá hạn'],
+  ])('%s', (_, status, done, want) => expect(outcomeOf(due, status as string, done as number | null, today)).toBe(want));
+  it('not done, before the deadline; no deadline', () => {
+    expect(outcomeOf(due, 'Chưa thực hiện', null, serialOf('2026-06-01'))).toBe('Chưa hoàn thành, trong hạn');
+    expect(outcomeOf(null, 'Hoàn thành', null, today)).toBe('Không có hạn');
+  });
+  it('the live formula says the same in the sheet', () => {
+    expect(outcomeFormula(6)).toBe(
+      'IF(L6="","Không có hạn",IF(OR(I6="Hoàn thành",M6<>""),IF(IF(M6<>"",M6,TODAY())<=L6,"Hoàn thành đúng hạn","Hoàn thành quá hạn"),IF(TODAY()<=L6,"Chưa hoàn thành, trong hạn","Chưa hoàn thành, quá hạn")))',
+    );
+  });
+});
+
 describe('the three-way merge', () => {
   const row = (values: string[]) => ({ id: '1', title: 't', role: 'lead' as const, values, row: 6 });
   it('takes what only the agency changed, never empties a cell, keeps the officer’s value in a conflict', () => {
-    const base = { 'lead|1': ['Chưa thực hiện', '', 'ghi chú cũ'] };
-    const m = mergeReturned([row(['Chưa thực hiện', 'của sổ', 'ghi chú cũ'])], [row(['Hoàn thành', 'của cơ quan', ''])], base);
+    const base = { 'lead|1': ['Chưa thực hiện', '', 'ghi chú cũ', ''] };
+    const m = mergeReturned([row(['Chưa thực hiện', 'của sổ', 'ghi chú cũ', ''])], [row(['Hoàn thành', 'của cơ quan', '', ''])], base);
     expect(m.writes).toEqual([{ key: 'lead|1', column: 0, value: 'Hoàn thành' }]);
     expect(m.conflicts).toEqual([{ task: '1', column: 'Kết quả thực hiện', out: 'của sổ', returned: 'của cơ quan' }]);
   });

@@ -201,7 +201,7 @@ export class OfficeWorkbook implements WorkbookPort {
             const col = colA1(plan.bodyStyleFrom.col);
             r.copyFrom(`${col}${tl.r1}:${col}${tl.r1 + rows.length - 1}`, 'Formats' as Excel.RangeCopyType);
             r.format.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
-          }
+          } else if (w.style && w.style !== 'header') applyFormat(r, STYLES[w.style], rows.length, rows[0]?.length ?? 1);
           r.values = rows;
         },
       });
@@ -277,11 +277,23 @@ export class OfficeWorkbook implements WorkbookPort {
     // formats first, on whole ranges (per-cell formats on 25,000 rows took 31 s, office-js#12, #5852),
     // then the values into cells already formatted
     ops.push({
-      bytes: JSON.stringify(sp.styles).length * 12 + 256,
+      // a date format travels once per cell (Excel wants the array shaped like the range)
+      bytes:
+        JSON.stringify(sp.styles).length * 12 +
+        256 +
+        sp.styles.reduce((n, st) => {
+          const f = STYLES[st.style].numFmt;
+          if (!f) return n;
+          const b = parseRange(st.range);
+          return n + (b.r2 - b.r1 + 1) * (b.c2 - b.c1 + 1) * (f.length + 3);
+        }, 0),
       label: sp.name,
       queue: (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
-        for (const st of sp.styles) applyFormat(ws.getRange(st.range), STYLES[st.style]);
+        for (const st of sp.styles) {
+          const b = parseRange(st.range);
+          applyFormat(ws.getRange(st.range), STYLES[st.style], b.r2 - b.r1 + 1, b.c2 - b.c1 + 1);
+        }
         sp.widths.forEach((w, i) => (ws.getRange(`${colA1(i + 1)}:${colA1(i + 1)}`).format.columnWidth = w * POINTS_PER_CHAR));
       },
     });
@@ -324,6 +336,11 @@ export class OfficeWorkbook implements WorkbookPort {
             ws.getRange(v.range).dataValidation.clear();
             ws.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
           }
+        for (const h of sp.highlights ?? []) {
+          const cf = ws.getRange(h.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+          cf.custom.rule.formula = h.formula;
+          cf.custom.format.fill.color = h.fill;
+        }
         for (const cs of sp.colorScales) {
           const cf = ws.getRange(cs.range).conditionalFormats.add('ColorScale' as Excel.ConditionalFormatType);
           cf.colorScale.criteria = {
@@ -410,7 +427,7 @@ export class OfficeWorkbook implements WorkbookPort {
 }
 
 /** Whole-range formats: one set of properties per style range, never per cell. */
-function applyFormat(range: Excel.Range, s: CellStyle): void {
+function applyFormat(range: Excel.Range, s: CellStyle, rows: number, cols: number): void {
   range.set({
     format: {
     font: { name: s.font.name, size: s.font.size, bold: s.font.bold, italic: s.font.italic, color: s.font.color },
@@ -421,6 +438,8 @@ function applyFormat(range: Excel.Range, s: CellStyle): void {
     },
   });
   if (s.border) for (const edge of BORDER_EDGES) range.format.borders.getItem(edge as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
+  // a date format: one entry per cell, as Excel wants the array shaped like the range
+  if (s.numFmt) range.numberFormat = Array.from({ length: rows }, () => new Array<string>(cols).fill(s.numFmt as string));
 }
 
 const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];

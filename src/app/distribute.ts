@@ -1,7 +1,7 @@
 // Use-cases: send each agency a workbook of its own sheet, and merge what the agencies send back.
 import { a1 } from '../core/address';
 import { baseOf, mergeReturned, planFingerprint, rowKey, type Conflict } from '../core/distribute';
-import { attachedFromTitles, STATUS_COL } from '../core/generate';
+import { attachedFromTitles, DONE_COL, STATUS_COL, typedDate } from '../core/generate';
 import type { Registry } from '../core/registry';
 import type { CellWrite } from '../core/schemas';
 import type { Grid } from '../core/table';
@@ -107,7 +107,9 @@ export async function collect(port: WorkbookPort, a: Analysis, returned: Returne
     for (const w of m.writes) {
       const row = byKey.get(w.key) as (typeof now)[number];
       row.values[w.column] = w.value; // a second file for the same agency merges onto the first
-      writes.push({ sheet: out, address: a1(row.row as number, STATUS_COL + w.column), values: [[w.value]] });
+      // a completion date is written as a date, so the outcome formula can compare it
+      const date = w.column === 3 ? typedDate(w.value) : null;
+      writes.push({ sheet: out, address: a1(row.row as number, w.column === 3 ? DONE_COL : STATUS_COL + w.column), values: [[date ?? w.value]], ...(date !== null ? { style: 'inputDate' as const } : {}) });
     }
     f.updated = m.updated;
     f.unchanged = m.unchanged;

@@ -5,7 +5,7 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
-import { AGENCY_COLUMNS, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
 import type { CarriedRow } from '../core/carry';
 import { REGISTRY_SHEET } from '../core/registry';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
@@ -243,9 +243,16 @@ interface Earlier {
 }
 
 /** An earlier agency sheet's rows: id, title, role (its part A or B), and what was typed (I.. onwards). */
+/** An agency sheet with the deadline columns (Hạn, Ngày hoàn thành, Đánh giá), not one written before them. */
+function isDeadlineLayout(g: Grid): boolean {
+  return gridCell(g, AGENCY_HEADER_ROW, DEADLINE_COL).trim() === AGENCY_COLUMNS[DEADLINE_COL - 1];
+}
+
 /** The rows of one of our agency sheets as typed: the task's id, title and role, and what was typed (Tình trạng …). */
 export function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
   const rows: CarriedRow[] = [];
+  const v2 = isDeadlineLayout(g);
+  const firstExtra = (v2 ? AGENCY_COLUMNS.length : AGENCY_COLUMNS_V1.length) + 1;
   let role: CarriedRow['role'] = 'lead';
   for (let r = AGENCY_HEADER_ROW + 1; r <= g.top + g.values.length - 1; r++) {
     const id = gridCell(g, r, 1).trim();
@@ -255,12 +262,15 @@ export function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
     if (!id || !/^[\p{L}\p{N}.()]+$/u.test(id)) {
       // a row a person added (a note under the table): nothing of ours to rebuild it from, so it is
       // carried as typed content that finds no task — archived, never dropped
-      const typedText = Array.from({ length: AGENCY_COLUMNS.length + extraCount }, (_, k) => gridCell(g, r, k + 1).trim()).filter(Boolean);
+      const typedText = Array.from({ length: firstExtra - 1 + extraCount }, (_, k) => gridCell(g, r, k + 1).trim()).filter(Boolean);
       if (typedText.length && !(typedText.length === 1 && typedText[0] === '(Không có nhiệm vụ)'))
-        rows.push({ id: `dòng ${r}`, title: typedText.join(' · '), role, values: ['', '', typedText.join(' · ')] });
+        rows.push({ id: `dòng ${r}`, title: typedText.join(' · '), role, values: ['', '', typedText.join(' · '), ''] });
       continue;
     }
-    const values = Array.from({ length: 3 + extraCount }, (_, k) => gridCell(g, r, STATUS_COL + k));
+    // Tình trạng, Kết quả, Ghi chú, Ngày hoàn thành, then the columns a user added (after Đánh giá; after
+    // Ghi chú in sheets written before the deadline columns)
+    const typedCols = [STATUS_COL, STATUS_COL + 1, STATUS_COL + 2];
+    const values = [...typedCols.map((c) => gridCell(g, r, c)), v2 ? gridCell(g, r, DONE_COL) : '', ...Array.from({ length: extraCount }, (_, k) => gridCell(g, r, firstExtra + k))];
     rows.push({ id, title: gridCell(g, r, 2), role, values, row: r });
   }
   return rows;
@@ -289,7 +299,7 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     }
     if (s.kind !== 'agency' || !s.agency) return;
     out.previous[s.agency] = name;
-    const headers = Array.from({ length: 40 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, AGENCY_COLUMNS.length + 1 + k).trim());
+    const headers = Array.from({ length: 40 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, (isDeadlineLayout(g) ? AGENCY_COLUMNS.length : AGENCY_COLUMNS_V1.length) + 1 + k).trim());
     let used = headers.length;
     while (used > 0 && headers[used - 1] === '') used--;
     const extra = headers.slice(0, used).map((h, k) => h || `Cột ${k + 1}`);

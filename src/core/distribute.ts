@@ -3,8 +3,8 @@
 import type { CarriedRow } from './carry';
 import type { Task } from './schemas';
 
-/** The columns an agency fills, in sheet order from Tình trạng. */
-export const RETURNED_COLUMNS = ['Tình trạng', 'Kết quả thực hiện', 'Ghi chú'];
+/** The columns an agency fills (the order of a carried row's values). */
+export const RETURNED_COLUMNS = ['Tình trạng', 'Kết quả thực hiện', 'Ghi chú', 'Ngày hoàn thành'];
 
 /** A short stable hash of the task list (ids, titles, leads): a returned file must match the plan as it is. */
 export function planFingerprint(tasks: Pick<Task, 'id' | 'raw'>[]): string {

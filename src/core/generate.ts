@@ -6,6 +6,7 @@ import { QUARTER_LABELS, MARK } from './quarters';
 import type { MatchIndex } from './agencies/match';
 import { placeCarried, type CarriedRow, type Placement } from './carry';
 import { REGISTRY_SHEET } from './registry';
+import { HIGHLIGHT } from './styles';
 import type { Agency, AgencyGroup, Collective, Issue, PlanCell, SheetPlan, Task } from './schemas';
 
 export const REPORT_SHEET = 'Tổng hợp';
@@ -175,18 +176,60 @@ export function makeSheetNames(agencies: Agency[], taken: string[], previous: Re
 
 // ---- Plans -------------------------------------------------------------------------------------
 
-export const AGENCY_COLUMNS = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú'];
+export const AGENCY_COLUMNS = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú', 'Hạn', 'Ngày hoàn thành', 'Đánh giá'];
+/** The header of agency sheets written before the deadline columns (read back on regeneration). */
+export const AGENCY_COLUMNS_V1 = AGENCY_COLUMNS.slice(0, 11);
+export const DEADLINE_COL = 12;
+export const DONE_COL = 13;
+export const OUTCOME_COL = 14;
+/** The outcomes of a task against its deadline (Quyết định 42/2014/QĐ-TTg's four, and none). */
+export const OUTCOMES = ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Không có hạn'];
+
+const DAY_MS = 86400000;
+/** "2024-06-15" → the spreadsheet's day number (1900 system). */
+export function serialOf(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY_MS);
+}
+/** "15/06/2026" typed in a cell → its day number; anything else is not a date. */
+export function typedDate(text: string): number | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return null;
+  return Math.round((t - Date.UTC(1899, 11, 30)) / DAY_MS);
+}
+/** A task's deadline: the one its time phrase gives, else the end of its last quarter; none for work all year round. */
+export function deadlineOf(t: Pick<Task, 'deadline' | 'quarters'>, planYear: number): string | null {
+  if (t.deadline) return t.deadline;
+  if (t.quarters.length && t.quarters.length < 4) return new Date(Date.UTC(planYear, Math.max(...t.quarters) * 3, 0)).toISOString().slice(0, 10);
+  return null;
+}
+/** The outcome the "Đánh giá" formula shows, computed the same way (its cached value). */
+export function outcomeOf(deadline: number | null, status: string, done: number | null, today: number): string {
+  if (deadline === null) return OUTCOMES[4];
+  if (status.trim() === 'Hoàn thành' || done !== null) return (done ?? today) <= deadline ? OUTCOMES[0] : OUTCOMES[1];
+  return today <= deadline ? OUTCOMES[2] : OUTCOMES[3];
+}
+/** The live "Đánh giá" formula of row r (Hạn in L, Tình trạng in I, Ngày hoàn thành in M). */
+export function outcomeFormula(r: number): string {
+  const [L, I, M] = [`L${r}`, `I${r}`, `M${r}`];
+  return `IF(${L}="","${OUTCOMES[4]}",IF(OR(${I}="Hoàn thành",${M}<>""),IF(IF(${M}<>"",${M},TODAY())<=${L},"${OUTCOMES[0]}","${OUTCOMES[1]}"),IF(TODAY()<=${L},"${OUTCOMES[2]}","${OUTCOMES[3]}")))`;
+}
 // Widths (in Excel's character units) whose sum (≈ 120) fits A4 landscape one page wide with the
 // 13 pt body printed at ≥ 10.5 pt — in Excel (≈ 630 pt against ≈ 740 pt printable) and in LibreOffice,
 // whose character unit is wider (measured by the e2e test on the printed PDF)
-const AGENCY_WIDTHS = [5, 31, 17, 10, 5, 5, 5, 5, 11, 17, 10];
+const AGENCY_WIDTHS = [5, 24, 13, 8, 4, 4, 4, 4, 10, 12, 7, 9, 9, 11];
 export const AGENCY_HEADER_ROW = 4;
 export const REPORT_COLUMNS = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
 
 /** Does a sheet still carry the header we wrote (row 4)? A registry entry is trusted only then. */
 export function looksGenerated(headerRow: string[], kind: 'agency' | 'report' | 'tasks'): boolean {
   const want = kind === 'agency' ? AGENCY_COLUMNS : kind === 'tasks' ? TASK_LIST_COLUMNS : REPORT_COLUMNS;
-  return want.every((h, i) => (headerRow[i] ?? '').trim() === h);
+  const is = (cols: string[]) => cols.every((h, i) => (headerRow[i] ?? '').trim() === h);
+  return is(want) || (kind === 'agency' && is(AGENCY_COLUMNS_V1));
 }
 export const STATUS_COL = 9;
 
@@ -276,6 +319,8 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
   merges.push(`A1:${last}1`, `A2:${last}2`);
   styles.push({ range: `A1:${last}1`, style: 'title' }, { range: `A2:${last}2`, style: 'subtitle' }, { range: `A4:${last}4`, style: 'header' });
   const carry = placement.byTask;
+  const highlights: NonNullable<SheetPlan['highlights']> = [];
+  const todaySerial = serialOf(opts.today ?? '1970-01-01');
   const heights: number[] = rows.map((r, i) => rowHeight(r, AGENCY_WIDTHS, i < 2));
   const part = (label: string, items: Assignment[]) => {
     const r = rows.length + 1;
@@ -299,7 +344,13 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       const status = kept?.[0] || STATUSES[0];
       const result = kept?.[1] ?? '';
       const note = kept?.[2] ?? '';
-      rows.push([t.id, shown(t.raw.title), others, shown(t.raw.time), c.marks[0], c.marks[1], c.marks[2], c.marks[3], status, result, note, ...extra.map((_, k) => kept?.[3 + k] ?? '')]);
+      const doneText = kept?.[3] ?? '';
+      const done = typedDate(doneText);
+      const due = deadlineOf(t, opts.planYear);
+      const dueSerial = due ? serialOf(due) : null;
+      const r = rows.length + 1;
+      const outcome = { formula: outcomeFormula(r), result: outcomeOf(dueSerial, status, done, todaySerial) };
+      rows.push([t.id, shown(t.raw.title), others, shown(t.raw.time), c.marks[0], c.marks[1], c.marks[2], c.marks[3], status, result, note, dueSerial ?? '', done ?? doneText, outcome, ...extra.map((_, k) => kept?.[4 + k] ?? '')]);
       // the same as rowHeight() on this row, from line counts kept per task and per text
       let lines = c.lines;
       if (others.length >= 4) lines = Math.max(lines, linesOf(others, AGENCY_WIDTHS[2]));
@@ -309,7 +360,21 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       heights.push(heightOf(lines));
     }
     const lastRow = rows.length;
-    styles.push({ range: `A${first}:${last}${lastRow}`, style: 'body' }, { range: `E${first}:H${lastRow}`, style: 'bodyCenter' }, { range: `A${first}:A${lastRow}`, style: 'bodyCenter' }, { range: `I${first}:${last}${lastRow}`, style: 'input' });
+    styles.push(
+      { range: `A${first}:${last}${lastRow}`, style: 'body' },
+      { range: `E${first}:H${lastRow}`, style: 'bodyCenter' },
+      { range: `A${first}:A${lastRow}`, style: 'bodyCenter' },
+      { range: `I${first}:K${lastRow}`, style: 'input' },
+      { range: `L${first}:L${lastRow}`, style: 'date' },
+      { range: `M${first}:M${lastRow}`, style: 'inputDate' },
+      { range: `N${first}:N${lastRow}`, style: 'bodyCenter' },
+    );
+    if (extra.length) styles.push({ range: `O${first}:${last}${lastRow}`, style: 'input' });
+    // past due in red, due within a week in yellow: live, like the outcome itself
+    highlights.push(
+      { range: `A${first}:N${lastRow}`, formula: `$N${first}="${OUTCOMES[3]}"`, fill: HIGHLIGHT.overdue },
+      { range: `A${first}:N${lastRow}`, formula: `AND($N${first}="${OUTCOMES[2]}",$L${first}-TODAY()<=7)`, fill: HIGHLIGHT.dueSoon },
+    );
   };
   part('A. NHIỆM VỤ CHỦ TRÌ', list.filter((a) => a.role === 'lead'));
   part('B. NHIỆM VỤ PHỐI HỢP', list.filter((a) => a.role === 'support'));
@@ -327,6 +392,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
     print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}`, footer: footerOf(opts) },
     validations: dataRows > AGENCY_HEADER_ROW ? [{ range: `I${AGENCY_HEADER_ROW + 1}:I${Math.max(dataRows, AGENCY_HEADER_ROW + 1)}`, list: STATUSES.slice() }] : [],
     colorScales: [],
+    highlights,
   };
 }
 
@@ -495,7 +561,7 @@ export interface GenerationPlan {
   archived: Record<string, string>;
 }
 
-export const ARCHIVE_COLUMNS = ['STT cũ', 'Nhiệm vụ', 'Vai trò', 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú'];
+export const ARCHIVE_COLUMNS = ['STT cũ', 'Nhiệm vụ', 'Vai trò', 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú', 'Ngày hoàn thành'];
 
 /**
  * What an agency typed for tasks no longer in the table, kept as a sheet of its own ("Sở Y tế (cũ
@@ -510,7 +576,7 @@ export function archiveSheet(name: string, agency: string, rows: CarriedRow[], e
     [`Lưu ngày ${d}/${m}/${y} khi tạo lại các sheet; nhiệm vụ nào vẫn còn, hãy chép nội dung sang sheet của cơ quan.`],
     [],
     header,
-    ...rows.map((r) => [r.id, r.title, r.role === 'lead' ? 'Chủ trì' : 'Phối hợp', ...r.values.slice(0, 3), ...extra.map((_, k) => r.values[3 + k] ?? '')]),
+    ...rows.map((r) => [r.id, r.title, r.role === 'lead' ? 'Chủ trì' : 'Phối hợp', ...r.values.slice(0, 4).concat(['', '', '', '']).slice(0, 4), ...extra.map((_, k) => r.values[4 + k] ?? '')]),
   ];
   const lastRow = plan.length;
   return {
@@ -518,8 +584,8 @@ export function archiveSheet(name: string, agency: string, rows: CarriedRow[], e
     kind: 'archive',
     agency,
     rows: plan,
-    widths: [6, 40, 10, 12, 30, 16, ...extra.map(() => 14)],
-    heights: plan.map((r, i) => rowHeight(r, [6, 40, 10, 12, 30, 16], i < 2)),
+    widths: [6, 40, 10, 12, 30, 16, 12, ...extra.map(() => 14)],
+    heights: plan.map((r, i) => rowHeight(r, [6, 40, 10, 12, 30, 16, 12], i < 2)),
     styles: [
       { range: `A1:${last}1`, style: 'title' },
       { range: `A2:${last}2`, style: 'subtitle' },

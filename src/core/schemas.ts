@@ -161,7 +161,7 @@ export type RuleSettings = z.infer<typeof RuleSettingsSchema>;
 
 // ---- Sheet plans: every sheet to write, as data ----------------------------------------------
 
-export const StyleNameSchema = z.enum(['title', 'subtitle', 'header', 'section', 'body', 'bodyCenter', 'muted', 'input']);
+export const StyleNameSchema = z.enum(['title', 'subtitle', 'header', 'section', 'body', 'bodyCenter', 'muted', 'input', 'date', 'inputDate']);
 export type StyleName = z.infer<typeof StyleNameSchema>;
 
 export const PlanCellSchema = z.union([z.string(), z.number(), z.object({ formula: z.string(), result: z.union([z.number(), z.string()]).optional() }), z.null()]);
@@ -184,6 +184,8 @@ export const SheetPlanSchema = z.object({
   validations: z.array(z.object({ range: z.string(), list: z.array(z.string()) })),
   /** Load shading: from white to a neutral blue — load is information, not a fault. */
   colorScales: z.array(z.object({ range: z.string(), from: z.string(), to: z.string() })),
+  /** Rows filled when a formula holds (relative to the range's first row): past due, due within a week. */
+  highlights: z.array(z.object({ range: z.string(), formula: z.string(), fill: z.string() })).optional(),
 });
 export type SheetPlan = z.infer<typeof SheetPlanSchema>;
 
@@ -191,6 +193,7 @@ export interface CellWrite {
   sheet: string;
   /** top-left A1 address */
   address: string;
-  values: string[][];
+  /** Text, or a number (a date's serial, with style "inputDate"). */
+  values: (string | number)[][];
   style?: StyleName;
 }

@@ -8,6 +8,8 @@ export interface CellStyle {
   vertical: 'top' | 'center';
   wrap: boolean;
   border: boolean;
+  /** A number format ("dd/mm/yyyy" for dates); text ("@") when absent. */
+  numFmt?: string;
 }
 
 // Nghị định 30/2020/NĐ-CP: Times New Roman, body 13–14 pt; 13 pt body prints at ≥ 10.5 pt at fit-to-width
@@ -23,7 +25,12 @@ export const STYLES: Record<StyleName, CellStyle> = {
   bodyCenter: { font: base(13), fill: null, horizontal: 'center', vertical: 'top', wrap: true, border: true },
   muted: { font: base(13, false, true, '#595959'), fill: null, horizontal: 'left', vertical: 'top', wrap: true, border: true },
   input: { font: base(13), fill: '#FFF9E5', horizontal: 'left', vertical: 'top', wrap: true, border: true },
+  date: { font: base(13), fill: null, horizontal: 'center', vertical: 'top', wrap: true, border: true, numFmt: 'dd/mm/yyyy' },
+  inputDate: { font: base(13), fill: '#FFF9E5', horizontal: 'center', vertical: 'top', wrap: true, border: true, numFmt: 'dd/mm/yyyy' },
 };
+
+/** Fills of highlighted rows: past due, and due within a week. */
+export const HIGHLIGHT = { overdue: '#F8CBAD', dueSoon: '#FFE699' };
 
 /** Text that a spreadsheet would take for a formula: written as text, never evaluated. */
 export function looksLikeFormula(s: string): boolean {

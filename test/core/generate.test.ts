@@ -70,7 +70,7 @@ describe('per-agency sheets for the seed-002 table', () => {
     const ws = port.wb.getWorksheet('Sở Ngoại vụ')!;
     expect(ws.getCell('A1').value).toBe('NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018 — SỞ NGOẠI VỤ');
     expect(ws.getCell('A2').value).toBe('(Kèm theo Kế hoạch số 12773/KH-UBND ngày 08/12/2017 của Ủy ban nhân dân tỉnh Đồng Nai)');
-    expect(xlsxGrid(ws)[3]).toEqual(['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú']);
+    expect(xlsxGrid(ws)[3]).toEqual(['STT', 'Nhiệm vụ', 'Cơ quan chủ trì / phối hợp', 'Thời gian', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú', 'Hạn', 'Ngày hoàn thành', 'Đánh giá']);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '4:4' });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(ws.getCell('B6').font).toMatchObject({ name: 'Times New Roman' });
@@ -232,19 +232,44 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     expect(typedOn(again.wb, 'Y tế 2026').map((x) => x[3])).toEqual(['Đã cập nhật 12 tin']);
     expect(generationNotes(r)).toContain('Sheet "Sở Y tế" đã được đổi tên thành "Y tế 2026": Phân công giữ tên mới và cập nhật sheet đó.');
   });
-  test('a column a user added after "Ghi chú" comes back with its header and values', async () => {
+  test('a column a user added after "Đánh giá" comes back with its header and values', async () => {
     const wb = planBook(ROWS);
     const first = await xlsxPort(wb);
     await generate(first, await analyze(first));
     const ws = first.wb.getWorksheet('Sở Y tế')!;
-    ws.getCell('L4').value = 'Người phụ trách';
+    ws.getCell('O4').value = 'Người phụ trách';
     const r = xlsxGrid(ws).findIndex((row) => row[1] === 'Cập nhật cổng thông tin') + 1;
-    ws.getCell(`L${r}`).value = 'Chị Lan';
+    ws.getCell(`O${r}`).value = 'Chị Lan';
+    ws.getCell(`M${r}`).value = new Date(Date.UTC(2026, 2, 5));
+    ws.getCell(`M${r}`).numFmt = 'dd/mm/yyyy';
     const again = await xlsxPort(first.wb);
     await generate(again, await analyze(again));
     const g = xlsxGrid(again.wb.getWorksheet('Sở Y tế')!);
-    expect(g[3][11]).toBe('Người phụ trách');
-    expect(g.find((row) => row[1] === 'Cập nhật cổng thông tin')![11]).toBe('Chị Lan');
+    expect(g[3][14]).toBe('Người phụ trách');
+    const row = g.find((x) => x[1] === 'Cập nhật cổng thông tin')!;
+    expect(row[14]).toBe('Chị Lan');
+    // the completion date the agency typed comes back as a date (the outcome formula compares it)
+    expect(row[12]).toBe('05/03/2026');
+    expect(again.wb.getWorksheet('Sở Y tế')!.getCell(`M${r}`).value).toBeInstanceOf(Date);
+  });
+
+  test('a sheet written before the deadline columns: what was typed after "Ghi chú" is kept as an added column', async () => {
+    const wb = planBook(ROWS);
+    const first = await xlsxPort(wb);
+    await generate(first, await analyze(first));
+    const ws = first.wb.getWorksheet('Sở Y tế')!;
+    // make it look like an old sheet: no Hạn / Ngày hoàn thành / Đánh giá, a column of the user's in L
+    for (let r = 4; r <= ws.rowCount; r++) for (const c of ['L', 'M', 'N']) ws.getCell(`${c}${r}`).value = null;
+    ws.getCell('L4').value = 'Người phụ trách';
+    const r = xlsxGrid(ws).findIndex((row) => row[1] === 'Cập nhật cổng thông tin') + 1;
+    ws.getCell(`L${r}`).value = 'Chị Lan';
+    ws.getCell(`I${r}`).value = 'Hoàn thành';
+    const again = await xlsxPort(first.wb);
+    await generate(again, await analyze(again));
+    const g = xlsxGrid(again.wb.getWorksheet('Sở Y tế')!);
+    expect(g[3].slice(11)).toEqual(['Hạn', 'Ngày hoàn thành', 'Đánh giá', 'Người phụ trách']);
+    const row = g.find((x) => x[1] === 'Cập nhật cổng thông tin')!;
+    expect([row[8], row[14]]).toEqual(['Hoàn thành', 'Chị Lan']);
   });
 });
 

@@ -342,6 +342,50 @@ async function main() {
     }
   });
 
+  // issue 17: the live "Đánh giá" formula, evaluated by LibreOffice (recalculating on load, TODAY() real)
+  await test('"Đánh giá" evaluates to the right outcome in LibreOffice for the four cases and "no deadline"', async () => {
+    const dir = path.join(os.tmpdir(), 'pc-outcome-' + Date.now());
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'outcome.xlsx');
+    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'phan-cong.js'), 'generate', SAMPLE, '-o', file]);
+    const { XlsxWorkbook } = require(path.join(ROOT, 'build', 'src', 'adapters', 'xlsx.js'));
+    const { serialOf } = require(path.join(ROOT, 'build', 'src', 'core', 'generate.js'));
+    const wb = await XlsxWorkbook.load(new Uint8Array(fs.readFileSync(file)));
+    const sheet = 'Sở Ngoại vụ';
+    const grid = (await wb.readSheets([sheet]))[sheet].values;
+    const rows = grid.map((r, i) => (/^\d/.test(r[0] ?? '') ? i + 1 : 0)).filter(Boolean).slice(0, 5);
+    assert(rows.length === 5, `task rows: ${rows}`);
+    const future = serialOf(new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10));
+    const w = (address, v, style) => ({ sheet, address, values: [[v]], ...(style ? { style } : {}) });
+    const [a, b, c, d, e] = rows;
+    await wb.write({
+      cellWrites: [
+        w(`L${a}`, serialOf('2018-06-30'), 'date'), w(`I${a}`, 'Hoàn thành'), w(`M${a}`, serialOf('2018-06-20'), 'inputDate'), // done on time
+        w(`L${b}`, serialOf('2018-06-30'), 'date'), w(`I${b}`, 'Hoàn thành'), w(`M${b}`, serialOf('2018-07-02'), 'inputDate'), // done late
+        w(`L${c}`, future, 'date'), w(`I${c}`, 'Đang thực hiện'), // not done, in time
+        w(`L${d}`, serialOf('2018-06-30'), 'date'), w(`I${d}`, 'Đang thực hiện'), // not done, late
+        w(`L${e}`, ''), // no deadline
+      ],
+      sheets: [],
+      deleteSheets: [],
+      registry: null,
+    });
+    fs.writeFileSync(file, await wb.save());
+    // a profile that recalculates .xlsx formulas on load (LibreOffice's default keeps the cached values)
+    const xcu = path.join(dir, 'lo', 'user');
+    fs.mkdirSync(xcu, { recursive: true });
+    fs.writeFileSync(
+      path.join(xcu, 'registrymodifications.xcu'),
+      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
+    );
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, file], { cwd: dir, stdio: 'pipe', timeout: 120000 });
+    const csv = parseCsv(fs.readFileSync(path.join(dir, `outcome-${sheet}.csv`), 'utf8'));
+    const got = rows.map((r) => csv[r - 1][13]);
+    const want = ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Không có hạn'];
+    assert(JSON.stringify(got) === JSON.stringify(want), `Đánh giá as LibreOffice computes it: ${got.join(' | ')}`);
+  });
+
   const passed = results.filter((r) => r[1]).length;
   const failed = results.length - passed;
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

@@ -46,7 +46,9 @@ export interface SheetState {
   widths: Map<number, number>;
   page: Record<string, unknown>;
   validations: { address: string; rule: unknown }[];
-  conditionalFormats: { address: string; type: string; criteria?: unknown }[];
+  conditionalFormats: { address: string; type: string; criteria?: unknown; formula?: string; fill?: string }[];
+  /** Number formats set, by "row:col". */
+  numberFormats: Map<string, string>;
   tabColor: string | null;
 }
 
@@ -159,7 +161,7 @@ abstract class Proxy {
 export class FakeRange extends Proxy {
   format: FakeFormat;
   dataValidation: { rule: unknown; clear: () => void };
-  conditionalFormats: { add: (type: string) => { colorScale: { criteria: unknown } } };
+  conditionalFormats: { add: (type: string) => { colorScale: { criteria: unknown }; custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
   constructor(
     ctx: Ctx,
     private sheetRef: () => SheetState | null,
@@ -191,7 +193,7 @@ export class FakeRange extends Proxy {
     });
     this.conditionalFormats = {
       add: (type: string) => {
-        const cf: { address: string; type: string; criteria?: unknown } = { address: '', type };
+        const cf: { address: string; type: string; criteria?: unknown; formula?: string; fill?: string } = { address: '', type };
         this.ctx.queue({ p: this.path, call: 'conditionalFormats.add', type }, () => {
           cf.address = boxAddr(this.resolve());
           this.sheet().conditionalFormats.push(cf);
@@ -199,7 +201,14 @@ export class FakeRange extends Proxy {
         const scale = Object.defineProperty({} as { criteria: unknown }, 'criteria', {
           set: (c: unknown) => this.ctx.queue({ p: this.path, set: 'colorScale.criteria', v: c }, () => (cf.criteria = c)),
         });
-        return { colorScale: scale };
+        // a custom rule: its formula and the fill it applies
+        const rule = Object.defineProperty({} as { formula: string }, 'formula', {
+          set: (f: string) => this.ctx.queue({ p: this.path, set: 'custom.rule.formula', v: f }, () => (cf.formula = f)),
+        });
+        const fill = Object.defineProperty({} as { color: string }, 'color', {
+          set: (c: string) => this.ctx.queue({ p: this.path, set: 'custom.format.fill.color', v: c }, () => (cf.fill = c)),
+        });
+        return { colorScale: scale, custom: { rule, format: { fill } } };
       },
     };
   }
@@ -304,6 +313,15 @@ export class FakeRange extends Proxy {
       default:
         throw new FakeExcelError('InvalidArgument', `Unknown property ${prop}`);
     }
+  }
+  /** A number format per cell: a 2-D array the size of the range, as Excel wants it. */
+  set numberFormat(v: unknown[][]) {
+    this.ctx.queue({ p: this.path, set: 'numberFormat', v }, () => {
+      const b = this.resolve();
+      if (!Array.isArray(v) || v.length !== b.r2 - b.r1 + 1 || v.some((row) => !Array.isArray(row) || row.length !== b.c2 - b.c1 + 1))
+        throw new FakeExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+      v.forEach((row, i) => (row as unknown[]).forEach((f, j) => this.sheet().numberFormats.set(`${b.r1 + i}:${b.c1 + j}`, String(f))));
+    });
   }
   /** range.set({ format: { … } }) */
   set(props: { format?: Record<string, unknown>; values?: unknown[][] }): void {
@@ -654,7 +672,7 @@ class FakeWorksheetCollection extends Proxy {
 }
 
 export function newSheet(name: string): SheetState {
-  return { name, visibility: 'Visible', cells: new Map(), merges: [], freezeRows: 0, widths: new Map(), page: {}, validations: [], conditionalFormats: [], tabColor: null };
+  return { name, visibility: 'Visible', cells: new Map(), merges: [], freezeRows: 0, widths: new Map(), page: {}, validations: [], conditionalFormats: [], numberFormats: new Map(), tabColor: null };
 }
 
 export interface FakeContext {

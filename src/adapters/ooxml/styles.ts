@@ -13,10 +13,13 @@ export function isDateFormat(code: string): boolean {
 }
 
 const COLLECTIONS = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'] as const;
-type Collection = 'fonts' | 'fills' | 'borders' | 'cellXfs';
-const CHILD: Record<Collection, string> = { fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf' };
+type Collection = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';
+const CHILD: Record<Collection, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf', dxfs: 'dxf' };
+const ALL: Collection[] = ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs', 'dxfs'];
 /** What a collection holds when a styles part lacks it (indices 0 and 1 are reserved by Excel). */
 const DEFAULTS: Record<Collection, string[]> = {
+  numFmts: [],
+  dxfs: [],
   fonts: ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'],
   fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
   borders: ['<border><left/><right/><top/><bottom/><diagonal/></border>'],
@@ -54,8 +57,10 @@ function alignmentXml(s: CellStyle): string {
 export class Styles {
   private readonly xfs: { numFmtId: number; text: string }[] = [];
   private readonly numFmts = new Map<number, string>();
-  private readonly counts: Record<Collection, number> = { fonts: 0, fills: 0, borders: 0, cellXfs: 0 };
-  private readonly added: Record<Collection, string[]> = { fonts: [], fills: [], borders: [], cellXfs: [] };
+  private readonly counts: Record<Collection, number> = { numFmts: 0, fonts: 0, fills: 0, borders: 0, cellXfs: 0, dxfs: 0 };
+  private readonly added: Record<Collection, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [], dxfs: [] };
+  private readonly formats = new Map<string, number>();
+  private readonly dxfIds = new Map<string, number>();
   private readonly ours = new Map<StyleName, number>();
   private readonly centred = new Map<number, number>();
   private dates: boolean[] | null = null;
@@ -68,7 +73,7 @@ export class Styles {
         this.numFmts.set(Number(a.numFmtId), a.formatCode ?? '');
       }
     }
-    for (const c of ['fonts', 'fills', 'borders', 'cellXfs'] as Collection[]) {
+    for (const c of ALL) {
       const el = findElement(xml, c);
       if (!el || el.selfClosing) {
         if (!el) this.counts[c] = DEFAULTS[c].length;
@@ -96,6 +101,27 @@ export class Styles {
     return this.counts[c] + this.added[c].length - 1;
   }
 
+  /** A number format's id, added on first use (custom ids start at 164). */
+  private numFmtId(code: string): number {
+    for (const [id, c] of this.numFmts) if (c === code) return id;
+    const have = this.formats.get(code);
+    if (have !== undefined) return have;
+    const id = Math.max(163, ...this.numFmts.keys(), ...this.formats.values()) + 1;
+    this.formats.set(code, id);
+    this.add('numFmts', `<numFmt numFmtId="${id}" formatCode="${code.replace(/"/g, '&quot;')}"/>`);
+    this.dates = null;
+    return id;
+  }
+
+  /** A differential format filling a cell (for a conditional format), added on first use. */
+  dxf(fill: string): number {
+    const have = this.dxfIds.get(fill);
+    if (have !== undefined) return have;
+    const id = this.add('dxfs', `<dxf><fill><patternFill patternType="solid"><bgColor rgb="${rgb(fill)}"/></patternFill></fill></dxf>`);
+    this.dxfIds.set(fill, id);
+    return id;
+  }
+
   /** The cell format index of one of our styles, added on first use. */
   style(name: StyleName): number {
     const have = this.ours.get(name);
@@ -104,9 +130,10 @@ export class Styles {
     const font = this.add('fonts', fontXml(s));
     const fill = s.fill ? this.add('fills', fillXml(s)) : 0;
     const border = s.border ? this.add('borders', THIN_BORDER) : 0;
+    const numFmt = s.numFmt ? this.numFmtId(s.numFmt) : 49;
     const xf = this.add(
       'cellXfs',
-      `<xf numFmtId="49" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">${alignmentXml(s)}</xf>`,
+      `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">${alignmentXml(s)}</xf>`,
     );
     this.ours.set(name, xf);
     return xf;
@@ -135,7 +162,7 @@ export class Styles {
   /** styles.xml with our formats appended (the same text when none were added). */
   toXml(): string {
     let xml = this.xml;
-    for (const c of ['fonts', 'fills', 'borders', 'cellXfs'] as Collection[]) {
+    for (const c of ALL) {
       const add = this.added[c];
       if (!add.length) continue;
       const el = findElement(xml, c);

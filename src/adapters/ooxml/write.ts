@@ -78,9 +78,13 @@ export function sheetPartXml(plan: SheetPlan, styles: Styles, extras: PartExtras
   if (plan.widths.length) out.push(`<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   out.push(`<sheetData>${rows.join('')}</sheetData>`);
   if (plan.merges.length) out.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
-  plan.colorScales.forEach((cs, i) =>
+  const highlights = plan.highlights ?? [];
+  highlights.forEach((h, i) =>
+    out.push(`<conditionalFormatting sqref="${h.range}"><cfRule type="expression" dxfId="${styles.dxf(h.fill)}" priority="${i + 1}"><formula>${esc(h.formula.replace(/^=/, ''))}</formula></cfRule></conditionalFormatting>`),
+  );
+  plan.colorScales.forEach((cs, j) =>
     out.push(
-      `<conditionalFormatting sqref="${cs.range}"><cfRule type="colorScale" priority="${i + 1}"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="${'FF' + cs.from.replace('#', '').toUpperCase()}"/><color rgb="${'FF' + cs.to.replace('#', '').toUpperCase()}"/></colorScale></cfRule></conditionalFormatting>`,
+      `<conditionalFormatting sqref="${cs.range}"><cfRule type="colorScale" priority="${highlights.length + j + 1}"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="${'FF' + cs.from.replace('#', '').toUpperCase()}"/><color rgb="${'FF' + cs.to.replace('#', '').toUpperCase()}"/></colorScale></cfRule></conditionalFormatting>`,
     ),
   );
   if (plan.validations.length) {
@@ -110,7 +114,7 @@ export function textColumnPartXml(lines: string[]): string {
 export const EMPTY_SHEET = `${HEAD}${WS_OPEN}<sheetData/></worksheet>`;
 
 export interface CellPatch {
-  value: string;
+  value: string | number;
   /** The cell format to give it; "keep" keeps the one it has. */
   s: number | 'keep';
 }
