@@ -6,6 +6,7 @@ import type { Registry } from '../core/registry';
 import type { CellWrite } from '../core/schemas';
 import type { Grid } from '../core/table';
 import type { WorkbookPort } from '../port/workbook';
+import { zipSync } from 'fflate';
 import { carriedRows, UserError, type Analysis } from './usecases';
 
 export interface Outgoing {
@@ -117,4 +118,17 @@ export async function collect(port: WorkbookPort, a: Analysis, returned: Returne
   }
   if (writes.length) await port.write({ cellWrites: writes, sheets: [], deleteSheets: [], registry: null });
   return { files, written: writes.length };
+}
+
+/** The files sent to the agencies as one .zip (the pane's download), named as the command line names them. */
+export function zipOf(files: { name: string; bytes: Uint8Array }[]): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  for (const f of files) entries[f.name] = f.bytes;
+  // the workbooks are compressed already
+  return zipSync(entries, { level: 0 });
+}
+
+/** The file name of an agency's workbook: its sheet's name, characters a folder cannot hold as "_". */
+export function fileNameOf(sheet: string): string {
+  return `${sheet.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
 }

@@ -310,7 +310,7 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     const name = existing.get(s.name.toLowerCase())!;
     const g = grids[name];
     if (!g) continue;
-    const header = Array.from({ length: 14 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1));
+    const header = Array.from({ length: 20 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1));
     if (s.kind === 'archive' ? gridCell(g, AGENCY_HEADER_ROW, 1).trim() !== ARCHIVE_COLUMNS[0] : !looksGenerated(header, s.kind)) continue;
     take(name, s, g);
   }
@@ -318,7 +318,7 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     // "Sở Y tế" renamed "Y tế 2026": our header, and the agency's name in our title row
     const found = strangers.find((n) => {
       const g = grids[n];
-      return g && !out.ours.has(n.toLowerCase()) && looksGenerated(Array.from({ length: 14 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1)), 'agency') && gridCell(g, 1, 1).endsWith(`— ${s.agency!.toLocaleUpperCase('vi')}`);
+      return g && !out.ours.has(n.toLowerCase()) && looksGenerated(Array.from({ length: 20 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1)), 'agency') && gridCell(g, 1, 1).endsWith(`— ${s.agency!.toLocaleUpperCase('vi')}`);
     });
     if (found) {
       out.renamed[s.name] = found;

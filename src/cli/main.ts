@@ -12,7 +12,7 @@ import { parseMentions, unreadText } from '../core/agencies/split';
 import { checkOutput, OutputRefused, writeAtomic } from './output';
 import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
 import { importPlan, planDocumentOf, writeImported } from '../app/import';
-import { collect, planDistribution } from '../app/distribute';
+import { collect, fileNameOf, planDistribution } from '../app/distribute';
 import { parseTime } from '../core/time';
 import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
 import type { MasterList, RuleSettings } from '../core/schemas';
@@ -190,7 +190,7 @@ async function cmdDistribute(args: Args): Promise<number> {
   if (!st?.isDirectory()) throw new ArgError(`Thư mục "${dir}" không có: hãy tạo thư mục trước rồi chạy lại.`);
   const { wb, a } = await analyzeFile(args, file);
   const outgoing = await planDistribution(wb, a, args.flags.get('--only') ?? []);
-  const targets = outgoing.map((o) => ({ o, path: path.join(dir, `${o.sheet.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`) }));
+  const targets = outgoing.map((o) => ({ o, path: path.join(dir, fileNameOf(o.sheet)) }));
   const existing = [];
   for (const t of targets) if (await fs.stat(t.path).catch(() => null)) existing.push(t.path);
   if (existing.length && !args.flags.has('--force'))

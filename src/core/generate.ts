@@ -223,13 +223,15 @@ export function outcomeFormula(r: number): string {
 // whose character unit is wider (measured by the e2e test on the printed PDF)
 const AGENCY_WIDTHS = [5, 24, 13, 8, 4, 4, 4, 4, 10, 12, 7, 9, 9, 11];
 export const AGENCY_HEADER_ROW = 4;
-export const REPORT_COLUMNS = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
+export const REPORT_COLUMNS_V1 = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
+/** Per agency: its tasks, their load by quarter, what the check found, and how they stand against their deadlines. */
+export const REPORT_COLUMNS = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Tỷ lệ đúng hạn'];
 
 /** Does a sheet still carry the header we wrote (row 4)? A registry entry is trusted only then. */
 export function looksGenerated(headerRow: string[], kind: 'agency' | 'report' | 'tasks'): boolean {
   const want = kind === 'agency' ? AGENCY_COLUMNS : kind === 'tasks' ? TASK_LIST_COLUMNS : REPORT_COLUMNS;
   const is = (cols: string[]) => cols.every((h, i) => (headerRow[i] ?? '').trim() === h);
-  return is(want) || (kind === 'agency' && is(AGENCY_COLUMNS_V1));
+  return is(want) || (kind === 'agency' && is(AGENCY_COLUMNS_V1)) || (kind === 'report' && is(REPORT_COLUMNS_V1));
 }
 export const STATUS_COL = 9;
 
@@ -451,8 +453,8 @@ export function rowHeights(rows: PlanCell[][], widths: number[], merges: string[
   return rows.map((r, i) => rowHeight(r, widths, mergedRows.has(i + 1)));
 }
 
-function countIf(sheet: string, status: string, lastRow: number): string {
-  return `COUNTIF(${sheetRef(sheet, `$I$${AGENCY_HEADER_ROW + 1}:$I$${lastRow}`)},"${status}")`;
+function countIf(sheet: string, value: string, lastRow: number, col = 'N'): string {
+  return `COUNTIF(${sheetRef(sheet, `$${col}$${AGENCY_HEADER_ROW + 1}:$${col}$${lastRow}`)},"${value}")`;
 }
 
 export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[], byAgency: Map<string, Assignment[]>, opts: GenerateOptions): SheetPlan {
@@ -488,20 +490,25 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
         findings += issuesByTask.get(a.task.id) ?? 0;
       }
     }
-    const counted = new Map<PlanCell, number>();
+    // the outcomes as the agency sheet's "Đánh giá" cells show them (their cached values)
+    const counted = new Map<string, number>();
     for (let i = AGENCY_HEADER_ROW; i < plan.rows.length; i++) {
-      const v = plan.rows[i][STATUS_COL - 1];
-      counted.set(v, (counted.get(v) ?? 0) + 1);
+      const v = plan.rows[i][OUTCOME_COL - 1];
+      const o = v && typeof v === 'object' ? String(v.result ?? '') : '';
+      counted.set(o, (counted.get(o) ?? 0) + 1);
     }
-    const statuses = STATUSES.map((st) => ({ formula: countIf(sheet, st, plan.rows.length), result: counted.get(st) ?? 0 }));
-    rows.push([n, agency, sheet, leads, list.length - leads, ...load, findings, ...statuses]);
+    const outcomes = OUTCOMES.slice(0, 4).map((o) => ({ formula: countIf(sheet, o, plan.rows.length), result: counted.get(o) ?? 0 }));
+    const r = rows.length + 1;
+    const [onTime, late, lateOpen] = [outcomes[0].result, outcomes[1].result, outcomes[3].result];
+    const share = onTime + late + lateOpen ? `${Math.round((100 * onTime) / (onTime + late + lateOpen))}%` : '';
+    rows.push([n, agency, sheet, leads, list.length - leads, ...load, findings, ...outcomes, { formula: `IFERROR(TEXT(K${r}/(K${r}+L${r}+N${r}),"0%"),"")`, result: share }]);
   }
   const firstData = AGENCY_HEADER_ROW + 1;
   const lastData = rows.length;
   if (lastData >= firstData) {
     styles.push({ range: `A${firstData}:${last}${lastData}`, style: 'body' }, { range: `D${firstData}:${last}${lastData}`, style: 'bodyCenter' });
   }
-  const widths = [5, 22, 13, 9, 9, 5, 5, 5, 5, 9, 8, 8, 8, 8];
+  const widths = [5, 20, 11, 8, 8, 5, 5, 5, 5, 8, 9, 9, 9, 9, 8];
   return {
     name: names.get(REPORT_KEY) ?? REPORT_SHEET,
     kind: 'report',

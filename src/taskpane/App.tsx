@@ -353,6 +353,62 @@ function QuartersStep({ t, state }: StepProps) {
   );
 }
 
+/** Send each agency its file (.zip), take back what they return. */
+function SendPanel({ t, state }: StepProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const n = state.notice;
+  return (
+    <section aria-labelledby="send-title" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Text as="h2" id="send-title" weight="semibold">
+        {t.sendTitle}
+      </Text>
+      <Text size={200}>{t.sendHelp}</Text>
+      <Button disabled={!!state.busy} onClick={() => void state.actions.distribute()} data-testid="send-zip">
+        {t.sendZip}
+      </Button>
+      {n?.startsWith('distributed:') && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.distributed(Number(n.slice(12)))}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Button disabled={!!state.busy} onClick={() => input.current?.click()}>
+        {t.collectPick}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".xlsx"
+        data-testid="collect-files"
+        aria-label={t.collectPick}
+        tabIndex={-1}
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          if (files.length) void state.actions.collect(files);
+          e.target.value = '';
+        }}
+      />
+      {state.collected && (
+        <MessageBar intent={state.collected.some((f) => f.refused || f.conflicts.length) ? 'warning' : 'success'} data-testid="collected">
+          <MessageBarBody>
+            {state.collected.map((f) => (
+              <div key={f.file}>
+                <Text size={200}>{f.refused ?? t.collectedFile(f.file, f.agency ?? '', f.updated, f.conflicts.length)}</Text>
+                {f.conflicts.map((c) => (
+                  <div key={c.task + c.column}>
+                    <Text size={200}>{t.collectedConflict(c.task, c.column, c.out, c.returned)}</Text>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
 function GenerateStep({ t, state }: StepProps) {
   const s = useStyles();
   const a = state.analysis!;
@@ -413,6 +469,7 @@ function GenerateStep({ t, state }: StepProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.session?.files && (a.registry.sheets.some((x) => x.kind === 'agency') || g?.written) && <SendPanel t={t} state={state} />}
       {g && g.quarters.conflicts.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.conflicts(g.quarters.conflicts.join(', '))}</MessageBarBody>

@@ -68,14 +68,30 @@ async function openFile(file: File): Promise<Session> {
   const wb = await XlsxWorkbook.load(bytes).catch(() => {
     throw corruptWorkbook(file.name);
   });
-  return { port: wb, mode: 'standalone', fileName: file.name, save: () => wb.save() };
+  return { port: wb, mode: 'standalone', fileName: file.name, save: () => wb.save(), files: filesOf(wb, XlsxWorkbook) };
+}
+
+/** Files for the agencies and back, through the .xlsx adapter. */
+function filesOf(wb: import('../adapters/xlsx').XlsxWorkbook, X: typeof import('../adapters/xlsx').XlsxWorkbook): NonNullable<Session['files']> {
+  return {
+    sheetWorkbook: (sheet, registry) => wb.sheetWorkbook(sheet, registry),
+    readReturned: async (bytes, name) => {
+      checkWorkbookBytes(bytes, name);
+      const r = await X.load(bytes).catch(() => {
+        throw corruptWorkbook(name);
+      });
+      const snap = await r.read({ extra: [] });
+      const sheet = snap.registry?.distribution?.sheet;
+      return { file: name, registry: snap.registry, grid: sheet ? ((await r.readSheets([sheet]))[sheet] ?? null) : null };
+    },
+  };
 }
 
 /** A new workbook for a table imported from a document when no workbook is open (outside Excel). */
 async function newWorkbook(name: string): Promise<Session> {
   const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
   const wb = XlsxWorkbook.empty();
-  return { port: wb, mode: 'standalone', fileName: name, save: () => wb.save() };
+  return { port: wb, mode: 'standalone', fileName: name, save: () => wb.save(), files: filesOf(wb, XlsxWorkbook) };
 }
 
 void environment().then((env) => {

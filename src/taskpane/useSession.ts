@@ -7,6 +7,8 @@ import type { ColumnRole, Issue, MasterList, RuleSettings } from '../core/schema
 import type { WorkbookPort, WriteProgress } from '../port/workbook';
 import { importPreview, readPlan, writeImported, type ImportPreview } from '../app/import';
 import type { ImportResult } from '../core/import/text';
+import type { Registry } from '../core/registry';
+import { collect, fileNameOf, planDistribution, zipOf, type CollectedFile, type ReturnedFile } from '../app/distribute';
 
 export interface Session {
   port: WorkbookPort;
@@ -14,6 +16,11 @@ export interface Session {
   fileName?: string;
   /** Standalone: the workbook's bytes after the changes made in the pane. */
   save?: () => Promise<Uint8Array>;
+  /** Standalone: files for the agencies and back (the .xlsx adapter does the bytes). */
+  files?: {
+    sheetWorkbook(sheet: string, registry: Registry): Promise<Uint8Array>;
+    readReturned(bytes: Uint8Array, name: string): Promise<ReturnedFile>;
+  };
 }
 
 export interface AnalyzeInputs {
@@ -22,6 +29,17 @@ export interface AnalyzeInputs {
   year: number | null;
   columns?: Partial<Record<ColumnRole, number>>;
   master: MasterList | null;
+}
+
+/** Hand bytes to the browser as a download. */
+function saveAs(bytes: Uint8Array, name: string, type: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 
 /** Let the browser paint between steps so the pane never freezes. */
@@ -37,6 +55,7 @@ export function useSession(initial: Session | null) {
   const [quarters, setQuarters] = useState<QuarterResult | null>(null);
   const [generated, setGenerated] = useState<GenerateResult | null>(null);
   /** A document read for import, waiting for the officer's confirmation. */
+  const [collected, setCollected] = useState<CollectedFile[] | null>(null);
   const [importing, setImporting] = useState<{ name: string; result: ImportResult; preview: ImportPreview } | null>(null);
   const inputs = useRef<AnalyzeInputs>({ year: null, master: null });
 
@@ -151,14 +170,7 @@ export function useSession(initial: Session | null) {
         guard('download', async () => {
           if (!session?.save) return;
           const bytes = await session.save();
-          const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-          const a = document.createElement('a');
-          a.href = URL.createObjectURL(blob);
-          a.download = (session.fileName ?? 'phan-cong.xlsx').replace(/\.xlsx$/i, '') + '-phan-cong.xlsx';
-          document.body.appendChild(a);
-          a.click();
-          a.remove();
-          setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+          saveAs(bytes, (session.fileName ?? 'phan-cong.xlsx').replace(/\.xlsx$/i, '') + '-phan-cong.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         }),
       /** Read a plan document (.docx, .txt) or pasted text; nothing is written until confirmImport. */
       readPlan: (input: { file: File } | { text: string }) =>
@@ -183,12 +195,32 @@ export function useSession(initial: Session | null) {
           setNotice(`imported:${w.sheet}|${importing.result.tasks.length}`);
         }),
       cancelImport: () => setImporting(null),
+      /** One .zip holding each agency's workbook (its sheet and the plan's marker). */
+      distribute: () =>
+        guard('distribute', async () => {
+          if (!session?.files || !analysis) return;
+          const out = await planDistribution(session.port, analysis);
+          const files = [];
+          for (const o of out) files.push({ name: fileNameOf(o.sheet), bytes: await session.files.sheetWorkbook(o.sheet, o.registry) });
+          saveAs(zipOf(files), (session.fileName ?? 'phan-cong.xlsx').replace(/\.xlsx$/i, '') + '-gui-co-quan.zip', 'application/zip');
+          setNotice(`distributed:${files.length}`);
+        }),
+      /** Merge the files the agencies sent back into this workbook, by task. */
+      collect: (files: File[]) =>
+        guard('collect', async () => {
+          if (!session?.files || !analysis) return;
+          const returned: ReturnedFile[] = [];
+          for (const f of files) returned.push(await session.files.readReturned(new Uint8Array(await f.arrayBuffer()), f.name));
+          const r = await collect(session.port, analysis, returned);
+          setCollected(r.files);
+          if (r.written) await reanalyze();
+        }),
       dismissError: () => setError(null),
     }),
     [guard, reanalyze, session, analysis, importing],
   );
 
-  return { session, analysis, busy, error, notice, progress, quarters, generated, importing, actions };
+  return { session, analysis, busy, error, notice, progress, quarters, generated, importing, collected, actions };
 }
 
 export type SessionState = ReturnType<typeof useSession>;

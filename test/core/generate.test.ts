@@ -78,20 +78,29 @@ describe('per-agency sheets for the seed-002 table', () => {
     expect(ws.getCell('I6').value).toBe('Chưa thực hiện');
   });
 
-  test('report numbers match the tasks, status counts are live formulas', async () => {
+  test('report numbers match the tasks, outcome counts are live formulas', async () => {
     const { port } = await generated();
     const g = xlsxGrid(port.wb.getWorksheet(REPORT_SHEET)!);
     const row = g.find((r) => r[1] === 'Sở Ngoại vụ')!;
     // led 5 (2.1–2.5), supported 8 (1.2, 1.3, 4.1–4.3, 7.1–7.3)
     // Q1: 2.2–2.4, 4.x, 7.x = 9; Q2: 2.1–2.4, 1.3, 4.x, 7.x = 11; Q3: 2.1–2.5, 1.2, 1.3, 4.x, 7.x = 13; Q4: 2.2–2.4, 4.x, 7.x = 9
     expect(row.slice(2, 9)).toEqual(['Sở Ngoại vụ', '5', '8', '9', '11', '13', '9']);
-    expect(row[10]).toBe(`=COUNTIF('Sở Ngoại vụ'!$I$5:$I$19,"Chưa thực hiện")`);
+    expect(row[10]).toBe(`=COUNTIF('Sở Ngoại vụ'!$N$5:$N$19,"Hoàn thành đúng hạn")`);
+    expect(row[13]).toBe(`=COUNTIF('Sở Ngoại vụ'!$N$5:$N$19,"Chưa hoàn thành, quá hạn")`);
     // the full task list is a sheet of its own, so its header repeats on every printed page (issue 21)
     const list = xlsxGrid(port.wb.getWorksheet(TASK_LIST_SHEET)!);
     expect(list[3][0]).toBe('Mã');
     expect(list.slice(4).map((r) => r[0])).toHaveLength(25);
     const ws = port.wb.getWorksheet(REPORT_SHEET)!;
-    expect((ws.getCell(`K${g.indexOf(row) + 1}`).value as { result: number }).result).toBe(13);
+    // cached counts agree with the agency sheet's Đánh giá cells (the 2018 plan is past due in 2026)
+    const sheet = port.wb.getWorksheet('Sở Ngoại vụ')!;
+    let late = 0;
+    sheet.eachRow((r) => {
+      if ((r.getCell(14).value as { result?: string } | null)?.result === 'Chưa hoàn thành, quá hạn') late++;
+    });
+    expect(late).toBeGreaterThan(0);
+    expect((ws.getCell(`N${g.indexOf(row) + 1}`).value as { result: number }).result).toBe(late);
+    expect((ws.getCell(`O${g.indexOf(row) + 1}`).value as { result: string }).result).toBe('0%');
   });
 
   test('the source sheet is unchanged but for the quarter columns', async () => {

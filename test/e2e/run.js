@@ -195,6 +195,45 @@ async function main() {
     assert(!again.issues.some((i) => i.rule === 'support.collective'), 'the CLI still reports support.collective on the downloaded workbook');
   });
 
+  // issue 17: send each agency its file, take back what two of them typed
+  await test('send a file to each agency as one .zip, take two back: the summary, then the merged workbook holds what they typed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-send-'));
+    const [dz] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=send-zip]')]);
+    const zipPath = path.join(dir, 'gui.zip');
+    await dz.saveAs(zipPath);
+    const { unzipSync } = require(path.join(ROOT, 'node_modules', 'fflate'));
+    const files = unzipSync(new Uint8Array(fs.readFileSync(zipPath)));
+    const names = Object.keys(files);
+    assert(names.length === 10 && names.includes('Công an tỉnh.xlsx'), `files in the .zip: ${names.join(', ')}`);
+    const { XlsxWorkbook } = require(path.join(ROOT, 'build', 'src', 'adapters', 'xlsx.js'));
+    const edited = [];
+    for (const [name, sheet, cells] of [
+      ['Công an tỉnh.xlsx', 'Công an tỉnh', { I6: 'Hoàn thành', J6: 'Đã gửi báo cáo' }],
+      ['Sở Ngoại vụ.xlsx', 'Sở Ngoại vụ', { I6: 'Đang thực hiện' }],
+    ]) {
+      const wb = await XlsxWorkbook.load(files[name]);
+      await wb.write({ cellWrites: Object.entries(cells).map(([address, v]) => ({ sheet, address, values: [[v]] })), sheets: [], deleteSheets: [], registry: null });
+      const p = path.join(dir, name);
+      fs.writeFileSync(p, await wb.save());
+      edited.push(p);
+    }
+    await page.setInputFiles('[data-testid=collect-files]', edited);
+    await page.waitForSelector('[data-testid=collected]', { timeout: 15000 });
+    const summary = await page.textContent('[data-testid=collected]');
+    assert(summary.includes('Công an tỉnh.xlsx (Công an tỉnh): 1 nhiệm vụ cập nhật, 0 xung đột'), `summary: ${summary}`);
+    await page.addScriptTag({ url: `${base}/__test__/axe.min.js` });
+    const axe = await page.evaluate(async () => (await window.axe.run(document.querySelector('section[aria-labelledby=send-title]'))).violations.map((v) => `${v.id} (${v.nodes.length})`));
+    assert(axe.length === 0, `axe on the send panel: ${axe.join(', ')}`);
+    await shot('06b-gui-thu-ve');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download]')]);
+    const merged = path.join(dir, 'merged.xlsx');
+    await dl.saveAs(merged);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(merged);
+    assert(wb.getWorksheet('Công an tỉnh').getCell('I6').value === 'Hoàn thành', `Công an tỉnh I6 = ${wb.getWorksheet('Công an tỉnh').getCell('I6').value}`);
+    assert(wb.getWorksheet('Sở Ngoại vụ').getCell('I6').value === 'Đang thực hiện', 'Sở Ngoại vụ I6');
+  });
+
   await test('a Vietnamese pane: no English leftovers, nothing wider than 350 px, no network, no console errors', async () => {
     const text = await page.evaluate(() => document.body.innerText);
     for (const w of ['Download', 'Generate', 'Findings', 'Table', 'Quarters', 'Agencies', 'Loading', 'Error', 'Warning', 'undefined', 'NaN']) assert(!new RegExp(`\\b${w}\\b`).test(text), `English or broken text "${w}"`);
