@@ -338,7 +338,8 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         for (const h of sp.highlights ?? []) {
           const cf = ws.getRange(h.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-          cf.custom.rule.formula = h.formula;
+          // Excel wants the formula with its equals sign
+          cf.custom.rule.formula = h.formula.startsWith('=') ? h.formula : `=${h.formula}`;
           cf.custom.format.fill.color = h.fill;
         }
         for (const cs of sp.colorScales) {

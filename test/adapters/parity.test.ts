@@ -38,6 +38,13 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
     expect(report.conditionalFormats).toHaveLength(1);
     const agency = host.sheet(xr.sheetsWritten[2])!;
     expect(agency.freezeRows).toBe(4);
+    // past due and due soon: custom rules with their formulas (with "=", as Excel wants) and fills
+    const custom = agency.conditionalFormats.filter((c) => c.type === 'Custom');
+    expect(custom.length).toBeGreaterThanOrEqual(2);
+    expect(custom.every((c) => c.formula?.startsWith('=$N') || c.formula?.startsWith('=AND($N'))).toBe(true);
+    expect(new Set(custom.map((c) => c.fill))).toEqual(new Set(['#F8CBAD', '#FFE699']));
+    // Hạn is a date: its number format set cell by cell
+    expect(agency.numberFormats.get('6:12')).toBe('dd/mm/yyyy');
     expect(agency.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
     expect(agency.validations[0].address).toMatch(/^I5:I\d+$/);
   });
