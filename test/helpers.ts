@@ -91,6 +91,8 @@ export function xlsxGrid(ws: ExcelJS.Worksheet): string[][] {
       const cell = ws.getCell(r, c);
       const v = (cell.isMerged && cell.master !== cell ? null : cell.value) as unknown;
       if (v && typeof v === 'object' && 'formula' in (v as object)) row.push('=' + (v as { formula: string }).formula);
+      // a cell of a shared formula: exceljs translates the first cell's formula to this one
+      else if (v && typeof v === 'object' && 'sharedFormula' in (v as object)) row.push('=' + cell.formula);
       else row.push(cellText(v as ExcelJS.CellValue).text);
     }
     out.push(row);

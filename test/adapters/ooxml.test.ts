@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
 import { readSharedStrings, readSheet, serialText } from '../../src/adapters/ooxml/read';
 import { Styles, isDateFormat } from '../../src/adapters/ooxml/styles';
-import { cellXml, patchCells, patchDefaultPrint, type CellPatch } from '../../src/adapters/ooxml/write';
+import { cellXml, patchCells, patchDefaultPrint, sheetPartXml, type CellPatch } from '../../src/adapters/ooxml/write';
 import { readStored, writeZip, FFLATE_CODEC } from '../../src/adapters/ooxml/zip';
 import { OpcPackage } from '../../src/adapters/ooxml/package';
 import { XlsxWorkbook } from '../../src/adapters/xlsx';
@@ -140,5 +140,27 @@ describe('the zip', () => {
     const snap = await back.read({ extra: [] });
     expect(snap.sheets).toEqual([{ name: 'Phụ lục', visibility: 'Visible' }]);
     expect(snap.grids['Phụ lục'].values).toEqual([['STT', 'Tên nhiệm vụ']]);
+  });
+});
+
+describe('formulas repeated down a column', () => {
+  it('are written once as a shared formula; a formula of another shape, or an absolute one alone, is not', () => {
+    const plan = {
+      name: 'S',
+      kind: 'agency' as const,
+      rows: [['x'], [{ formula: 'IF(L2="","a",K2*2)', result: 'a' }], [{ formula: 'IF(L3="","a",K3*2)', result: 'a' }], [{ formula: 'IF(L4="","a",K4*2)', result: 'a' }], [{ formula: 'SUM($K$1:$K$4)', result: 0 }]],
+      widths: [],
+      heights: [],
+      styles: [],
+      merges: [],
+      freezeRows: 0,
+      print: { landscape: true, paperSize: 9 as const, fitToWidth: 1 as const },
+      validations: [],
+      colorScales: [],
+    };
+    const xml = sheetPartXml(plan, STYLES);
+    expect(xml).toContain('<c r="A2" t="str"><f t="shared" ref="A2:A4" si="0">IF(L2=&quot;&quot;,&quot;a&quot;,K2*2)</f><v>a</v></c>'.replace(/&quot;/g, '"'));
+    expect(xml).toContain('<c r="A3" t="str"><f t="shared" si="0"/><v>a</v></c>');
+    expect(xml).toContain('<c r="A5"><f>SUM($K$1:$K$4)</f><v>0</v></c>');
   });
 });

@@ -22,18 +22,63 @@ function tText(s: string): string {
 }
 
 /** One cell element; null value → a cell holding only its format (or nothing). */
-export function cellXml(ref: string, v: PlanCell, s: number | null): string {
+export function cellXml(ref: string, v: PlanCell, s: number | null, shared?: SharedFormula): string {
   const sa = s ? ` s="${s}"` : '';
   if (v === null || v === undefined || v === '') return s ? `<c r="${ref}"${sa}/>` : '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${sa}><v>${v}</v></c>` : `<c r="${ref}"${sa} t="e"><v>#NUM!</v></c>`;
   if (typeof v === 'object') {
-    const f = `<f>${esc(v.formula.replace(/^=/, ''))}</f>`;
+    // a formula the rows below repeat is written once, on the first cell of the run (a shared formula)
+    const f = shared
+      ? shared.ref
+        ? `<f t="shared" ref="${shared.ref}" si="${shared.si}">${esc(v.formula.replace(/^=/, ''))}</f>`
+        : `<f t="shared" si="${shared.si}"/>`
+      : `<f>${esc(v.formula.replace(/^=/, ''))}</f>`;
     if (v.result === undefined) return `<c r="${ref}"${sa}>${f}</c>`;
     if (typeof v.result === 'number') return `<c r="${ref}"${sa}>${f}<v>${v.result}</v></c>`;
     return `<c r="${ref}"${sa} t="str">${f}<v>${esc(xmlSafe(v.result))}</v></c>`;
   }
   // text is always text: "=…" typed by a person is never turned into a formula here
   return `<c r="${ref}"${sa} t="inlineStr"><is>${tText(v)}</is></c>`;
+}
+
+/** A cell of a run of one formula down a column: the run's index, and its range on the first cell only. */
+export interface SharedFormula {
+  si: number;
+  ref?: string;
+}
+
+/** The formula with each relative row number written as its offset from the cell's row ("L6" in row 6 → "L#0"). */
+function formulaShape(formula: string, row: number): string {
+  return formula.replace(/("[^"]*")|(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(!])/g, (m, str: string | undefined, col: string, abs: string, n: string) => (str ? str : abs ? m : `${col}#${Number(n) - row}`));
+}
+
+/** Runs of one formula (same shape) in consecutive rows of a column, as shared formulas. */
+function sharedFormulas(rows: PlanCell[][]): Map<string, SharedFormula> {
+  const out = new Map<string, SharedFormula>();
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  let si = 0;
+  for (let c = 0; c < width; c++) {
+    let start = -1;
+    let shape = '';
+    const close = (end: number) => {
+      if (start >= 0 && end - start >= 2) {
+        const id = si++;
+        for (let r = start; r < end; r++) out.set(`${r}:${c}`, r === start ? { si: id, ref: `${a1(start + 1, c + 1)}:${a1(end, c + 1)}` } : { si: id });
+      }
+      start = -1;
+    };
+    for (let r = 0; r <= rows.length; r++) {
+      const v = rows[r]?.[c];
+      const here = v && typeof v === 'object' ? formulaShape(v.formula, r + 1) : '';
+      if (here && here === shape && start >= 0) continue;
+      close(r);
+      if (here) {
+        start = r;
+        shape = here;
+      }
+    }
+  }
+  return out;
 }
 
 export interface PartExtras {
@@ -55,13 +100,14 @@ export function sheetPartXml(plan: SheetPlan, styles: Styles, extras: PartExtras
   const nRows = Math.max(plan.rows.length, plan.heights.length, styleAt.length - 1);
   let maxCol = 1;
   const rows: string[] = [];
+  const shared = sharedFormulas(plan.rows);
   for (let r = 1; r <= nRows; r++) {
     const vals = plan.rows[r - 1] ?? [];
     const sm = styleAt[r];
     const width = Math.max(vals.length, sm ? sm.length - 1 : 0);
     let cells = '';
     for (let c = 1; c <= width; c++) {
-      const x = cellXml(a1(r, c), vals[c - 1] ?? null, sm?.[c] ?? null);
+      const x = cellXml(a1(r, c), vals[c - 1] ?? null, sm?.[c] ?? null, shared.get(`${r - 1}:${c - 1}`));
       if (x) {
         cells += x;
         if (c > maxCol) maxCol = c;
