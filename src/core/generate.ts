@@ -221,7 +221,8 @@ export function outcomeFormula(r: number): string {
 // Widths (in Excel's character units) whose sum (≈ 120) fits A4 landscape one page wide with the
 // 13 pt body printed at ≥ 10.5 pt — in Excel (≈ 630 pt against ≈ 740 pt printable) and in LibreOffice,
 // whose character unit is wider (measured by the e2e test on the printed PDF)
-const AGENCY_WIDTHS = [5, 24, 13, 8, 4, 4, 4, 4, 10, 12, 7, 9, 9, 11];
+// dates need 12: "31/12/2018" in 13 pt Times is ≈ 80 px, and a date too wide for its column prints as ####
+const AGENCY_WIDTHS = [5, 22, 12, 8, 4, 4, 4, 4, 10, 11, 7, 12, 12, 10];
 export const AGENCY_HEADER_ROW = 4;
 export const REPORT_COLUMNS_V1 = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
 /** Per agency: its tasks, their load by quarter, what the check found, and how they stand against their deadlines. */

@@ -306,6 +306,9 @@ async function main() {
     const text = pdfPages.map((p) => p.text).join(' ');
     // header cells wrap ("Tình / trạng"): whole phrases are checked where they print on one line
     for (const s of ['NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018', 'Sở Thông tin và Truyền thông', 'Tình', 'trạng', 'Chưa thực']) assert(text.includes(s), `PDF lacks "${s}"`);
+    // a date wider than its column prints as ###: every Hạn fits
+    assert(!text.includes('###'), 'a value too wide for its column prints as ###');
+    assert(/\b31\/12\/2018\b/.test(text), 'no deadline printed as dd/mm/yyyy');
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '3', pdf, path.join(SHOTS, 'demo-page')]);
   });
 
