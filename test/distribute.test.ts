@@ -109,6 +109,18 @@ describe('phan-cong distribute, then collect', () => {
     expect((await grids(merged2))['Sở Ngoại vụ'][r - 1][9]).toBe('Đã đón 3 đoàn');
   });
 
+  it('--only sends the agencies named (by agency or sheet name); an unknown name is refused', () => {
+    const only = join(dir, 'only');
+    mkdirSync(only);
+    const lines = execFileSync('node', [bin, 'distribute', out, '-d', only, '--only', 'Công an tỉnh', '--only', 'Sở TT&TT'], { encoding: 'utf8' }).trim().split('\n');
+    expect(readdirSync(only).sort()).toEqual(['Công an tỉnh.xlsx', 'Sở TT&TT.xlsx']);
+    expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual(['Công an tỉnh', 'Sở Thông tin và Truyền thông']);
+    const bad = spawnSync('node', [bin, 'distribute', out, '-d', only, '--only', 'Sở Không Có'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/Không có sheet cơ quan "Sở Không Có"/);
+    expect(execFileSync('node', [bin, 'help', 'collect'], { encoding: 'utf8' })).toMatch(/collect OUT\.xlsx TRẢ_VỀ\.xlsx … -o GỘP\.xlsx/);
+  });
+
   it('a file without a marker is refused with a message naming it', () => {
     const res = spawnSync('node', [bin, 'collect', out, sample, '-o', join(dir, 'x.xlsx')], { encoding: 'utf8' });
     expect(res.status).toBe(1);
