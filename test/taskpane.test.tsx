@@ -46,6 +46,12 @@ describe('FindingsList', () => {
     expect(onFix).toHaveBeenLastCalledWith([ISSUES[0], ISSUES[1]]);
   });
 
+  test('English counts say one warning in the singular', () => {
+    wrap(<FindingsList issues={ISSUES} t={STRINGS.en} busy={false} onSelect={jest.fn()} onFix={jest.fn()} onAddAlias={jest.fn()} />);
+    expect(screen.getByTestId('count-warning').textContent).toBe('Warning: 1');
+    expect(STRINGS.en.severityCount('error', 2)).toBe('Errors: 2');
+  });
+
   test('the filter narrows the list; no findings says so', () => {
     wrap(<FindingsList issues={ISSUES} t={t} busy={false} onSelect={jest.fn()} onFix={jest.fn()} onAddAlias={jest.fn()} />);
     fireEvent.change(screen.getByLabelText(t.filter), { target: { value: 'A7' } });

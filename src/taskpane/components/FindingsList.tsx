@@ -46,7 +46,7 @@ export function FindingsList({ issues, t, busy, onSelect, onFix, onAddAlias }: F
       <div className={s.counts} role="status" aria-label={t.findings}>
         {ORDER.map((sev) => (
           <Badge key={sev} color={COLOR[sev]} appearance="tint" data-testid={`count-${sev}`}>
-            {t.severity[sev]}: {issues.filter((i) => i.severity === sev).length}
+            {t.severityCount(sev, issues.filter((i) => i.severity === sev).length)}
           </Badge>
         ))}
       </div>
