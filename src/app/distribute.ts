@@ -73,12 +73,6 @@ export interface CollectedFile {
   refused: string | null;
 }
 
-/** The sheet and agency a returned file's marker names (read that sheet from the file), or why it is refused. */
-export function markerOf(r: Pick<ReturnedFile, 'registry'>): { sheet: string; agency: string } | null {
-  const d = r.registry?.distribution;
-  return d ? { sheet: d.sheet, agency: d.agency } : null;
-}
-
 /** Merge returned files into the officer's workbook, by task; one write through the port. */
 export async function collect(port: WorkbookPort, a: Analysis, returned: ReturnedFile[], prefer: 'out' | 'returned' = 'out'): Promise<{ files: CollectedFile[]; written: number }> {
   const fingerprint = planFingerprint(a.tasks);
