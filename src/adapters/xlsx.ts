@@ -258,11 +258,10 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const [s, rows] of bySheet) this.pkg.setText(s.part, patchCells(this.pkg.text(s.part) ?? EMPTY_SHEET, rows));
 
+    // the use-case sends a default print setup only for a sheet the read found without one of its own
     if (plan.defaultPrint) {
       const s = this.byName(plan.defaultPrint.sheet);
-      const i = s ? this.sheets.indexOf(s) : -1;
-      const own = s && this.names.some((d) => d.local === i && /^_xlnm\.(Print_Titles|Print_Area)$/i.test(d.name));
-      if (s && !own && !readSheetPrint(this.pkg.text(s.part))) {
+      if (s) {
         this.pkg.setText(s.part, patchDefaultPrint(this.pkg.text(s.part) ?? EMPTY_SHEET, plan.defaultPrint.footer));
         titles.set(s, plan.defaultPrint.titleRows);
       }
@@ -380,7 +379,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   async sheetWorkbook(name: string, registry: Registry, codec?: Codec): Promise<Uint8Array> {
     const s = this.byName(name);
-    if (!s) throw new Error(`no sheet ${name}`);
+    if (!s) throw new Error(`Không tìm thấy trang tính "${name}"`);
     const strings = this.sharedStrings();
     const xml = (this.pkg.text(s.part) ?? EMPTY_SHEET)
       // text from the shared table written into the cell: the new file has no shared table
@@ -411,13 +410,4 @@ export class XlsxWorkbook implements WorkbookPort {
   async select(): Promise<void> {
     // a file has no selection; the standalone pane shows the address instead
   }
-}
-
-function readSheetPrint(xml: string | null): boolean {
-  if (!xml) return false;
-  const ps = findElement(xml, 'pageSetup');
-  if (ps && tagAttrs(xml.slice(ps.start, ps.openEnd)).paperSize !== undefined) return true;
-  const pp = findElement(xml, 'pageSetUpPr');
-  const f = pp ? tagAttrs(xml.slice(pp.start, pp.openEnd)).fitToPage : undefined;
-  return f === '1' || f === 'true';
 }

@@ -369,6 +369,19 @@ async function cmdSettings(args: Args): Promise<number> {
   return 0;
 }
 
+/** Every command and what runs it (COMMAND_FLAGS lists the options each takes). */
+const COMMANDS: Record<string, (args: Args) => Promise<number>> = {
+  'parse-time': cmdParseTime,
+  'match-agency': cmdMatch,
+  check: cmdCheck,
+  generate: cmdGenerate,
+  fix: cmdFix,
+  settings: cmdSettings,
+  import: cmdImport,
+  distribute: cmdDistribute,
+  collect: cmdCollect,
+};
+
 export async function main(argv: string[]): Promise<number> {
   // "phan-cong check big.xlsx | head -1": a reader that stops reading ends us quietly
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -395,28 +408,9 @@ export async function main(argv: string[]): Promise<number> {
       const extra = [...args.flags.keys()].filter((f) => !allowed.includes(f));
       if (extra.length) throw new ArgError(`Lệnh ${cmd} không nhận tuỳ chọn ${extra.join(', ')}. ${usageOf(cmd)}`);
     }
-    switch (cmd) {
-      case 'parse-time':
-        return await cmdParseTime(args);
-      case 'match-agency':
-        return await cmdMatch(args);
-      case 'check':
-        return await cmdCheck(args);
-      case 'generate':
-        return await cmdGenerate(args);
-      case 'fix':
-        return await cmdFix(args);
-      case 'settings':
-        return await cmdSettings(args);
-      case 'import':
-        return await cmdImport(args);
-      case 'distribute':
-        return await cmdDistribute(args);
-      case 'collect':
-        return await cmdCollect(args);
-      default:
-        throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: parse-time, match-agency, check, generate, fix, settings, import, distribute, collect.`);
-    }
+    const run = COMMANDS[cmd];
+    if (!run) throw new ArgError(`Lệnh không có: "${cmd}". Các lệnh: ${Object.keys(COMMANDS).join(', ')}.`);
+    return await run(args);
   } catch (e) {
     if (e instanceof UserError || e instanceof ArgError) {
       process.stderr.write(e.message.replace(/\n/g, ' ') + '\n');

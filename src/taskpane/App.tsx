@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -25,6 +25,7 @@ import { planQuarters } from '../core/quarters';
 import { FindingsList } from './components/FindingsList';
 import { MappingEditor } from './components/MappingEditor';
 import { ImportPanel } from './components/ImportPanel';
+import { FileButton } from './components/FileButton';
 import { RuleSettingsPanel } from './components/RuleSettings';
 import { RULE_INFO } from '../core/validate';
 import { STRINGS, type Lang, type Strings } from './i18n';
@@ -173,7 +174,7 @@ function FilePicker({ t, state, openFile }: StepProps & { openFile: (f: File) =>
       }}
     >
       <Text>{t.standaloneIntro}</Text>
-      <FileButton label={t.openFile} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" testId="file-input" onFile={(f) => void pick(f)} primary />
+      <FileButton label={t.openFile} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" testId="file-input" onFiles={([f]) => void pick(f)} primary />
       <Text size={200}>{t.dropHere}</Text>
       {state.session?.fileName && (
         <Text size={200} weight="semibold">
@@ -181,32 +182,6 @@ function FilePicker({ t, state, openFile }: StepProps & { openFile: (f: File) =>
         </Text>
       )}
     </div>
-  );
-}
-
-/** A Fluent button in the pane's language that opens the browser's file picker (whose own button text is in the browser's language). */
-function FileButton({ label, accept, testId, onFile, primary }: { label: string; accept: string; testId: string; onFile: (f: File) => void; primary?: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <Button appearance={primary ? 'primary' : 'secondary'} onClick={() => input.current?.click()}>
-        {label}
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        accept={accept}
-        data-testid={testId}
-        aria-label={label}
-        tabIndex={-1}
-        style={{ display: 'none' }}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onFile(f);
-          e.target.value = '';
-        }}
-      />
-    </>
   );
 }
 
@@ -275,7 +250,7 @@ function AgenciesStep({ t, state }: StepProps) {
           {t.insertMaster}
         </Button>
       )}
-      <FileButton label={t.loadMaster} accept=".csv,.xlsx" testId="master-input" onFile={async (f) => void state.actions.loadMaster(f.name, await f.arrayBuffer())} />
+      <FileButton label={t.loadMaster} accept=".csv,.xlsx" testId="master-input" onFiles={async ([f]) => void state.actions.loadMaster(f.name, await f.arrayBuffer())} />
       <Text weight="semibold">{t.unmatched}</Text>
       {unmatched.length === 0 ? (
         <Text>{t.allMatched}</Text>
@@ -355,7 +330,6 @@ function QuartersStep({ t, state }: StepProps) {
 
 /** Send each agency its file (.zip), take back what they return. */
 function SendPanel({ t, state }: StepProps) {
-  const input = useRef<HTMLInputElement>(null);
   const n = state.notice;
   return (
     <section aria-labelledby="send-title" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -371,24 +345,7 @@ function SendPanel({ t, state }: StepProps) {
           <MessageBarBody>{t.distributed(Number(n.slice(12)))}</MessageBarBody>
         </MessageBar>
       )}
-      <Button disabled={!!state.busy} onClick={() => input.current?.click()}>
-        {t.collectPick}
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept=".xlsx"
-        data-testid="collect-files"
-        aria-label={t.collectPick}
-        tabIndex={-1}
-        style={{ display: 'none' }}
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          if (files.length) void state.actions.collect(files);
-          e.target.value = '';
-        }}
-      />
+      <FileButton label={t.collectPick} accept=".xlsx" testId="collect-files" multiple disabled={!!state.busy} onFiles={(files) => void state.actions.collect(files)} />
       {state.collected && (
         <MessageBar intent={state.collected.some((f) => f.refused || f.conflicts.length) ? 'warning' : 'success'} data-testid="collected">
           <MessageBarBody>

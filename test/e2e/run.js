@@ -434,7 +434,10 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-/** RFC 4180 rows (quoted fields may hold commas, quotes doubled, line breaks). */
+/**
+ * RFC 4180 rows (quoted fields may hold commas, quotes doubled, line breaks), blank rows kept: the tests
+ * index rows by their sheet row. (The master list's parseCsv drops blank rows and guesses the separator.)
+ */
 function parseCsv(text) {
   const rows = [];
   let row = [];

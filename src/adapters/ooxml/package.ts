@@ -9,7 +9,6 @@ export const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006
 export const REL_SHARED_STRINGS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
 export const REL_CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
 export const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
-export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface Relationship {
@@ -111,11 +110,6 @@ export class OpcPackage {
     this.dirty.delete(part);
   }
 
-  /** Names of the parts we changed or added since the package was opened. */
-  changed(): string[] {
-    return [...this.dirty];
-  }
-
   save(codec: Codec = FFLATE_CODEC): Uint8Array {
     const out: OutEntry[] = [];
     for (const [name, e] of this.entries) {
@@ -182,21 +176,6 @@ export class OpcPackage {
     const xml = this.text('[Content_Types].xml') ?? '';
     const exists = findOverride(xml, '/' + part);
     if (exists) this.setText('[Content_Types].xml', xml.slice(0, exists.start) + xml.slice(exists.end));
-  }
-
-  /** The content type of a part (its Override, else its extension's Default). */
-  contentType(part: string): string | null {
-    const xml = this.text('[Content_Types].xml') ?? '';
-    const o = findOverride(xml, '/' + part);
-    if (o) return tagAttrs(o.text).ContentType ?? null;
-    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
-    let found: string | null = null;
-    sax(xml, {
-      open(name, a) {
-        if (name === 'Default' && a.Extension?.toLowerCase() === ext) found = a.ContentType;
-      },
-    });
-    return found;
   }
 }
 

@@ -53,7 +53,8 @@ export interface SheetRead {
   printSetup: boolean;
 }
 
-function colOf(ref: string): number {
+/** The column of a cell reference ("AB12" → 28). */
+export function colOf(ref: string): number {
   let c = 0;
   for (let i = 0; i < ref.length; i++) {
     const k = ref.charCodeAt(i);

@@ -3,6 +3,7 @@
 import { a1, colLetter, parseRange, rangeA1 } from '../../core/address';
 import type { PlanCell, SheetPlan } from '../../core/schemas';
 import type { Styles } from './styles';
+import { colOf } from './read';
 import { esc, escAttr, findElement, tagAttrs, tagEnd, withAttrs, xmlSafe } from './xml';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -167,16 +168,6 @@ export interface CellPatch {
 
 const num = (x: string | undefined) => (x ? Number(x) : 0);
 
-function colOfRef(ref: string): number {
-  let c = 0;
-  for (const ch of ref) {
-    const k = ch.charCodeAt(0);
-    if (k >= 65 && k <= 90) c = c * 26 + k - 64;
-    else break;
-  }
-  return c;
-}
-
 /** The format index of cells in a part (0 when absent), for copying formats: rows indexed in one pass. */
 export class CellStyles {
   private rows: Map<number, RowAt> | null = null;
@@ -247,7 +238,7 @@ function cellsOf(xml: string, from: number, to: number): CellAt[] {
   while ((m = re.exec(xml)) && m.index < to) {
     const openEnd = tagEnd(xml, m.index);
     const r = tagAttrs(xml.slice(m.index, openEnd)).r;
-    const col = r ? colOfRef(r) : last + 1;
+    const col = r ? colOf(r) : last + 1;
     last = col;
     const end = xml[openEnd - 2] === '/' ? openEnd : xml.indexOf(`</${m[1]}c>`, openEnd) + `</${m[1]}c>`.length;
     out.push({ start: m.index, end, col });

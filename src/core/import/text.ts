@@ -154,6 +154,9 @@ function subjectOf(rest: string, idx: MatchIndex): { name: string; duty: string 
   return d && !/^(Giao|Phân cấp cho|Ủy quyền cho)\s/.test(rest) ? { name: d.name, duty: d.body } : null;
 }
 
+/** Titles that head an addressee ("Giám đốc Sở …", "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …"). */
+const TITLES = 'Bộ trưởng|Giám đốc|Thủ trưởng|Chủ tịch';
+
 /** The addressee of a heading that goes on: "Sở Xây dựng là cơ quan chuyên môn, tham mưu …" → "Sở Xây dựng". */
 function headName(rest: string): string {
   const verb = VERB.exec(rest);
@@ -173,14 +176,12 @@ function dutyHeading(text: string, idx: MatchIndex): { name: string; body: strin
     return name ? { name, body: rest } : null;
   }
   // "Bộ trưởng Bộ Công an có trách nhiệm …": the agency, not its head's title
-  const titled = /^(?:Bộ trưởng|Giám đốc|Thủ trưởng|Chủ tịch)\s+(?=\p{Lu})/u.exec(rest);
+  const titled = new RegExp(`^(?:${TITLES})\\s+(?=\\p{Lu})`, 'u').exec(rest);
   if (titled && !/^[^,]*,/.test(rest.slice(titled[0].length, titled[0].length + 40))) rest = rest.slice(titled[0].length);
-  const leadTitles = /^(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s*,/.test(rest);
+  const leadTitles = new RegExp(`^(?:${TITLES})\\s*,`).test(rest);
   const verb = VERB.exec(rest);
   if (!verb || verb.index < 3) return null;
-  const name = rest
-    .slice(0, verb.index)
-    .split(/\s+(?:là|có trách nhiệm|chịu trách nhiệm)\s/)[0]
+  const name = headName(rest)
     .replace(/\s*(?:,\s*)?(?:theo|trong phạm vi)\s+(?:chức năng|thẩm quyền)[^,;]*$/i, '')
     .replace(/[\s,;:]+$/, '');
   const all = parseMentions(name, idx).filter((m) => m.agency || m.collective);
@@ -188,7 +189,6 @@ function dutyHeading(text: string, idx: MatchIndex): { name: string; body: strin
   // heads named by their titles ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch Ủy ban nhân dân các tỉnh") address their bodies
   if (!leadTitles && (!all.some((m) => m.start === 0 && (m.agency || /^(các|ủy ban|uỷ ban|ubnd|những)\s/i.test(m.text))) || name.length > 160)) return null;
   if (leadTitles && (name.length > 200 || !all.length)) return null;
-  // the subject is names (and the words joining them) up to its verb: "Bộ Quốc phòng, Bộ Công an"
   const body = rest.slice(verb.index).trim();
   return { name, body: body.charAt(0).toUpperCase() + body.slice(1) };
 }
@@ -200,7 +200,7 @@ function givenTo(tail: string, idx: MatchIndex): string {
   const named = namedAfter(tail, idx);
   // the name as the sentence writes it up to its verb ("Thanh tra thành phố"), when it opens with the name read
   if (named && head.startsWith(named) && head.length - named.length <= 20) return head;
-  if (named) return tail.startsWith(named) && /^\s+(thành phố|tỉnh)(?=[\s,;.]|$)/.test(tail.slice(named.length)) ? named + tail.slice(named.length).match(/^\s+(thành phố|tỉnh)/)![0] : named;
+  if (named) return named;
   return ORG_HEAD.test(head) && head.length <= 120 ? head : '';
 }
 

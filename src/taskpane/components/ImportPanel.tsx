@@ -1,6 +1,7 @@
 // "Nhập từ văn bản": pick a .docx/.txt or paste text, see what was found, confirm; the sheet is written
 // by the import use-case (src/app/import.ts) and the pane continues with it.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FileButton } from './FileButton';
 import { Button, Field, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Strings } from '../i18n';
 import type { Session, SessionState } from '../useSession';
@@ -17,7 +18,6 @@ export function ImportPanel({ t, state, newWorkbook }: { t: Strings; state: Sess
   const s = useStyles();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const input = useRef<HTMLInputElement>(null);
   const im = state.importing;
   const busy = !!state.busy;
   if (!open && !im)
@@ -37,22 +37,13 @@ export function ImportPanel({ t, state, newWorkbook }: { t: Strings; state: Sess
         <>
           <Text size={200}>{t.importIntro}</Text>
           <div className={s.row}>
-            <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
-              {t.importPick}
-            </Button>
-            <input
-              ref={input}
-              type="file"
+            <FileButton
+              label={t.importPick}
               accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
-              data-testid="import-file"
-              aria-label={t.importPick}
-              tabIndex={-1}
-              style={{ display: 'none' }}
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) void state.actions.readPlan({ file: f });
-                e.target.value = '';
-              }}
+              testId="import-file"
+              primary
+              disabled={busy}
+              onFiles={([f]) => void state.actions.readPlan({ file: f })}
             />
           </div>
           <Field label={t.importPasteLabel}>
