@@ -121,6 +121,23 @@ describe('phan-cong distribute, then collect', () => {
     expect(execFileSync('node', [bin, 'help', 'collect'], { encoding: 'utf8' })).toMatch(/collect OUT\.xlsx TRẢ_VỀ\.xlsx … -o GỘP\.xlsx/);
   });
 
+  it('a note row or a column the agency added is named, not merged; a file that cannot be opened is refused alone', async () => {
+    const send2 = join(dir, 'send2');
+    mkdirSync(send2);
+    execFileSync('node', [bin, 'distribute', out, '-d', send2, '--only', 'Công an tỉnh']);
+    const ca = join(send2, 'Công an tỉnh.xlsx');
+    const rows = (await grids(ca))['Công an tỉnh'].length;
+    await edit(ca, 'Công an tỉnh', { I6: 'Hoàn thành', O4: 'Người phụ trách', O6: 'Anh Minh', [`B${rows + 2}`]: 'Ghi chú: đã họp ngày 3/12' });
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, readFileSync(ca).subarray(0, 300));
+    const res = spawnSync('node', [bin, 'collect', out, ca, broken, '-o', join(dir, 'merged3.xlsx'), '--format', 'json'], { encoding: 'utf8' });
+    const j = JSON.parse(res.stdout) as { files: { file: string; updated: number; refused: string | null; notMerged: string[] }[] };
+    expect(j.files[0]).toMatchObject({ file: 'Công an tỉnh.xlsx', updated: 1, refused: null });
+    expect(j.files[0].notMerged).toEqual([`dòng ${rows + 2}: Ghi chú: đã họp ngày 3/12`, 'cột "Người phụ trách" (cột O) cơ quan thêm vào']);
+    expect(j.files[1].refused).toMatch(/broken\.xlsx/);
+    expect((await grids(join(dir, 'merged3.xlsx')))['Công an tỉnh'][5][8]).toBe('Hoàn thành');
+  });
+
   it('a file without a marker is refused with a message naming it', () => {
     const res = spawnSync('node', [bin, 'collect', out, sample, '-o', join(dir, 'x.xlsx')], { encoding: 'utf8' });
     expect(res.status).toBe(1);

@@ -201,11 +201,20 @@ export class XlsxWorkbook implements WorkbookPort {
     return entry;
   }
 
-  /** Replace one of our sheets' part in place (its position, id and relationship stay). */
-  private replaceSheet(s: SheetEntry, state: State, xml: string): void {
+  /**
+   * Replace one of our sheets' part in place (its position, id and relationship stay). What a person
+   * hung off our old sheet (comments, pictures) has no place on the new one: it is said in `notes`.
+   */
+  private replaceSheet(s: SheetEntry, state: State, xml: string, notes: string[]): void {
+    const rels = this.pkg.rels(s.part);
+    for (const r of rels) {
+      if (r.type.endsWith('/comments')) {
+        const refs = [...(this.pkg.text(r.part) ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
+        if (refs.length) notes.push(`Chú thích (comment) người dùng thêm ở trang tính "${s.name}" ô ${refs.join(', ')} không còn trên trang tính tạo lại; tệp gốc vẫn giữ, hãy chép lại nếu cần.`);
+      } else if (r.type.endsWith('/drawing')) notes.push(`Hình hoặc biểu đồ người dùng thêm vào trang tính "${s.name}" không còn trên trang tính tạo lại; tệp gốc vẫn giữ.`);
+    }
     this.pkg.setText(s.part, xml);
-    // what hung off our old sheet (a comment someone added) no longer has a sheet to hang off
-    if (this.pkg.has(relsOf(s.part))) this.pkg.remove(relsOf(s.part));
+    if (rels.length) this.pkg.remove(relsOf(s.part));
     s.state = state;
   }
 
@@ -228,6 +237,7 @@ export class XlsxWorkbook implements WorkbookPort {
     /** Print titles to set, by sheet entry. */
     const titles = new Map<SheetEntry, string>();
     const replaced = new Set<SheetEntry>();
+    const notes: string[] = [];
     for (const name of plan.createSheets ?? []) if (!this.byName(name)) this.addSheet(name, 'visible', EMPTY_SHEET);
 
     // cell writes into a user's sheets: one splice per sheet
@@ -276,7 +286,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const old = this.byName(sp.name);
       let s: SheetEntry;
       if (old) {
-        this.replaceSheet(old, 'visible', xml);
+        this.replaceSheet(old, 'visible', xml, notes);
         old.name = sp.name;
         s = old;
         replaced.add(old);
@@ -288,7 +298,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const xml = textColumnPartXml(registryToRows(plan.registry).map((r) => r[0]));
       const old = this.byName(REGISTRY_SHEET);
       if (old) {
-        this.replaceSheet(old, 'veryHidden', xml);
+        this.replaceSheet(old, 'veryHidden', xml, notes);
         replaced.add(old);
       } else this.addSheet(REGISTRY_SHEET, 'veryHidden', xml);
     }
@@ -301,7 +311,7 @@ export class XlsxWorkbook implements WorkbookPort {
     this.writeBook(beforeEntries, replaced, titles);
     if (styles.changed()) this.pkg.setText(this.stylesPart as string, styles.toXml());
     if (replaced.size || plan.deleteSheets.length) this.dropCalcChain();
-    return { syncs: 0, bytes: 0 };
+    return { syncs: 0, bytes: 0, ...(notes.length ? { notes } : {}) };
   }
 
   /** workbook.xml with the new sheet list, the names re-pointed at their sheets' new positions, the active tab kept. */

@@ -1,10 +1,10 @@
 // Use-cases: send each agency a workbook of its own sheet, and merge what the agencies send back.
 import { a1 } from '../core/address';
 import { baseOf, mergeReturned, planFingerprint, rowKey, type Conflict } from '../core/distribute';
-import { attachedFromTitles, DONE_COL, STATUS_COL, typedDate } from '../core/generate';
+import { AGENCY_COLUMNS, AGENCY_HEADER_ROW, attachedFromTitles, DONE_COL, STATUS_COL, typedDate } from '../core/generate';
 import type { Registry } from '../core/registry';
 import type { CellWrite } from '../core/schemas';
-import type { Grid } from '../core/table';
+import { gridCell, type Grid } from '../core/table';
 import type { WorkbookPort } from '../port/workbook';
 import { zipSync } from 'fflate';
 import { carriedRows, UserError, type Analysis } from './usecases';
@@ -61,6 +61,8 @@ export interface ReturnedFile {
   registry: Registry | null;
   /** The grid of the sheet the marker names (null when the file lacks it). */
   grid: Grid | null;
+  /** Why the file could not be opened (Vietnamese, naming it): it is refused, the others are merged. */
+  unreadable?: string;
 }
 
 export interface CollectedFile {
@@ -71,6 +73,8 @@ export interface CollectedFile {
   conflicts: Conflict[];
   /** Why nothing was taken from the file (Vietnamese), or null. */
   refused: string | null;
+  /** What the agency typed that has no place in the officer's sheet (a note row, an added column): said, not merged. */
+  notMerged: string[];
 }
 
 /** Merge returned files into the officer's workbook, by task; one write through the port. */
@@ -82,9 +86,10 @@ export async function collect(port: WorkbookPort, a: Analysis, returned: Returne
   const accepted: { r: ReturnedFile; out: string; f: CollectedFile }[] = [];
   for (const r of returned) {
     const d = r.registry?.distribution;
-    const f: CollectedFile = { file: r.file, agency: d?.agency ?? null, updated: 0, unchanged: 0, conflicts: [], refused: null };
+    const f: CollectedFile = { file: r.file, agency: d?.agency ?? null, updated: 0, unchanged: 0, conflicts: [], refused: null, notMerged: [] };
     files.push(f);
-    if (!d) f.refused = `Tệp "${r.file}" không phải tệp Phân công gửi cho một cơ quan (không có dấu của kế hoạch): không lấy gì từ tệp này.`;
+    if (r.unreadable) f.refused = r.unreadable;
+    else if (!d) f.refused = `Tệp "${r.file}" không phải tệp Phân công gửi cho một cơ quan (không có dấu của kế hoạch): không lấy gì từ tệp này.`;
     else if (d.fingerprint !== fingerprint)
       f.refused = `Tệp "${r.file}" là của kế hoạch khác ("${d.plan}") hoặc bảng nhiệm vụ đã thay đổi từ khi gửi (${d.sent}): không lấy gì từ tệp này.`;
     else if (!agencySheet.has(d.agency)) f.refused = `Sổ không còn sheet của "${d.agency}" (tệp "${r.file}"): hãy chạy generate lại rồi thu thập.`;
@@ -97,7 +102,15 @@ export async function collect(port: WorkbookPort, a: Analysis, returned: Returne
   const writes: CellWrite[] = [];
   for (const { r, out, f } of accepted) {
     const now = nowRows.get(out) ?? [];
-    const m = mergeReturned(now, carriedRows(r.grid as Grid, 0), r.registry?.distribution?.base ?? {}, prefer);
+    const theirs = carriedRows(r.grid as Grid, 0);
+    const m = mergeReturned(now, theirs, r.registry?.distribution?.base ?? {}, prefer);
+    // typed content with no cell to go to in the officer's sheet is named, never dropped without a word
+    for (const x of theirs) if (x.id.startsWith('dòng ')) f.notMerged.push(`${x.id}: ${x.title}`);
+    for (const id of m.missing) f.notMerged.push(`nhiệm vụ ${id} (không còn trong sổ)`);
+    for (let c = AGENCY_COLUMNS.length + 1; c <= AGENCY_COLUMNS.length + 40; c++) {
+      const h = gridCell(r.grid as Grid, AGENCY_HEADER_ROW, c).trim();
+      if (h) f.notMerged.push(`cột "${h}" (cột ${a1(AGENCY_HEADER_ROW, c).replace(/\d+$/, '')}) cơ quan thêm vào`);
+    }
     const byKey = new Map(now.map((x) => [rowKey(x), x]));
     for (const w of m.writes) {
       const row = byKey.get(w.key) as (typeof now)[number];

@@ -213,7 +213,15 @@ async function cmdCollect(args: Args): Promise<number> {
   const { wb, a } = await analyzeFile(args, file);
   const returned = [];
   for (const f of files) {
-    const r = await loadWorkbook(f);
+    // a file that cannot be opened is refused on its own; the others are still merged
+    const r = await loadWorkbook(f).catch((e: unknown) => {
+      if (e instanceof UserError) return e;
+      throw e;
+    });
+    if (r instanceof UserError) {
+      returned.push({ file: path.basename(f), registry: null, grid: null, unreadable: r.message });
+      continue;
+    }
     const snap = await r.read({ extra: [] });
     const sheet = snap.registry?.distribution?.sheet;
     const grid = sheet ? (await r.readSheets([sheet]))[sheet] ?? null : null;
@@ -228,6 +236,7 @@ async function cmdCollect(args: Args): Promise<number> {
       if (f.refused) out(`${f.file}: ${f.refused}`);
       else out(`${f.file} (${f.agency}): ${f.updated} nhiệm vụ cập nhật, ${f.unchanged} không đổi, ${f.conflicts.length} xung đột`);
       for (const c of f.conflicts) out(`  xung đột nhiệm vụ ${c.task}, cột ${c.column}: trong sổ "${c.out}", tệp gửi lại "${c.returned}"${prefer === 'returned' ? ' — lấy theo tệp gửi lại' : ' — giữ theo sổ'}`);
+      for (const n of f.notMerged) out(`  không gộp (không có ô tương ứng trong sổ, hãy chép tay nếu cần): ${n}`);
     }
     out(r.written ? `Đã ghi ${path.resolve(o)}: ${r.written} ô.` : 'Không có gì mới để gộp: không ghi tệp.');
   }

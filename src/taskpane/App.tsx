@@ -357,6 +357,11 @@ function SendPanel({ t, state }: StepProps) {
                     <Text size={200}>{t.collectedConflict(c.task, c.column, c.out, c.returned)}</Text>
                   </div>
                 ))}
+                {f.notMerged.map((n) => (
+                  <div key={n}>
+                    <Text size={200}>{t.notMerged(n)}</Text>
+                  </div>
+                ))}
               </div>
             ))}
           </MessageBarBody>

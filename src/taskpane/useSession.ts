@@ -210,7 +210,11 @@ export function useSession(initial: Session | null) {
         guard('collect', async () => {
           if (!session?.files || !analysis) return;
           const returned: ReturnedFile[] = [];
-          for (const f of files) returned.push(await session.files.readReturned(new Uint8Array(await f.arrayBuffer()), f.name));
+          for (const f of files) {
+            // a file that cannot be opened is refused on its own; the others are still merged
+            const bytes = new Uint8Array(await f.arrayBuffer());
+            returned.push(await session.files.readReturned(bytes, f.name).catch((e: unknown) => ({ file: f.name, registry: null, grid: null, unreadable: e instanceof Error ? e.message : String(e) })));
+          }
           const r = await collect(session.port, analysis, returned);
           setCollected(r.files);
           if (r.written) await reanalyze();

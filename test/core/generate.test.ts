@@ -262,6 +262,15 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     expect(again.wb.getWorksheet('Sở Y tế')!.getCell(`M${r}`).value).toBeInstanceOf(Date);
   });
 
+  test('a comment a person put on one of our sheets is named when the sheet is made again', async () => {
+    const first = await xlsxPort(planBook(ROWS));
+    await generate(first, await analyze(first));
+    first.wb.getWorksheet('Sở Y tế')!.getCell('J6').note = 'Hỏi lại chị Lan';
+    const again = await xlsxPort(first.wb);
+    const r = await generate(again, await analyze(again));
+    expect(generationNotes(r).some((n) => n.includes('"Sở Y tế"') && n.includes('J6'))).toBe(true);
+  });
+
   test('a sheet written before the deadline columns: what was typed after "Ghi chú" is kept as an added column', async () => {
     const wb = planBook(ROWS);
     const first = await xlsxPort(wb);
