@@ -29,6 +29,13 @@ async function test(name, fn) {
     process.stdout.write(`  ✗ ${name}\n    ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n    ')}\n`);
   }
 }
+// axe-core through the DevTools protocol, not a <script> tag: Playwright's addScriptTag fails on any CSP
+// report raised while it waits, and office.js's blocked telemetry frame (our CSP's frame-src 'none') can
+// raise one at any moment — a race that failed CI once.
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+async function injectAxe(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE_SOURCE);
+}
 function assert(cond, msg) {
   if (!cond) throw new Error(msg);
 }
@@ -37,11 +44,6 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 function serve() {
   return new Promise((resolve) => {
     const server = http.createServer((req, res) => {
-      // the accessibility checker, same-origin so the pane's CSP (script-src 'self') lets the test load it
-      if (req.url === '/__test__/axe.min.js') {
-        res.writeHead(200, { 'Content-Type': 'text/javascript' });
-        return fs.createReadStream(require.resolve('axe-core/axe.min.js')).pipe(res);
-      }
       const p = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname));
       if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
         res.writeHead(404);
@@ -221,7 +223,7 @@ async function main() {
     await page.waitForSelector('[data-testid=collected]', { timeout: 15000 });
     const summary = await page.textContent('[data-testid=collected]');
     assert(summary.includes('Công an tỉnh.xlsx (Công an tỉnh): 1 nhiệm vụ cập nhật, 0 xung đột'), `summary: ${summary}`);
-    await page.addScriptTag({ url: `${base}/__test__/axe.min.js` });
+    await injectAxe(page);
     const axe = await page.evaluate(async () => (await window.axe.run(document.querySelector('section[aria-labelledby=send-title]'))).violations.map((v) => `${v.id} (${v.nodes.length})`));
     assert(axe.length === 0, `axe on the send panel: ${axe.join(', ')}`);
     await shot('06b-gui-thu-ve');
@@ -256,7 +258,7 @@ async function main() {
     await page.waitForSelector('[data-testid=import-found]', { timeout: 15000 });
     const found = await page.textContent('[data-testid=import-found]');
     assert(found.includes('20 nhiệm vụ'), `found: ${found}`);
-    await page.addScriptTag({ url: `${base}/__test__/axe.min.js` });
+    await injectAxe(page);
     const axe = await page.evaluate(async () => {
       const r = await window.axe.run(document.querySelector('section[aria-labelledby=import-title]'));
       return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
