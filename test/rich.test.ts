@@ -95,8 +95,10 @@ describe.each(FILES)('%s', (file) => {
     expect(changed.filter((k) => !mayChange.has(k))).toEqual([]);
     // nothing of the user's is removed (a calculation chain may go: Excel rebuilds it)
     expect([...p0.keys()].filter((k) => !p1.has(k) && k !== 'xl/calcChain.xml')).toEqual([]);
-    // what is new is ours: worksheets (generated sheets, the registry) and their relationships only
-    expect([...p1.keys()].filter((k) => !p0.has(k) && !/^xl\/worksheets\/sheet\d+\.xml$/.test(k))).toEqual([]);
+    // what is new is ours: worksheets (generated sheets, the registry), and the report chart's drawing and chart parts
+    const ours = /^xl\/(?:worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels|drawings\/drawingPc\d+\.xml|drawings\/_rels\/drawingPc\d+\.xml\.rels|charts\/chartPc\d+\.xml)$/;
+    expect([...p1.keys()].filter((k) => !p0.has(k) && !ours.test(k))).toEqual([]);
+    if (job === 'generate') expect([...p1.keys()].filter((k) => !p0.has(k) && /chartPc/.test(k))).toHaveLength(1);
     // the user's names keep their sheets, scope and text (ours are print titles of sheets we added)
     const names0 = definedNames(before);
     const names1 = definedNames(after);

@@ -254,6 +254,35 @@ export class OfficeWorkbook implements WorkbookPort {
         final.push({ bytes: 64, label: sp.name, queue: (context) => context.workbook.worksheets.getItem(sp.name).delete() });
       final.push({ bytes: 64, label: sp.name, queue: (context) => void (context.workbook.worksheets.getItem(temps[i]).name = sp.name) });
     });
+    // charts once every sheet has its name (their data is on another of our sheets); ExcelApi 1.7
+    for (const sp of plan.sheets)
+      for (const ch of sp.charts ?? []) {
+        if (!this.supported('ExcelApi', '1.7')) continue;
+        final.push({
+          bytes: 512 + JSON.stringify(ch.series.map((x) => [x.name, x.values])).length,
+          label: sp.name,
+          queue: (context) => {
+            const ws = context.workbook.worksheets.getItem(sp.name);
+            const data = context.workbook.worksheets.getItem(ch.sheet);
+            const [first, ...rest] = ch.series;
+            const chart = ws.charts.add('BarStacked' as Excel.ChartType, data.getRange(first.values), 'Columns' as Excel.ChartSeriesBy);
+            chart.title.text = ch.title;
+            chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+            const s0 = chart.series.getItemAt(0);
+            s0.name = first.name;
+            s0.format.fill.setSolidColor(first.color);
+            for (const x of rest) {
+              const s = chart.series.add(x.name);
+              s.setValues(data.getRange(x.values));
+              s.format.fill.setSolidColor(x.color);
+            }
+            chart.axes.categoryAxis.setCategoryNames(data.getRange(ch.categories));
+            // the first agency on top, as in the table
+            chart.axes.categoryAxis.reversePlotOrder = true;
+            chart.setPosition(ch.from, ch.to);
+          },
+        });
+      }
     // a user's own sheets keep their places: ours go back where they were, new ones after the last of ours
     if (plan.knownSheets) {
       const ours = new Set([...plan.sheets.map((s) => s.name), ...plan.deleteSheets, REGISTRY_SHEET].map((n) => n.toLowerCase()));
@@ -317,11 +346,11 @@ export class OfficeWorkbook implements WorkbookPort {
         // Excel measures wrapped text itself, once the values are in
         ws.getRange(`A1:${colA1(width)}${Math.max(1, sp.rows.length)}`).format.autofitRows();
         if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
-        ws.tabColor = sp.kind === 'report' ? '#1F4E79' : '#70AD47';
+        ws.tabColor = sp.kind === 'report' || sp.kind === 'chart' || sp.kind === 'overdue' ? '#1F4E79' : '#70AD47';
         if (this.supported('ExcelApi', '1.9')) {
           ws.pageLayout.orientation = (sp.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
           ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
-          ws.pageLayout.zoom = { horizontalFitToPages: sp.print.fitToWidth, verticalFitToPages: 0 };
+          ws.pageLayout.zoom = { horizontalFitToPages: sp.print.fitToWidth, verticalFitToPages: sp.print.fitToHeight ?? 0 };
           if (sp.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${sp.print.titleRows.replace(':', ':$')}`);
           if (sp.print.footer) {
             // "&L…&R…": Excel's sections as the API's properties

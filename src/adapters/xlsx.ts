@@ -5,12 +5,14 @@
 import { parseRange, sheetRef } from '../core/address';
 import { REGISTRY_SHEET, registryFromRows, registryToRows, type Registry } from '../core/registry';
 import type { Grid } from '../core/table';
+import type { SheetPlan } from '../core/schemas';
 import { tabOrder, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
 import { readSharedStrings, readSheet } from './ooxml/read';
+import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartPartXml, drawingPartXml, isOurChartPart } from './ooxml/chart';
 import type { Codec } from './ooxml/zip';
 import { EMPTY_STYLES, Styles } from './ooxml/styles';
-import { EMPTY_SHEET, CellStyles, patchCells, patchDefaultPrint, sheetPartXml, textColumnPartXml, type CellPatch } from './ooxml/write';
+import { EMPTY_SHEET, CellStyles, patchCells, patchDefaultPrint, sheetPartBytes, textColumnPartXml, type CellPatch } from './ooxml/write';
 import { escAttr, esc, findElement, tagAttrs, withAttrs, xmlSafe } from './ooxml/xml';
 
 type State = 'visible' | 'hidden' | 'veryHidden';
@@ -72,17 +74,19 @@ export class XlsxWorkbook implements WorkbookPort {
     this.parseBook();
   }
 
-  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    return new XlsxWorkbook(OpcPackage.open(data instanceof Uint8Array ? data : new Uint8Array(data)));
+  /** `codec` compresses what changes (Node passes its native zlib; fflate otherwise). */
+  static async load(data: ArrayBuffer | Uint8Array, codec?: Codec): Promise<XlsxWorkbook> {
+    return new XlsxWorkbook(OpcPackage.open(data instanceof Uint8Array ? data : new Uint8Array(data), codec));
   }
 
   /** A new workbook with no sheets (the import creates its own). */
-  static empty(): XlsxWorkbook {
-    return new XlsxWorkbook(OpcPackage.fromTexts(EMPTY_WORKBOOK));
+  static empty(codec?: Codec): XlsxWorkbook {
+    return new XlsxWorkbook(OpcPackage.fromTexts(EMPTY_WORKBOOK, codec));
   }
 
-  /** The file's bytes; `codec` compresses what changed (Node passes its native zlib). */
+  /** The file's bytes; `codec` compresses what changed (by default the one given to `load`). */
   async save(codec?: Codec): Promise<Uint8Array> {
+    await this.pkg.settle();
     return this.pkg.save(codec);
   }
 
@@ -190,9 +194,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return `xl/worksheets/sheet${n}.xml`;
   }
 
-  private addSheet(name: string, state: State, xml: string): SheetEntry {
-    const part = this.freePart();
-    this.pkg.setText(part, xml);
+  /** `xml` as bytes: a part written whole, compressed now (OpcPackage.setFinal). */
+  private addSheet(name: string, state: State, xml: string | Uint8Array, part = this.freePart()): SheetEntry {
+    if (typeof xml === 'string') this.pkg.setText(part, xml);
+    else this.pkg.setFinal(part, xml);
     this.pkg.setOverride(part, CT_WORKSHEET);
     const rid = this.pkg.addRel(this.book, REL_WORKSHEET, relTarget(this.book, part));
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
@@ -205,20 +210,65 @@ export class XlsxWorkbook implements WorkbookPort {
    * Replace one of our sheets' part in place (its position, id and relationship stay). What a person
    * hung off our old sheet (comments, pictures) has no place on the new one: it is said in `notes`.
    */
-  private replaceSheet(s: SheetEntry, state: State, xml: string, notes: string[]): void {
+  private replaceSheet(s: SheetEntry, state: State, xml: string | Uint8Array, notes: string[]): void {
+    this.releaseSheet(s, notes);
+    if (typeof xml === 'string') this.pkg.setText(s.part, xml);
+    else this.pkg.setFinal(s.part, xml);
+    s.state = state;
+  }
+
+  /**
+   * What hangs off one of our sheets about to be written again goes: our own charts silently; what a
+   * person added (comments, pictures, charts) has no place on the new sheet, and is said in `notes`.
+   */
+  private releaseSheet(s: SheetEntry, notes: string[]): void {
     const rels = this.pkg.rels(s.part);
     for (const r of rels) {
       if (r.type.endsWith('/comments')) {
         const refs = [...(this.pkg.text(r.part) ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
         if (refs.length) notes.push(`Chú thích (comment) người dùng thêm ở trang tính "${s.name}" ô ${refs.join(', ')} không còn trên trang tính tạo lại; tệp gốc vẫn giữ, hãy chép lại nếu cần.`);
-      } else if (r.type.endsWith('/drawing')) notes.push(`Hình hoặc biểu đồ người dùng thêm vào trang tính "${s.name}" không còn trên trang tính tạo lại; tệp gốc vẫn giữ.`);
+      } else if (r.type.endsWith('/drawing')) {
+        if (isOurChartPart(r.part)) this.removeDrawing(r.part);
+        else notes.push(`Hình hoặc biểu đồ người dùng thêm vào trang tính "${s.name}" không còn trên trang tính tạo lại; tệp gốc vẫn giữ.`);
+      }
     }
-    this.pkg.setText(s.part, xml);
     if (rels.length) this.pkg.remove(relsOf(s.part));
-    s.state = state;
+  }
+
+  /** One of our drawings and its charts, parts and content types. */
+  private removeDrawing(part: string): void {
+    for (const r of this.pkg.rels(part)) {
+      if (!isOurChartPart(r.part)) continue;
+      this.pkg.remove(r.part);
+      this.pkg.removeOverride(r.part);
+    }
+    this.pkg.remove(relsOf(part));
+    this.pkg.remove(part);
+    this.pkg.removeOverride(part);
+  }
+
+  /** The drawing of a sheet plan's charts, related to the sheet part; its relationship id. */
+  private addCharts(sheetPart: string, sp: SheetPlan): string {
+    const used = new Set(this.pkg.names().map((n) => n.toLowerCase()));
+    let d = 1;
+    while (used.has(`xl/drawings/drawingpc${d}.xml`)) d++;
+    const drawing = `xl/drawings/drawingPc${d}.xml`;
+    const rids = (sp.charts ?? []).map((ch) => {
+      let c = 1;
+      while (used.has(`xl/charts/chartpc${c}.xml`)) c++;
+      const part = `xl/charts/chartPc${c}.xml`;
+      used.add(part.toLowerCase());
+      this.pkg.setText(part, chartPartXml(ch));
+      this.pkg.setOverride(part, CT_CHART);
+      return this.pkg.addRel(drawing, REL_CHART, relTarget(drawing, part));
+    });
+    this.pkg.setText(drawing, drawingPartXml(sp.charts ?? [], rids));
+    this.pkg.setOverride(drawing, CT_DRAWING);
+    return this.pkg.addRel(sheetPart, REL_DRAWING, relTarget(sheetPart, drawing));
   }
 
   private removeSheet(s: SheetEntry): void {
+    for (const r of this.pkg.rels(s.part)) if (r.type.endsWith('/drawing') && isOurChartPart(r.part)) this.removeDrawing(r.part);
     this.pkg.remove(s.part);
     this.pkg.remove(relsOf(s.part));
     this.pkg.removeOverride(s.part);
@@ -282,17 +332,23 @@ export class XlsxWorkbook implements WorkbookPort {
       if (s) this.removeSheet(s);
     }
     for (const sp of plan.sheets) {
-      const xml = sheetPartXml(sp, styles, { tabColor: sp.kind === 'report' ? 'FF1F4E79' : 'FF70AD47' });
       const old = this.byName(sp.name);
+      if (old) this.releaseSheet(old, notes);
+      const part = old ? old.part : this.freePart();
+      const drawingRid = sp.charts?.length ? this.addCharts(part, sp) : undefined;
+      const xml = sheetPartBytes(sp, styles, { tabColor: sp.kind === 'report' || sp.kind === 'chart' || sp.kind === 'overdue' ? 'FF1F4E79' : 'FF70AD47', drawingRid });
       let s: SheetEntry;
       if (old) {
-        this.replaceSheet(old, 'visible', xml, notes);
+        this.pkg.setFinal(old.part, xml);
+        old.state = 'visible';
         old.name = sp.name;
         s = old;
         replaced.add(old);
-      } else s = this.addSheet(sp.name, 'visible', xml);
+      } else s = this.addSheet(sp.name, 'visible', xml, part);
       if (sp.print.titleRows) titles.set(s, sp.print.titleRows);
       tick(sp.name);
+      // a few sheets compress while the next is written; the rest wait, so their text is not all held at once
+      await this.pkg.drain(2);
     }
     if (plan.registry) {
       const xml = textColumnPartXml(registryToRows(plan.registry).map((r) => r[0]));
@@ -398,7 +454,7 @@ export class XlsxWorkbook implements WorkbookPort {
       .replace(/<(?:[\w.-]+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture)\b[^>]*\/>/g, '')
       .replace(/<(?:[\w.-]+:)?(tableParts|hyperlinks)\b[\s\S]*?<\/(?:[\w.-]+:)?\1>/g, '')
       .replace(/\sr:id="[^"]*"/g, '');
-    const out = XlsxWorkbook.empty();
+    const out = XlsxWorkbook.empty(this.pkg.codec);
     const styles = this.pkg.text(this.stylesPart ?? this.bookRels().find((r) => r.type === REL_STYLES)?.part ?? 'xl/styles.xml');
     if (styles) out.pkg.setText('xl/styles.xml', styles);
     const theme = this.bookRels().find((r) => r.type.endsWith('/theme'));

@@ -5,7 +5,7 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
-import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, CHART_TITLE, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
 import type { CarriedRow } from '../core/carry';
 import { REGISTRY_SHEET } from '../core/registry';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
@@ -311,7 +311,9 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     const g = grids[name];
     if (!g) continue;
     const header = Array.from({ length: 20 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1));
-    if (s.kind === 'archive' ? gridCell(g, AGENCY_HEADER_ROW, 1).trim() !== ARCHIVE_COLUMNS[0] : !looksGenerated(header, s.kind)) continue;
+    const ours =
+      s.kind === 'archive' ? gridCell(g, AGENCY_HEADER_ROW, 1).trim() === ARCHIVE_COLUMNS[0] : s.kind === 'chart' ? gridCell(g, 1, 1).startsWith(CHART_TITLE) : looksGenerated(header, s.kind);
+    if (!ours) continue;
     take(name, s, g);
   }
   for (const s of lost) {
@@ -394,7 +396,10 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
 // ---- Fixes -----------------------------------------------------------------------------------------
 
 export interface FixResult {
+  /** The findings resolved: each cell fixed once for every finding in it that the same change resolves. */
   applied: { cell: string; rule: string; from: string; to: string }[];
+  /** Cells written. */
+  cells: number;
   skipped: { cell: string; rule: string; reason: string }[];
   aliases: { agency: string; alias: string }[];
 }
@@ -403,10 +408,11 @@ function addrOf(cellRef: string): string {
   return cellRef.slice(cellRef.lastIndexOf('!') + 1);
 }
 
+/** Every occurrence of a name in the cell replaced: one press fixes the cell, however often it is written there. */
 function replaceMention(cell: string, from: string, to: string): string | null {
-  if (cell.includes(from)) return tidy(cell.replace(from, to));
+  if (cell.includes(from)) return tidy(cell.split(from).join(to));
   const norm = normalizeText(cell);
-  if (norm.includes(from)) return tidy(norm.replace(from, to));
+  if (norm.includes(from)) return tidy(norm.split(from).join(to));
   return null;
 }
 
@@ -422,8 +428,10 @@ function tidy(s: string): string {
 
 /** Apply the fixes of the chosen findings; only the cells they name change. */
 export async function applyFixes(port: WorkbookPort, a: Analysis, chosen: Issue[]): Promise<FixResult> {
-  const result: FixResult = { applied: [], skipped: [], aliases: [] };
+  const result: FixResult = { applied: [], cells: 0, skipped: [], aliases: [] };
   const current = new Map<string, string>();
+  /** The replacements made in each cell in this run ("from\u0000to"). */
+  const made = new Map<string, Set<string>>();
   const cellValue = (addr: string) => {
     if (current.has(addr)) return current.get(addr)!;
     const r = parseRange(addr);
@@ -441,14 +449,24 @@ export async function applyFixes(port: WorkbookPort, a: Analysis, chosen: Issue[
     }
     const addr = addrOf(f.cell);
     const before = cellValue(addr);
+    // a second finding of the same name in a cell already fixed in this run: resolved by that fix
+    if (f.kind === 'replace' && made.get(addr)?.has(`${f.from}\u0000${f.to}`)) {
+      result.applied.push({ cell: i.cell, rule: i.rule, from: before, to: before });
+      continue;
+    }
     const after = f.kind === 'set' ? f.value : replaceMention(before, f.from, f.to);
     if (after === null) {
       result.skipped.push({ cell: i.cell, rule: i.rule, reason: `Ô ${addr} không còn chứa '${f.kind === 'replace' ? f.from : ''}'.` });
       continue;
     }
     current.set(addr, after);
+    if (f.kind === 'replace') {
+      if (!made.has(addr)) made.set(addr, new Set());
+      made.get(addr)!.add(`${f.from}\u0000${f.to}`);
+    }
     result.applied.push({ cell: i.cell, rule: i.rule, from: before, to: after });
   }
+  result.cells = current.size;
   const writes: CellWrite[] = [...current.entries()].map(([address, v]) => ({ sheet: a.grid.sheet, address, values: [[v]] }));
   if (result.aliases.length) {
     let m = a.master;

@@ -126,7 +126,7 @@ export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   const buf = await readFileChecked(file);
   checkWorkbookBytes(new Uint8Array(buf), file);
   try {
-    return await XlsxWorkbook.load(new Uint8Array(buf));
+    return await XlsxWorkbook.load(new Uint8Array(buf), NODE_CODEC);
   } catch {
     throw corruptWorkbook(file);
   }
@@ -347,9 +347,9 @@ async function cmdFix(args: Args): Promise<number> {
   const chosen = a.issues.filter((i) => i.fix && (args.flags.has('--all') || rules.includes(i.rule)));
   const r = await applyFixes(wb, a, chosen);
   await save(wb, o);
-  for (const x of r.applied) out(`${x.cell}  ${x.rule}  "${x.from.replace(/\n/g, ' ⏎ ')}" → "${x.to.replace(/\n/g, ' ⏎ ')}"`);
+  for (const x of r.applied) if (x.from !== x.to) out(`${x.cell}  ${x.rule}  "${x.from.replace(/\n/g, ' ⏎ ')}" → "${x.to.replace(/\n/g, ' ⏎ ')}"`);
   for (const x of r.skipped) out(`${x.cell}  ${x.rule}  bỏ qua: ${x.reason}`);
-  out(`Đã sửa ${r.applied.length} ô, bỏ qua ${r.skipped.length}; kết quả ở ${path.resolve(o)}.`);
+  out(`Đã sửa ${r.cells} ô (${r.applied.length} phát hiện), bỏ qua ${r.skipped.length}; kết quả ở ${path.resolve(o)}.`);
   return 0;
 }
 

@@ -162,6 +162,8 @@ export function makeSheetNames(agencies: Agency[], taken: string[], previous: Re
   };
   // the report first (never a user's sheet of the same name), then previous names, so a re-run keeps every sheet where it was
   claim(REPORT_KEY, REPORT_SHEET);
+  claim(CHART_KEY, CHART_SHEET);
+  claim(OVERDUE_KEY, OVERDUE_SHEET);
   claim(TASK_LIST_KEY, TASK_LIST_SHEET);
   for (const a of agencies) {
     const p = previous[a.name];
@@ -215,6 +217,13 @@ export function outcomeOf(deadline: number | null, status: string, done: number 
 }
 /** The live "Đánh giá" formula of row r (Hạn in L, Tình trạng in I, Ngày hoàn thành in M). */
 export function outcomeFormula(r: number): string {
+  // one string per row for every sheet: 80 sheets of 3,500 rows hold 3,500 formulas, not 280,000
+  let f = FORMULAS[r];
+  if (f === undefined) FORMULAS[r] = f = outcomeFormulaText(r);
+  return f;
+}
+const FORMULAS: string[] = [];
+function outcomeFormulaText(r: number): string {
   const [L, I, M] = [`L${r}`, `I${r}`, `M${r}`];
   return `IF(${L}="","${OUTCOMES[4]}",IF(OR(${I}="Hoàn thành",${M}<>""),IF(IF(${M}<>"",${M},TODAY())<=${L},"${OUTCOMES[0]}","${OUTCOMES[1]}"),IF(TODAY()<=${L},"${OUTCOMES[2]}","${OUTCOMES[3]}")))`;
 }
@@ -224,13 +233,15 @@ export function outcomeFormula(r: number): string {
 // dates need 12: "31/12/2018" in 13 pt Times is ≈ 80 px, and a date too wide for its column prints as ####
 const AGENCY_WIDTHS = [5, 22, 12, 8, 4, 4, 4, 4, 10, 11, 7, 12, 12, 10];
 export const AGENCY_HEADER_ROW = 4;
+/** The section row over the tasks an agency leads on its sheet. */
+export const LEAD_PART = 'A. NHIỆM VỤ CHỦ TRÌ';
 export const REPORT_COLUMNS_V1 = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
 /** Per agency: its tasks, their load by quarter, what the check found, and how they stand against their deadlines. */
 export const REPORT_COLUMNS = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Tỷ lệ đúng hạn'];
 
 /** Does a sheet still carry the header we wrote (row 4)? A registry entry is trusted only then. */
-export function looksGenerated(headerRow: string[], kind: 'agency' | 'report' | 'tasks'): boolean {
-  const want = kind === 'agency' ? AGENCY_COLUMNS : kind === 'tasks' ? TASK_LIST_COLUMNS : REPORT_COLUMNS;
+export function looksGenerated(headerRow: string[], kind: 'agency' | 'report' | 'tasks' | 'overdue'): boolean {
+  const want = kind === 'agency' ? AGENCY_COLUMNS : kind === 'tasks' ? TASK_LIST_COLUMNS : kind === 'overdue' ? OVERDUE_COLUMNS : REPORT_COLUMNS;
   const is = (cols: string[]) => cols.every((h, i) => (headerRow[i] ?? '').trim() === h);
   return is(want) || (kind === 'agency' && is(AGENCY_COLUMNS_V1)) || (kind === 'report' && is(REPORT_COLUMNS_V1));
 }
@@ -379,7 +390,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       { range: `A${first}:N${lastRow}`, formula: `AND($N${first}="${OUTCOMES[2]}",$L${first}-TODAY()<=7)`, fill: HIGHLIGHT.dueSoon },
     );
   };
-  part('A. NHIỆM VỤ CHỦ TRÌ', list.filter((a) => a.role === 'lead'));
+  part(LEAD_PART, list.filter((a) => a.role === 'lead'));
   part('B. NHIỆM VỤ PHỐI HỢP', list.filter((a) => a.role === 'support'));
   const dataRows = rows.length;
   return {
@@ -525,6 +536,149 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
   };
 }
 
+// ---- Overdue tasks and the chart --------------------------------------------------------------
+
+export const OVERDUE_SHEET = 'Quá hạn';
+export const OVERDUE_KEY = '\u0000overdue';
+export const CHART_SHEET = 'Biểu đồ';
+export const CHART_KEY = '\u0000chart';
+export const OVERDUE_COLUMNS = ['STT', 'Cơ quan chủ trì', 'Mã', 'Nhiệm vụ', 'Hạn', 'Số ngày quá hạn', 'Đánh giá', 'Trang tính'];
+const OVERDUE_WIDTHS = [5, 20, 7, 44, 12, 10, 16, 12];
+/** The chart title row; a sheet is taken as our chart sheet only when its first cell starts with it. */
+export const CHART_TITLE = 'BIỂU ĐỒ NHIỆM VỤ THEO CƠ QUAN VÀ ĐÁNH GIÁ';
+/** Fills of the four outcomes in the chart: done on time, done late, open in time, open late. */
+export const OUTCOME_COLORS = ['#70AD47', '#C5E0B4', '#9DC3E6', '#E06666'];
+
+function dmy(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}
+
+/**
+ * Every task an agency leads that is open past its deadline, as of generation, most overdue first: the
+ * agency, the task, its deadline and — live, from the agency's sheet — its outcome and the days late (so a
+ * task finished since shows it). Tasks that fall due later appear when the sheets are made again.
+ */
+export function overdueSheet(name: string, names: Map<string, string>, agencySheets: SheetPlan[], byAgency: Map<string, Assignment[]>, opts: GenerateOptions): SheetPlan {
+  const last = a1(1, OVERDUE_COLUMNS.length).replace(/\d+$/, '');
+  const today = opts.today ?? '1970-01-01';
+  const todaySerial = serialOf(today);
+  const sheetsByName = new Map(agencySheets.map((s) => [s.name, s]));
+  const found: { agency: string; sheet: string; row: number; id: string; title: string; due: number }[] = [];
+  for (const agency of byAgency.keys()) {
+    const sheet = names.get(agency);
+    const plan = sheet ? sheetsByName.get(sheet) : undefined;
+    if (!sheet || !plan) continue;
+    let leads = false;
+    for (let i = AGENCY_HEADER_ROW; i < plan.rows.length; i++) {
+      const row = plan.rows[i];
+      if (row.length === 1 && typeof row[0] === 'string') leads = row[0] === LEAD_PART;
+      const o = row[OUTCOME_COL - 1];
+      const due = row[DEADLINE_COL - 1];
+      if (leads && o && typeof o === 'object' && o.result === OUTCOMES[3] && typeof due === 'number') found.push({ agency, sheet, row: i + 1, id: String(row[0]), title: String(row[1] ?? ''), due });
+    }
+  }
+  found.sort((x, y) => x.due - y.due);
+  const rows: PlanCell[][] = [
+    [`NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH${opts.subject ? ' — ' + upper(opts.subject) : ''} NĂM ${opts.planYear}`],
+    [`${found.length} nhiệm vụ chủ trì quá hạn tính đến ngày ${dmy(today)} (lập khi tạo các trang tính; cột Đánh giá và Số ngày quá hạn lấy trực tiếp từ trang tính của cơ quan).`],
+    [],
+    OVERDUE_COLUMNS.slice(),
+  ];
+  for (const f of found) {
+    const ref = (col: string) => sheetRef(f.sheet, `$${col}$${f.row}`);
+    rows.push([
+      rows.length - AGENCY_HEADER_ROW + 1,
+      f.agency,
+      f.id,
+      f.title,
+      f.due,
+      { formula: `IF(${ref('N')}="${OUTCOMES[3]}",TODAY()-${ref('L')},"")`, result: todaySerial - f.due },
+      { formula: ref('N'), result: OUTCOMES[3] },
+      f.sheet,
+    ]);
+  }
+  const styles: SheetPlan['styles'] = [
+    { range: `A1:${last}1`, style: 'title' },
+    { range: `A2:${last}2`, style: 'subtitle' },
+    { range: `A4:${last}4`, style: 'header' },
+  ];
+  if (found.length === 0) {
+    rows.push(['', '(Không có nhiệm vụ quá hạn)']);
+    styles.push({ range: `A5:${last}5`, style: 'muted' });
+  } else {
+    const n = rows.length;
+    styles.push({ range: `A5:${last}${n}`, style: 'body' }, { range: `A5:A${n}`, style: 'bodyCenter' }, { range: `C5:C${n}`, style: 'bodyCenter' }, { range: `E5:E${n}`, style: 'date' }, { range: `F5:G${n}`, style: 'bodyCenter' });
+  }
+  const merges = [`A1:${last}1`, `A2:${last}2`];
+  return {
+    name,
+    kind: 'overdue',
+    rows,
+    widths: OVERDUE_WIDTHS.slice(),
+    heights: rowHeights(rows, OVERDUE_WIDTHS, merges),
+    styles,
+    merges,
+    freezeRows: AGENCY_HEADER_ROW,
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}`, footer: footerOf(opts) },
+    validations: [],
+    colorScales: [],
+  };
+}
+
+/** A native stacked-bar chart of the report's four outcome columns, one bar per agency, on a sheet of its own before the tables. */
+export function chartSheet(name: string, report: SheetPlan, opts: GenerateOptions): SheetPlan {
+  const first = AGENCY_HEADER_ROW + 1;
+  const data = report.rows.slice(AGENCY_HEADER_ROW);
+  const lastData = AGENCY_HEADER_ROW + data.length;
+  const cache = (col: number) => data.map((r) => {
+    const v = r[col - 1];
+    return typeof v === 'number' ? v : v && typeof v === 'object' && typeof v.result === 'number' ? v.result : 0;
+  });
+  // about 34 px a bar (room for every name at 12 pt), 20 px a row; printed on one page
+  const chartRows = Math.max(16, Math.min(150, Math.ceil((data.length * 34 + 160) / 20)));
+  const rows: PlanCell[][] = [
+    [`${CHART_TITLE}${opts.subject ? ' — ' + upper(opts.subject) : ''} NĂM ${opts.planYear}`],
+    [`Mỗi thanh là một cơ quan: số nhiệm vụ (chủ trì và phối hợp) theo đánh giá, lấy trực tiếp từ trang tính "${report.name}".`],
+  ];
+  const widths = Array.from({ length: 10 }, () => 12);
+  const merges = ['A1:J1', 'A2:J2'];
+  return {
+    name,
+    kind: 'chart',
+    rows,
+    widths,
+    heights: rowHeights(rows, widths, merges),
+    styles: [
+      { range: 'A1:J1', style: 'title' },
+      { range: 'A2:J2', style: 'subtitle' },
+    ],
+    merges,
+    freezeRows: 0,
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, fitToHeight: 1, footer: footerOf(opts) },
+    validations: [],
+    colorScales: [],
+    charts:
+      data.length === 0
+        ? []
+        : [
+            {
+              type: 'barStacked',
+              title: 'Nhiệm vụ theo đánh giá',
+              sheet: report.name,
+              categories: `B${first}:B${lastData}`,
+              categoryCache: data.map((r) => String(r[1] ?? '')),
+              series: OUTCOMES.slice(0, 4).map((o, k) => {
+                const col = REPORT_COLUMNS.indexOf(o) + 1;
+                const letter = a1(1, col).replace(/\d+$/, '');
+                return { name: o, values: `${letter}${first}:${letter}${lastData}`, cache: cache(col), color: OUTCOME_COLORS[k] };
+              }),
+              from: 'A4',
+              to: `J${4 + chartRows}`,
+            },
+          ],
+  };
+}
+
 export const TASK_LIST_SHEET = 'Danh sách nhiệm vụ';
 export const TASK_LIST_KEY = '\u0000tasks';
 export const TASK_LIST_COLUMNS = ['Mã', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Hạn', 'Dòng trong bảng'];
@@ -643,7 +797,9 @@ export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOpt
     archives.push(archiveSheet(name, agency, rows, opts.extraColumns?.[agency] ?? [], today));
   }
   const list = taskListSheet(names.get(TASK_LIST_KEY) ?? TASK_LIST_SHEET, tasks, opts);
-  return { sheets: [report, list, ...sheets, ...archives], names, byAgency, removed, moved, archived };
+  const chart = chartSheet(names.get(CHART_KEY) ?? CHART_SHEET, report, opts);
+  const overdue = overdueSheet(names.get(OVERDUE_KEY) ?? OVERDUE_SHEET, names, sheets, byAgency, opts);
+  return { sheets: [report, chart, overdue, list, ...sheets, ...archives], names, byAgency, removed, moved, archived };
 }
 
 /** Title text → what the plan is about: "PHÂN CÔNG NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018" → "thông tin đối ngoại". */

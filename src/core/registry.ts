@@ -8,7 +8,7 @@ const CHUNK = 30000;
 
 export const RegistrySchema = z.object({
   version: z.literal(1),
-  sheets: z.array(z.object({ name: z.string(), kind: z.enum(['agency', 'report', 'archive', 'tasks']), agency: z.string().nullable() })),
+  sheets: z.array(z.object({ name: z.string(), kind: z.enum(['agency', 'report', 'archive', 'tasks', 'overdue', 'chart']), agency: z.string().nullable() })),
   quarterColumns: z.object({ sheet: z.string(), cols: z.array(z.number()) }).nullable().default(null),
   settings: RuleSettingsSchema.default({}),
   /** In a workbook sent to one agency: which plan and agency it is for, and what its sheet held when sent. */

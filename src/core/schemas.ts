@@ -167,9 +167,23 @@ export type StyleName = z.infer<typeof StyleNameSchema>;
 export const PlanCellSchema = z.union([z.string(), z.number(), z.object({ formula: z.string(), result: z.union([z.number(), z.string()]).optional() }), z.null()]);
 export type PlanCell = z.infer<typeof PlanCellSchema>;
 
+export const ChartPlanSchema = z.object({
+  type: z.literal('barStacked'),
+  title: z.string(),
+  /** The sheet holding the data. */
+  sheet: z.string(),
+  /** One column of category names, e.g. "B5:B20". */
+  categories: z.string(),
+  categoryCache: z.array(z.string()),
+  series: z.array(z.object({ name: z.string(), values: z.string(), cache: z.array(z.number()), color: z.string() })),
+  from: z.string(),
+  to: z.string(),
+});
+export type ChartPlan = z.infer<typeof ChartPlanSchema>;
+
 export const SheetPlanSchema = z.object({
   name: z.string().min(1).max(31),
-  kind: z.enum(['agency', 'report', 'archive', 'tasks']),
+  kind: z.enum(['agency', 'report', 'archive', 'tasks', 'overdue', 'chart']),
   /** Agency full name for agency sheets. */
   agency: z.string().optional(),
   rows: z.array(z.array(PlanCellSchema)),
@@ -180,12 +194,17 @@ export const SheetPlanSchema = z.object({
   merges: z.array(z.string()),
   freezeRows: z.number().int(),
   /** A4 landscape, fit to one page wide; header rows repeated; footer with page numbers ("&P/&N"). */
-  print: z.object({ landscape: z.boolean(), paperSize: z.literal(9), fitToWidth: z.literal(1), titleRows: z.string().optional(), footer: z.string().optional() }),
+  print: z.object({ landscape: z.boolean(), paperSize: z.literal(9), fitToWidth: z.literal(1), fitToHeight: z.literal(1).optional(), titleRows: z.string().optional(), footer: z.string().optional() }),
   validations: z.array(z.object({ range: z.string(), list: z.array(z.string()) })),
   /** Load shading: from white to a neutral blue — load is information, not a fault. */
   colorScales: z.array(z.object({ range: z.string(), from: z.string(), to: z.string() })),
   /** Rows filled when a formula holds (relative to the range's first row): past due, due within a week. */
   highlights: z.array(z.object({ range: z.string(), formula: z.string(), fill: z.string() })).optional(),
+  /**
+   * Native charts over cells of a sheet (live: the chart follows its cells), placed over the cells from
+   * `from` to `to`. The caches are what the cells hold when written, for readers that do not recalculate.
+   */
+  charts: z.array(ChartPlanSchema).optional(),
 });
 export type SheetPlan = z.infer<typeof SheetPlanSchema>;
 

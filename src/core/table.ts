@@ -190,6 +190,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
   const ref = (row: number, f: Field) => cellRef(g.sheet, a1(row, t.columns[f] ?? t.firstCol));
   let currentSection: string | null = null;
   let lastTop = 0; // last top-level number seen or inferred
+  let sttWidth = 1; // digits of the last top-level number as written ("01" → 2): a filled-in number is written alike
   let lastTopId: string | null = null;
   let lastTaskRow: { id: string; row: number; lead: string } | null = null;
   const sttUse = new Map<string, number>();
@@ -270,8 +271,8 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
           severity: 'warning',
           cell: cellRef(g.sheet, c),
           message: `Dòng ${row} có nhiệm vụ nhưng ô STT ${c} để trống; tạm đánh số ${id}.`,
-          suggestion: `Điền số thứ tự ${id.padStart(2, '0')}`,
-          fix: { kind: 'set', cell: cellRef(g.sheet, c), value: id.padStart(2, '0') },
+          suggestion: `Điền số thứ tự ${id.padStart(sttWidth, '0')}`,
+          fix: { kind: 'set', cell: cellRef(g.sheet, c), value: id.padStart(sttWidth, '0') },
         });
     } else if (SUB_LETTER_RE.test(sttTrim) && lastTopId) {
       id = `${lastTopId}.${sttTrim.replace(/[.)]/, '')}`;
@@ -283,6 +284,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
       else {
         lastTop = Number(parts[0]);
         lastTopId = id;
+        sttWidth = /^0\d/.test(sttTrim) ? sttTrim.replace(/\D.*$/, '').length : 1;
       }
     } else {
       id = normalizeId(sttTrim);

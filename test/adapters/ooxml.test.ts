@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
 import { readSharedStrings, readSheet, serialText } from '../../src/adapters/ooxml/read';
 import { Styles, isDateFormat } from '../../src/adapters/ooxml/styles';
-import { cellXml, patchCells, patchDefaultPrint, sheetPartXml, type CellPatch } from '../../src/adapters/ooxml/write';
-import { readStored, writeZip, FFLATE_CODEC } from '../../src/adapters/ooxml/zip';
+import { ByteSink, cellXml, patchCells, patchDefaultPrint, sheetPartBytes, sheetPartXml, type CellPatch } from '../../src/adapters/ooxml/write';
+import { readStored, writeZip, FFLATE_CODEC, type Codec } from '../../src/adapters/ooxml/zip';
+import { deflateSync } from 'fflate';
 import { OpcPackage } from '../../src/adapters/ooxml/package';
 import { XlsxWorkbook } from '../../src/adapters/xlsx';
 
@@ -162,5 +163,66 @@ describe('formulas repeated down a column', () => {
     expect(xml).toContain('<c r="A2" t="str"><f t="shared" ref="A2:A4" si="0">IF(L2=&quot;&quot;,&quot;a&quot;,K2*2)</f><v>a</v></c>'.replace(/&quot;/g, '"'));
     expect(xml).toContain('<c r="A3" t="str"><f t="shared" si="0"/><v>a</v></c>');
     expect(xml).toContain('<c r="A5"><f>SUM($K$1:$K$4)</f><v>0</v></c>');
+  });
+});
+
+describe('a big sheet is written as bytes and compressed as it goes', () => {
+  test('ByteSink gives the UTF-8 of what was pushed, across its chunk boundaries, with Vietnamese and emoji', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('Sở Tài chính 🙂', 'ư'.repeat(40_000), 'x'.repeat(70_000))), { maxLength: 12 }), (parts) => {
+        const sink = new ByteSink();
+        for (const p of parts) sink.push(p);
+        expect(Buffer.from(sink.bytes()).equals(Buffer.from(new TextEncoder().encode(parts.join(''))))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('sheetPartBytes is sheetPartXml in UTF-8', () => {
+    const plan = {
+      name: 'S',
+      kind: 'agency' as const,
+      rows: Array.from({ length: 400 }, (_, i) => [String(i + 1), `Nhiệm vụ ${i} — Sở Nội vụ ${'ơ'.repeat(i % 50)}`, { formula: `IF(A${i + 1}="","a","b")`, result: 'b' }]),
+      widths: [5, 20, 10],
+      heights: [20],
+      styles: [],
+      merges: ['A1:B1'],
+      freezeRows: 1,
+      print: { landscape: true, paperSize: 9 as const, fitToWidth: 1 as const },
+      validations: [],
+      colorScales: [],
+    };
+    expect(new TextDecoder().decode(sheetPartBytes(plan, STYLES))).toBe(sheetPartXml(plan, STYLES));
+  });
+
+  test('parts compressed off the main thread: save waits for them, a part replaced meanwhile keeps its newer text, drain bounds what is in flight', async () => {
+    const releases: (() => void)[] = [];
+    const slow: Codec = {
+      ...FFLATE_CODEC,
+      deflateRawAsync: (d) => new Promise((resolve) => releases.push(() => resolve(deflateSync(d)))),
+    };
+    const pkg = OpcPackage.fromTexts({ '[Content_Types].xml': '<Types/>' }, slow);
+    const big = (c: string) => new TextEncoder().encode(`<a>${c.repeat(1 << 17)}</a>`);
+    pkg.setFinal('xl/a.xml', big('a'));
+    pkg.setFinal('xl/b.xml', big('b'));
+    pkg.setFinal('xl/b.xml', big('c'));
+    expect(() => pkg.save()).toThrow(/still being compressed/);
+    let drained = false;
+    const d = pkg.drain(1).then(() => (drained = true));
+    await Promise.resolve();
+    expect(drained).toBe(false);
+    // three in flight (the replaced one too): one done is not enough for at most one
+    releases.shift()!();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(drained).toBe(false);
+    releases.shift()!();
+    await d;
+    expect(drained).toBe(true);
+    const settled = pkg.settle();
+    releases.forEach((r) => r());
+    await settled;
+    const back = OpcPackage.open(pkg.save());
+    expect(back.text('xl/a.xml')).toBe(`<a>${'a'.repeat(1 << 17)}</a>`);
+    expect(back.text('xl/b.xml')).toBe(`<a>${'c'.repeat(1 << 17)}</a>`);
   });
 });

@@ -2,6 +2,7 @@ import { analyze, generate, saveRuleSettings } from '../../src/app/usecases';
 import { seed002Workbook } from '../../scripts/fixtures';
 import { fakeHostFrom, officePort, trim, xlsxGrid, xlsxPort } from '../helpers';
 import { serialText } from '../../src/adapters/ooxml/read';
+import { strFromU8, unzipSync } from 'fflate';
 
 describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
   test('reads the seed-002 table identically, in one round trip', async () => {
@@ -34,9 +35,23 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
     for (const name of ['Phụ lục', ...xr.sheetsWritten]) {
       expect({ name, cells: shownAsExcel(name) }).toEqual({ name, cells: xlsxGrid(xp.wb.getWorksheet(name)!) });
     }
+    // the chart: the same four series over the report's outcome columns, one bar per agency, in both
+    const chart = host.sheet('Biểu đồ')!.charts[0];
+    expect(chart).toMatchObject({ type: 'BarStacked', title: 'Nhiệm vụ theo đánh giá', reversed: true, legend: 'Bottom', categories: 'Tổng hợp!B5:B14', position: 'A4:J29' });
+    expect(chart.series.map((x) => [x.name, x.values])).toEqual([
+      ['Hoàn thành đúng hạn', 'Tổng hợp!K5:K14'],
+      ['Hoàn thành quá hạn', 'Tổng hợp!L5:L14'],
+      ['Chưa hoàn thành, trong hạn', 'Tổng hợp!M5:M14'],
+      ['Chưa hoàn thành, quá hạn', 'Tổng hợp!N5:N14'],
+    ]);
+    const parts = unzipSync(await xp.save());
+    const chartXml = strFromU8(parts[Object.keys(parts).find((k) => /^xl\/charts\/chartPc\d+\.xml$/.test(k))!]);
+    expect([...chartXml.matchAll(/<c:val><c:numRef><c:f>([^<]+)<\/c:f>/g)].map((m) => m[1])).toEqual(["'Tổng hợp'!$K$5:$K$14", "'Tổng hợp'!$L$5:$L$14", "'Tổng hợp'!$M$5:$M$14", "'Tổng hợp'!$N$5:$N$14"]);
+    expect(chartXml).toContain("<c:cat><c:strRef><c:f>'Tổng hợp'!$B$5:$B$14</c:f>");
+    expect(chartXml).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
     const report = host.sheet('Tổng hợp')!;
     expect(report.conditionalFormats).toHaveLength(1);
-    const agency = host.sheet(xr.sheetsWritten[2])!;
+    const agency = host.sheet(xr.sheetsWritten[4])!;
     expect(agency.freezeRows).toBe(4);
     // past due and due soon: custom rules with their formulas (with "=", as Excel wants) and fills
     const custom = agency.conditionalFormats.filter((c) => c.type === 'Custom');

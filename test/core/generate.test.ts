@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { analyze, generationNotes, generate } from '../../src/app/usecases';
-import { makeSheetNames, sanitizeSheetName, REPORT_SHEET, STATUSES, TASK_LIST_SHEET } from '../../src/core/generate';
+import { makeSheetNames, sanitizeSheetName, OVERDUE_COLUMNS, OVERDUE_SHEET, REPORT_SHEET, STATUSES, TASK_LIST_SHEET } from '../../src/core/generate';
 import { SheetPlanSchema, TaskSchema, IssueSchema } from '../../src/core/schemas';
 import { addSheet, seed002Workbook } from '../../scripts/fixtures';
 import { snapshotCells, xlsxGrid, xlsxPort, type TestPort } from '../helpers';
@@ -34,6 +34,8 @@ describe('per-agency sheets for the seed-002 table', () => {
     const { names } = await generated();
     expect(names).toEqual([
       REPORT_SHEET,
+      'Biểu đồ',
+      'Quá hạn',
       TASK_LIST_SHEET,
       'Sở Công Thương',
       'Sở VHTTDL',
@@ -101,6 +103,41 @@ describe('per-agency sheets for the seed-002 table', () => {
     expect(late).toBeGreaterThan(0);
     expect((ws.getCell(`N${g.indexOf(row) + 1}`).value as { result: number }).result).toBe(late);
     expect((ws.getCell(`O${g.indexOf(row) + 1}`).value as { result: string }).result).toBe('0%');
+  });
+
+  test('the overdue list holds every task an agency leads that is open past its deadline, most overdue first, live from its sheet', async () => {
+    const port = await xlsxPort(seed002Workbook());
+    const r = await generate(port, await analyze(port), { today: '2018-10-15' });
+    // what the agency sheets say: lead rows whose Đánh giá is "Chưa hoàn thành, quá hạn"
+    const expected: { sheet: string; row: number; id: string; due: number }[] = [];
+    for (const name of r.generation.sheets.filter((x) => x.kind === 'agency').map((x) => x.name)) {
+      const ws = port.wb.getWorksheet(name)!;
+      let leads = false;
+      ws.eachRow((row, n) => {
+        const a = String(row.getCell(1).value ?? '');
+        if (/^[AB]\. /.test(a)) leads = a.startsWith('A.');
+        const o = row.getCell(14).value as { result?: string } | null;
+        if (leads && o?.result === 'Chưa hoàn thành, quá hạn') expected.push({ sheet: name, row: n, id: a, due: Number((row.getCell(12).value as Date).getTime()) });
+      });
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    const ws = port.wb.getWorksheet(OVERDUE_SHEET)!;
+    const g = xlsxGrid(ws);
+    expect(g[3]).toEqual(OVERDUE_COLUMNS);
+    expect(g[1][0]).toMatch(new RegExp(`^${expected.length} nhiệm vụ chủ trì quá hạn tính đến ngày 15/10/2018`));
+    const listed = g.slice(4).map((row, i) => ({ sheet: row[7], id: row[2], formula: (ws.getCell(`G${i + 5}`).value as { formula: string }).formula, due: (ws.getCell(`E${i + 5}`).value as Date).getTime() }));
+    expect(listed.map((x) => `${x.sheet}/${x.id}`).sort()).toEqual(expected.map((x) => `${x.sheet}/${x.id}`).sort());
+    // most overdue first; each outcome is the agency sheet's own cell
+    expect(listed.map((x) => x.due)).toEqual(listed.map((x) => x.due).sort((p, q) => p - q));
+    for (const x of listed) {
+      const e = expected.find((y) => y.sheet === x.sheet && y.id === x.id)!;
+      expect(x.formula).toBe(`'${e.sheet}'!$N$${e.row}`);
+    }
+    expect((ws.getCell('F5').value as { formula: string }).formula).toMatch(/^IF\('[^']+'!\$N\$\d+="Chưa hoàn thành, quá hạn",TODAY\(\)-'[^']+'!\$L\$\d+,""\)$/);
+    // nothing overdue: one muted line, not an empty table
+    const early = await xlsxPort(seed002Workbook());
+    await generate(early, await analyze(early), { today: '2017-12-01' });
+    expect(xlsxGrid(early.wb.getWorksheet(OVERDUE_SHEET)!)[4][1]).toBe('(Không có nhiệm vụ quá hạn)');
   });
 
   test('the source sheet is unchanged but for the quarter columns', async () => {
@@ -302,7 +339,7 @@ describe('sheet names', () => {
       { name: 'Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực và lãng phí tỉnh', group: 'other' as const, aliases: [] },
     ];
     const names = makeSheetNames(agencies, ['Sở y tế (2)']);
-    expect([...names.values()]).toEqual(['Tổng hợp', 'Danh sách nhiệm vụ', 'Sở Y tế', 'SỞ Y TẾ (3)', 'Ban CĐPCTNTCLPT']);
+    expect([...names.values()]).toEqual(['Tổng hợp', 'Biểu đồ', 'Quá hạn', 'Danh sách nhiệm vụ', 'Sở Y tế', 'SỞ Y TẾ (3)', 'Ban CĐPCTNTCLPT']);
     expect(makeSheetNames(agencies, ['Sở y tế (2)'])).toEqual(names);
     expect(STATUSES).toEqual(['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn']);
   });

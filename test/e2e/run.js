@@ -322,7 +322,7 @@ async function main() {
   });
   await test('every page starts with its sheet title or its repeated header row; no page holds only quarter columns', async () => {
     assert(pdfPages.length >= 12, `pages read: ${pdfPages.length}`);
-    const starts = /^(PHỤ LỤC|TỔNG HỢP|DANH SÁCH|NHIỆM VỤ|NỘI DUNG|STT|Mã)(\s|$)/u;
+    const starts = /^(PHỤ LỤC|TỔNG HỢP|DANH SÁCH|NHIỆM VỤ|NỘI DUNG|BIỂU ĐỒ|STT|Mã)(\s|$)/u;
     // a repeated header row: "STT" (or "Mã") printed within the top band of the page's text (its cells are
     // vertically centred, so pdftotext may emit other header words first)
     const headed = (p) => {

@@ -50,6 +50,18 @@ export interface SheetState {
   /** Number formats set, by "row:col". */
   numberFormats: Map<string, string>;
   tabColor: string | null;
+  charts: ChartState[];
+}
+
+export interface ChartState {
+  type: string;
+  title: string;
+  /** "Sheet!A1:B2" of each series' values, and of the category names. */
+  series: { name: string; values: string; color: string | null }[];
+  categories: string | null;
+  reversed: boolean;
+  position: string | null;
+  legend: string | null;
 }
 
 export interface LatencyModel {
@@ -159,6 +171,8 @@ abstract class Proxy {
 }
 
 export class FakeRange extends Proxy {
+  /** "Sheet!A1:B2" as the range stands when a queued command runs. */
+  refNow: () => string;
   format: FakeFormat;
   dataValidation: { rule: unknown; clear: () => void };
   conditionalFormats: { add: (type: string) => { colorScale: { criteria: unknown }; custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
@@ -170,6 +184,7 @@ export class FakeRange extends Proxy {
   ) {
     super(ctx, path);
     this.format = new FakeFormat(ctx, this, path + '.format');
+    this.refNow = () => `${this.sheet().name}!${boxAddr(this.resolve())}`;
     const dv = {
       // Excel: clearing first lets a new rule go over an earlier one
       clear: () =>
@@ -470,7 +485,76 @@ function Proxy_(target: Record<string, unknown>, onSet: (prop: string, v: unknow
   });
 }
 
+/**
+ * A chart of ExcelApi 1.7 as far as the adapter uses it: add over a range, series named, coloured and
+ * added with their values, category names, reversed category order, title, legend, position.
+ */
+class FakeChart {
+  constructor(
+    private ctx: Ctx,
+    private state: () => ChartState,
+    private path: string,
+  ) {}
+  set title(_v: unknown) {
+    throw new FakeExcelError('InvalidArgument', 'chart.title is an object: set chart.title.text');
+  }
+  get title(): { text: string } {
+    const q = (v: string) => this.ctx.queue({ p: this.path, set: 'title.text', v }, () => (this.state().title = v));
+    return Object.defineProperty({} as { text: string }, 'text', { set: q });
+  }
+  get legend(): { position: string } {
+    const q = (v: string) => this.ctx.queue({ p: this.path, set: 'legend.position', v }, () => (this.state().legend = v));
+    return Object.defineProperty({} as { position: string }, 'position', { set: q });
+  }
+  get axes(): { categoryAxis: { reversePlotOrder: boolean; setCategoryNames: (r: FakeRange) => void } } {
+    const axis = { setCategoryNames: (r: FakeRange) => this.ctx.queue({ p: this.path, call: 'setCategoryNames' }, () => (this.state().categories = r.refNow())) } as { reversePlotOrder: boolean; setCategoryNames: (r: FakeRange) => void };
+    Object.defineProperty(axis, 'reversePlotOrder', { set: (v: boolean) => this.ctx.queue({ p: this.path, set: 'reversePlotOrder', v }, () => (this.state().reversed = v)) });
+    return { categoryAxis: axis };
+  }
+  setPosition(from: string, to: string): void {
+    this.ctx.queue({ p: this.path, call: 'setPosition', from, to }, () => (this.state().position = `${from}:${to}`));
+  }
+  get series(): { getItemAt: (i: number) => FakeSeries; add: (name: string) => FakeSeries } {
+    return {
+      getItemAt: (i) => new FakeSeries(this.ctx, () => {
+        const x = this.state().series[i];
+        if (!x) throw new FakeExcelError('ItemNotFound', `series ${i}`);
+        return x;
+      }, `${this.path}.series[${i}]`),
+      add: (name) => {
+        let made: ChartState['series'][number] | null = null;
+        this.ctx.queue({ p: this.path, call: 'series.add', name }, () => {
+          made = { name, values: '', color: null };
+          this.state().series.push(made);
+        });
+        return new FakeSeries(this.ctx, () => {
+          if (!made) throw new FakeExcelError('InvalidOperation', 'series used before it was added');
+          return made;
+        }, `${this.path}.series(${name})`);
+      },
+    };
+  }
+}
+
+class FakeSeries {
+  constructor(
+    private ctx: Ctx,
+    private state: () => ChartState['series'][number],
+    private path: string,
+  ) {}
+  set name(v: string) {
+    this.ctx.queue({ p: this.path, set: 'name', v }, () => (this.state().name = v));
+  }
+  setValues(r: FakeRange): void {
+    this.ctx.queue({ p: this.path, call: 'setValues' }, () => (this.state().values = r.refNow()));
+  }
+  get format(): { fill: { setSolidColor: (c: string) => void } } {
+    return { fill: { setSolidColor: (c: string) => this.ctx.queue({ p: this.path, call: 'setSolidColor', c }, () => (this.state().color = c)) } };
+  }
+}
+
 export class FakeWorksheet extends Proxy {
+  charts: { add: (type: string, source: FakeRange, seriesBy: string) => FakeChart };
   freezePanes: { freezeRows: (n: number) => void };
   pageLayout: Record<string, unknown> & { setPrintTitleRows: (a: string) => void };
   constructor(
@@ -480,6 +564,21 @@ export class FakeWorksheet extends Proxy {
   ) {
     super(ctx, path);
     this.freezePanes = { freezeRows: (n: number) => this.ctx.queue({ p: path, call: 'freezeRows', n }, () => (this.must().freezeRows = n)) };
+    this.charts = {
+      add: (type, source, seriesBy) => {
+        let made: ChartState | null = null;
+        this.ctx.queue({ p: path, call: 'charts.add', type, seriesBy }, () => {
+          const ref = source.refNow();
+          if (!/^[^!]+![A-Z]+\d+:[A-Z]+\d+$/.test(ref)) throw new FakeExcelError('InvalidArgument', `chart source ${ref}`);
+          made = { type, title: '', series: [{ name: `Series1`, values: ref, color: null }], categories: null, reversed: false, position: null, legend: null };
+          this.must().charts.push(made);
+        });
+        return new FakeChart(this.ctx, () => {
+          if (!made) throw new FakeExcelError('InvalidOperation', 'chart used before it was added');
+          return made;
+        }, `${path}.chart`);
+      },
+    };
     const page: Record<string, unknown> = {};
     const pageLoaded: Record<string, unknown> = {};
     const pl: Record<string, unknown> = new globalThis.Proxy(page, {
@@ -672,7 +771,7 @@ class FakeWorksheetCollection extends Proxy {
 }
 
 export function newSheet(name: string): SheetState {
-  return { name, visibility: 'Visible', cells: new Map(), merges: [], freezeRows: 0, widths: new Map(), page: {}, validations: [], conditionalFormats: [], numberFormats: new Map(), tabColor: null };
+  return { name, visibility: 'Visible', cells: new Map(), merges: [], freezeRows: 0, widths: new Map(), page: {}, validations: [], conditionalFormats: [], numberFormats: new Map(), tabColor: null, charts: [] };
 }
 
 export interface FakeContext {

@@ -46,7 +46,8 @@ export function relsOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-type Entry = { stored: StoredEntry } | { data: Uint8Array };
+/** As stored in the archive; uncompressed; or being compressed off the main thread (its data kept until then). */
+type Entry = { stored: StoredEntry } | { data: Uint8Array; pending?: Promise<void> };
 
 export class OpcPackage {
   /** Every entry of the zip, in its order: as stored, or uncompressed. */
@@ -54,19 +55,25 @@ export class OpcPackage {
   private readonly texts = new Map<string, string>();
   /** Parts whose text we set: only these are encoded again on save. */
   private readonly dirty = new Set<string>();
+  /** Compressions under way (setFinal with an asynchronous codec). */
+  private readonly pending = new Set<Promise<void>>();
 
-  private constructor(entries: Map<string, Entry>) {
+  private constructor(
+    entries: Map<string, Entry>,
+    /** How parts set with `setFinal`, and by default all changed parts, are compressed. */
+    readonly codec: Codec = FFLATE_CODEC,
+  ) {
     this.entries = entries;
   }
 
-  static open(bytes: Uint8Array): OpcPackage {
+  static open(bytes: Uint8Array, codec?: Codec): OpcPackage {
     const stored = readStored(bytes);
-    if (stored) return new OpcPackage(new Map(stored.map((e) => [e.name, { stored: e }])));
-    return new OpcPackage(new Map([...unzipAll(bytes)].map(([k, v]) => [k, { data: v }])));
+    if (stored) return new OpcPackage(new Map(stored.map((e) => [e.name, { stored: e }])), codec);
+    return new OpcPackage(new Map([...unzipAll(bytes)].map(([k, v]) => [k, { data: v }])), codec);
   }
 
-  static fromTexts(parts: Record<string, string>): OpcPackage {
-    const p = new OpcPackage(new Map());
+  static fromTexts(parts: Record<string, string>, codec?: Codec): OpcPackage {
+    const p = new OpcPackage(new Map(), codec);
     for (const [k, v] of Object.entries(parts)) p.setText(k, v);
     return p;
   }
@@ -104,17 +111,58 @@ export class OpcPackage {
     if (!this.entries.has(part)) this.entries.set(part, { data: new Uint8Array(0) }); // keeps its place in the order
   }
 
+  /**
+   * A part written whole that nothing is going to change again (one of our generated sheets): compressed
+   * now, so a workbook of 80 sheets of megabytes never holds more than one of them as text.
+   */
+  setFinal(part: string, content: string | Uint8Array): void {
+    const data = typeof content === 'string' ? encoder.encode(content) : content;
+    this.texts.delete(part);
+    this.dirty.delete(part);
+    const stored = (raw: Uint8Array): Entry => ({ stored: { name: part, method: 8, crc: this.codec.crc32(data), size: data.length, raw } });
+    if (!this.codec.deflateRawAsync || data.length < 1 << 16) {
+      this.entries.set(part, stored(this.codec.deflateRaw(data)));
+      return;
+    }
+    const entry: Entry = { data };
+    const pending: Promise<void> = this.codec.deflateRawAsync(data).then(
+      (raw) => {
+        this.pending.delete(pending);
+        // replaced or removed meanwhile: the newer entry stands
+        if (this.entries.get(part) === entry) this.entries.set(part, stored(raw));
+      },
+      (err: unknown) => {
+        this.pending.delete(pending);
+        throw err;
+      },
+    );
+    entry.pending = pending;
+    this.pending.add(pending);
+    this.entries.set(part, entry);
+  }
+
+  /** Waits while more than `most` parts are being compressed: what is done is released as it goes. */
+  async drain(most: number): Promise<void> {
+    while (this.pending.size > most) await Promise.race(this.pending);
+  }
+
+  /** Every compression under way, finished (before `save`). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
   remove(part: string): void {
     this.entries.delete(part);
     this.texts.delete(part);
     this.dirty.delete(part);
   }
 
-  save(codec: Codec = FFLATE_CODEC): Uint8Array {
+  save(codec: Codec = this.codec): Uint8Array {
     const out: OutEntry[] = [];
     for (const [name, e] of this.entries) {
       if (this.dirty.has(name)) out.push({ name, data: encoder.encode(this.texts.get(name) as string) });
       else if ('stored' in e) out.push({ name, stored: e.stored });
+      else if (e.pending) throw new Error(`${name}: still being compressed (await settle() before save)`);
       else out.push({ name, data: e.data, store: /\.(png|jpe?g|gif)$/i.test(name) });
     }
     return writeZip(out, codec);

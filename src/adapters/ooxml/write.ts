@@ -17,6 +17,14 @@ const WORKSHEET_ORDER = [
   'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
+/**
+ * Formula shapes by row, then formula: one row's formula repeats on every sheet that lists tasks (80
+ * sheets of 3,500 rows in the bench), so each is shaped once per run. Bounded; no key is built per cell.
+ */
+const shapes = new Map<number, Map<string, string>>();
+let shapeCount = 0;
+const SHAPES_KEPT = 20_000;
+
 function tText(s: string): string {
   const safe = esc(xmlSafe(s));
   return /^\s|\s$/.test(s) ? `<t xml:space="preserve">${safe}</t>` : `<t>${safe}</t>`;
@@ -50,12 +58,27 @@ export interface SharedFormula {
 
 /** The formula with each relative row number written as its offset from the cell's row ("L6" in row 6 → "L#0"). */
 function formulaShape(formula: string, row: number): string {
+  let byRow = shapes.get(row);
+  if (!byRow) shapes.set(row, (byRow = new Map()));
+  let shape = byRow.get(formula);
+  if (shape === undefined) {
+    if (++shapeCount > SHAPES_KEPT) {
+      shapes.clear();
+      shapeCount = 0;
+    }
+    byRow.set(formula, (shape = shapeOf(formula, row)));
+  }
+  return shape;
+}
+
+function shapeOf(formula: string, row: number): string {
   return formula.replace(/("[^"]*")|(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(!])/g, (m, str: string | undefined, col: string, abs: string, n: string) => (str ? str : abs ? m : `${col}#${Number(n) - row}`));
 }
 
 /** Runs of one formula (same shape) in consecutive rows of a column, as shared formulas. */
-function sharedFormulas(rows: PlanCell[][]): Map<string, SharedFormula> {
-  const out = new Map<string, SharedFormula>();
+function sharedFormulas(rows: PlanCell[][]): (SharedFormula | undefined)[][] {
+  /** By column, then row (both from 0). */
+  const out: (SharedFormula | undefined)[][] = [];
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   let si = 0;
   for (let c = 0; c < width; c++) {
@@ -64,7 +87,9 @@ function sharedFormulas(rows: PlanCell[][]): Map<string, SharedFormula> {
     const close = (end: number) => {
       if (start >= 0 && end - start >= 2) {
         const id = si++;
-        for (let r = start; r < end; r++) out.set(`${r}:${c}`, r === start ? { si: id, ref: `${a1(start + 1, c + 1)}:${a1(end, c + 1)}` } : { si: id });
+        const col = (out[c] ??= []);
+        const rest: SharedFormula = { si: id };
+        for (let r = start; r < end; r++) col[r] = r === start ? { si: id, ref: `${a1(start + 1, c + 1)}:${a1(end, c + 1)}` } : rest;
       }
       start = -1;
     };
@@ -84,10 +109,62 @@ function sharedFormulas(rows: PlanCell[][]): Map<string, SharedFormula> {
 
 export interface PartExtras {
   tabColor?: string;
+  /** The relationship id of the sheet's drawing (its charts). */
+  drawingRid?: string;
+}
+
+/**
+ * UTF-8 bytes written as they come: a sheet of megabytes is never one string, and the short strings it is
+ * made of die young (cheap to collect) instead of filling the heap until the part is done.
+ */
+export class ByteSink {
+  private buf = new Uint8Array(1 << 16);
+  private len = 0;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private static readonly encoder = new TextEncoder();
+
+  push(s: string): void {
+    this.pending.push(s);
+    this.pendingLength += s.length;
+    if (this.pendingLength > 1 << 15) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pendingLength) return;
+    const s = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    // at most 3 bytes for each UTF-16 unit
+    if (this.len + s.length * 3 > this.buf.length) {
+      const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + s.length * 3));
+      next.set(this.buf.subarray(0, this.len));
+      this.buf = next;
+    }
+    this.len += ByteSink.encoder.encodeInto(s, this.buf.subarray(this.len)).written;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    return this.buf.subarray(0, this.len);
+  }
 }
 
 /** A whole worksheet part for one of our sheets. */
 export function sheetPartXml(plan: SheetPlan, styles: Styles, extras: PartExtras = {}): string {
+  const out: string[] = [];
+  writeSheetPart(plan, styles, extras, (s) => out.push(s));
+  return out.join('');
+}
+
+/** The same part as UTF-8 bytes, written as it goes (see ByteSink). */
+export function sheetPartBytes(plan: SheetPlan, styles: Styles, extras: PartExtras = {}): Uint8Array {
+  const sink = new ByteSink();
+  writeSheetPart(plan, styles, extras, (s) => sink.push(s));
+  return sink.bytes();
+}
+
+function writeSheetPart(plan: SheetPlan, styles: Styles, extras: PartExtras, emit: (s: string) => void): void {
   // the format of every cell: later ranges win, as when they are applied one after another
   const styleAt: (number | undefined)[][] = [];
   for (const st of plan.styles) {
@@ -99,31 +176,39 @@ export function sheetPartXml(plan: SheetPlan, styles: Styles, extras: PartExtras
     }
   }
   const nRows = Math.max(plan.rows.length, plan.heights.length, styleAt.length - 1);
+  // the last column that holds a value or a format, for the dimension written before the rows
   let maxCol = 1;
-  const rows: string[] = [];
+  for (let r = 1; r <= nRows; r++) {
+    const vals = plan.rows[r - 1] ?? [];
+    const sm = styleAt[r];
+    for (let c = Math.max(vals.length, sm ? sm.length - 1 : 0); c > maxCol; c--) {
+      const v = vals[c - 1];
+      if ((v !== null && v !== undefined && v !== '') || sm?.[c]) {
+        maxCol = c;
+        break;
+      }
+    }
+  }
+  const tab = extras.tabColor ? `<tabColor rgb="${extras.tabColor}"/>` : '';
+  const out = { push: emit };
+  out.push(HEAD + WS_OPEN + `<sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${rangeA1(1, 1, Math.max(nRows, 1), maxCol)}"/>`);
+  const pane = plan.freezeRows > 0 ? `<pane ySplit="${plan.freezeRows}" topLeftCell="${a1(plan.freezeRows + 1, 1)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${a1(plan.freezeRows + 1, 1)}" sqref="${a1(plan.freezeRows + 1, 1)}"/>` : '';
+  out.push(`<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`);
+  if (plan.widths.length) out.push(`<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  out.push('<sheetData>');
   const shared = sharedFormulas(plan.rows);
+  const letters: string[] = [];
   for (let r = 1; r <= nRows; r++) {
     const vals = plan.rows[r - 1] ?? [];
     const sm = styleAt[r];
     const width = Math.max(vals.length, sm ? sm.length - 1 : 0);
     let cells = '';
-    for (let c = 1; c <= width; c++) {
-      const x = cellXml(a1(r, c), vals[c - 1] ?? null, sm?.[c] ?? null, shared.get(`${r - 1}:${c - 1}`));
-      if (x) {
-        cells += x;
-        if (c > maxCol) maxCol = c;
-      }
-    }
+    for (let c = 1; c <= width; c++) cells += cellXml((letters[c] ??= colLetter(c)) + r, vals[c - 1] ?? null, sm?.[c] ?? null, shared[c - 1]?.[r - 1]);
     const h = plan.heights[r - 1];
     if (!cells && !h) continue;
-    rows.push(`<row r="${r}"${h ? ` ht="${h}" customHeight="1"` : ''}>${cells}</row>`);
+    out.push(`<row r="${r}"${h ? ` ht="${h}" customHeight="1"` : ''}>${cells}</row>`);
   }
-  const tab = extras.tabColor ? `<tabColor rgb="${extras.tabColor}"/>` : '';
-  const out: string[] = [HEAD, WS_OPEN, `<sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>`, `<dimension ref="${rangeA1(1, 1, Math.max(nRows, 1), maxCol)}"/>`];
-  const pane = plan.freezeRows > 0 ? `<pane ySplit="${plan.freezeRows}" topLeftCell="${a1(plan.freezeRows + 1, 1)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${a1(plan.freezeRows + 1, 1)}" sqref="${a1(plan.freezeRows + 1, 1)}"/>` : '';
-  out.push(`<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`, '<sheetFormatPr defaultRowHeight="15"/>');
-  if (plan.widths.length) out.push(`<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
-  out.push(`<sheetData>${rows.join('')}</sheetData>`);
+  out.push('</sheetData>');
   if (plan.merges.length) out.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
   const highlights = plan.highlights ?? [];
   highlights.forEach((h, i) =>
@@ -145,10 +230,10 @@ export function sheetPartXml(plan: SheetPlan, styles: Styles, extras: PartExtras
     );
   }
   out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup paperSize="${plan.print.paperSize}" orientation="${plan.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="${plan.print.fitToWidth}" fitToHeight="0"/>`);
+  out.push(`<pageSetup paperSize="${plan.print.paperSize}" orientation="${plan.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="${plan.print.fitToWidth}" fitToHeight="${plan.print.fitToHeight ?? 0}"/>`);
   if (plan.print.footer) out.push(`<headerFooter><oddFooter>${esc(plan.print.footer)}</oddFooter><evenFooter>${esc(plan.print.footer)}</evenFooter></headerFooter>`);
+  if (extras.drawingRid) out.push(`<drawing r:id="${extras.drawingRid}"/>`);
   out.push('</worksheet>');
-  return out.join('');
 }
 
 /** The registry's part: one JSON chunk per row in column A. */

@@ -16,6 +16,8 @@ export interface StoredEntry {
 /** How changed parts are compressed: fflate by default; Node passes its native zlib (several times faster). */
 export interface Codec {
   deflateRaw(data: Uint8Array): Uint8Array;
+  /** Off the main thread where the platform can (Node's zlib thread pool): sheets compress while the next is written. */
+  deflateRawAsync?(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
 }
 
