@@ -17,6 +17,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App } from '../src/taskpane/App';
 import { XlsxWorkbook } from '../src/adapters/xlsx';
+import { seed002Workbook } from '../scripts/fixtures';
+import { analyze, generate } from '../src/app/usecases';
+import type { Registry } from '../src/core/registry';
 
 const t = STRINGS.vi;
 const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
@@ -157,5 +160,33 @@ describe('Nhập từ văn bản (issue 16)', () => {
     fireEvent.click(screen.getByRole('button', { name: t.importRead }));
     expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(/Không tìm thấy phần phân công/);
     expect(newWorkbook).not.toHaveBeenCalled();
+  });
+});
+
+describe('Mở thành sổ mới (issue 17, in Excel)', () => {
+  test('choose an agency, open its workbook: Excel gets the agency sheet alone with the plan marker', async () => {
+    const wb = await XlsxWorkbook.load(new Uint8Array((await seed002Workbook().xlsx.writeBuffer()) as ArrayBuffer));
+    await generate(wb, await analyze(wb));
+    const opened: Uint8Array[] = [];
+    const session = {
+      port: wb,
+      mode: 'office' as const,
+      files: {
+        sheetWorkbooks: (list: { sheet: string; registry: Registry }[]) => Promise.all(list.map((o) => wb.sheetWorkbook(o.sheet, o.registry))),
+        readReturned: jest.fn(),
+        openAsNewWorkbook: async (bytes: Uint8Array) => void opened.push(bytes),
+      },
+    };
+    render(<App session={session} lang="vi" dark={false} unsupported={[]} />);
+    await screen.findByTestId('table-summary', {}, { timeout: 5000 });
+    fireEvent.click(screen.getByTestId('step-generate'));
+    fireEvent.change(await screen.findByTestId('open-agency'), { target: { value: 'Công an tỉnh' } });
+    fireEvent.click(screen.getByTestId('open-new'));
+    expect((await screen.findByText(/Đã mở sổ làm việc mới chứa trang tính "Công an tỉnh"/, {}, { timeout: 5000 })).textContent).toBeTruthy();
+    expect(opened).toHaveLength(1);
+    const back = await XlsxWorkbook.load(opened[0]);
+    const snap = await back.read({ extra: [] });
+    expect(snap.sheets.map((s) => s.name)).toEqual(['Công an tỉnh', 'PhanCong_Registry']);
+    expect(snap.registry?.distribution).toMatchObject({ agency: 'Công an tỉnh', sheet: 'Công an tỉnh' });
   });
 });

@@ -8,6 +8,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Field,
   Select,
   Spinner,
   Tab,
@@ -328,6 +329,29 @@ function QuartersStep({ t, state }: StepProps) {
   );
 }
 
+/** Excel: one agency's workbook as a new workbook window. */
+function OpenAsNew({ t, state }: StepProps) {
+  const sheets = state.analysis?.registry.sheets.filter((x) => x.kind === 'agency') ?? [];
+  const [sheet, setSheet] = useState(sheets[0]?.name ?? '');
+  if (!sheets.length) return null;
+  return (
+    <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+      <Field label={t.openAgency} style={{ flex: '1 1 160px' }}>
+        <Select value={sheet} onChange={(_, d) => setSheet(d.value)} data-testid="open-agency">
+          {sheets.map((x) => (
+            <option key={x.name} value={x.name}>
+              {x.agency ?? x.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button disabled={!!state.busy || !sheet} onClick={() => void state.actions.openAgencyWorkbook(sheet)} data-testid="open-new">
+        {t.openNew}
+      </Button>
+    </div>
+  );
+}
+
 /** Send each agency its file (.zip), take back what they return. */
 function SendPanel({ t, state }: StepProps) {
   const n = state.notice;
@@ -343,6 +367,12 @@ function SendPanel({ t, state }: StepProps) {
       {n?.startsWith('distributed:') && (
         <MessageBar intent="success">
           <MessageBarBody>{t.distributed(Number(n.slice(12)))}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.session?.files?.openAsNewWorkbook && <OpenAsNew t={t} state={state} />}
+      {n?.startsWith('opened:') && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.opened(n.slice(7))}</MessageBarBody>
         </MessageBar>
       )}
       <FileButton label={t.collectPick} accept=".xlsx" testId="collect-files" multiple disabled={!!state.busy} onFiles={(files) => void state.actions.collect(files)} />

@@ -44,7 +44,7 @@ async function environment(): Promise<Env> {
     if (!req.isSetSupported('ExcelApi', '1.13')) unsupported.push('featureMerges');
     const display = Office.context.displayLanguage ?? 'vi-VN';
     return {
-      session: { port: officeWorkbook(), mode: 'office' },
+      session: { port: officeWorkbook(), mode: 'office', files: officeFiles() },
       lang: (forced as Lang) ?? (display.toLowerCase().startsWith('vi') ? 'vi' : 'en'),
       dark: isDark(Office.context.officeTheme?.bodyBackgroundColor),
       unsupported,
@@ -74,16 +74,46 @@ async function openFile(file: File): Promise<Session> {
 /** Files for the agencies and back, through the .xlsx adapter. */
 function filesOf(wb: import('../adapters/xlsx').XlsxWorkbook, X: typeof import('../adapters/xlsx').XlsxWorkbook): NonNullable<Session['files']> {
   return {
-    sheetWorkbook: (sheet, registry) => wb.sheetWorkbook(sheet, registry),
-    readReturned: async (bytes, name) => {
-      checkWorkbookBytes(bytes, name);
-      const r = await X.load(bytes).catch(() => {
-        throw corruptWorkbook(name);
-      });
-      const snap = await r.read({ extra: [] });
-      const sheet = snap.registry?.distribution?.sheet;
-      return { file: name, registry: snap.registry, grid: sheet ? ((await r.readSheets([sheet]))[sheet] ?? null) : null };
+    sheetWorkbooks: (list) => Promise.all(list.map((o) => wb.sheetWorkbook(o.sheet, o.registry))),
+    readReturned: returnedReader(X),
+  };
+}
+
+/** A returned file: checked, opened, its marker and the sheet it names. */
+function returnedReader(X: typeof import('../adapters/xlsx').XlsxWorkbook): NonNullable<Session['files']>['readReturned'] {
+  return async (bytes, name) => {
+    checkWorkbookBytes(bytes, name);
+    const r = await X.load(bytes).catch(() => {
+      throw corruptWorkbook(name);
+    });
+    const snap = await r.read({ extra: [] });
+    const sheet = snap.registry?.distribution?.sheet;
+    return { file: name, registry: snap.registry, grid: sheet ? ((await r.readSheets([sheet]))[sheet] ?? null) : null };
+  };
+}
+
+/**
+ * In Excel: each agency's workbook is cut from the open workbook's own file as Excel hands it over
+ * (read once for the whole list), and opens as a new workbook where Excel can (ExcelApi 1.8).
+ */
+function officeFiles(): NonNullable<Session['files']> {
+  const load = async () => {
+    const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
+    return XlsxWorkbook;
+  };
+  return {
+    sheetWorkbooks: async (list) => {
+      const [X, { documentBytes }] = await Promise.all([load(), import(/* webpackChunkName: "xlsx" */ '../adapters/officeFile')]);
+      const wb = await X.load(await documentBytes(Office.context.document as never));
+      return Promise.all(list.map((o) => wb.sheetWorkbook(o.sheet, o.registry)));
     },
+    readReturned: async (bytes, name) => returnedReader(await load())(bytes, name),
+    openAsNewWorkbook: Office.context.requirements.isSetSupported('ExcelApi', '1.8')
+      ? async (bytes) => {
+          const { base64Of } = await import(/* webpackChunkName: "xlsx" */ '../adapters/officeFile');
+          await Excel.createWorkbook(base64Of(bytes));
+        }
+      : undefined,
   };
 }
 

@@ -16,10 +16,13 @@ export interface Session {
   fileName?: string;
   /** Standalone: the workbook's bytes after the changes made in the pane. */
   save?: () => Promise<Uint8Array>;
-  /** Standalone: files for the agencies and back (the .xlsx adapter does the bytes). */
+  /** Files for the agencies and back (the .xlsx adapter does the bytes; in Excel, over the open workbook's file). */
   files?: {
-    sheetWorkbook(sheet: string, registry: Registry): Promise<Uint8Array>;
+    /** Each agency's workbook: its sheet part as it is, and the plan's marker. */
+    sheetWorkbooks(list: { sheet: string; registry: Registry }[]): Promise<Uint8Array[]>;
     readReturned(bytes: Uint8Array, name: string): Promise<ReturnedFile>;
+    /** Excel (ExcelApi 1.8): the bytes open as a new workbook window. */
+    openAsNewWorkbook?(bytes: Uint8Array): Promise<void>;
   };
 }
 
@@ -114,7 +117,7 @@ export function useSession(initial: Session | null) {
           if (!session || !analysis) return;
           const r = await applyFixes(session.port, analysis, issues);
           await reanalyze();
-          setNotice(`fixed:${r.applied.length}`);
+          setNotice(`fixed:${r.cells}`);
         }),
       addAlias: (issue: Issue) =>
         guard('alias', async () => {
@@ -200,10 +203,19 @@ export function useSession(initial: Session | null) {
         guard('distribute', async () => {
           if (!session?.files || !analysis) return;
           const out = await planDistribution(session.port, analysis);
-          const files = [];
-          for (const o of out) files.push({ name: fileNameOf(o.sheet), bytes: await session.files.sheetWorkbook(o.sheet, o.registry) });
+          const bytes = await session.files.sheetWorkbooks(out);
+          const files = out.map((o, i) => ({ name: fileNameOf(o.sheet), bytes: bytes[i] }));
           saveAs(zipOf(files), (session.fileName ?? 'phan-cong.xlsx').replace(/\.xlsx$/i, '') + '-gui-co-quan.zip', 'application/zip');
           setNotice(`distributed:${files.length}`);
+        }),
+      /** Excel: one agency's workbook opened as a new workbook, to save or send from Excel. */
+      openAgencyWorkbook: (sheet: string) =>
+        guard('distribute', async () => {
+          if (!session?.files?.openAsNewWorkbook || !analysis) return;
+          const [o] = await planDistribution(session.port, analysis, [sheet]);
+          const [bytes] = await session.files.sheetWorkbooks([o]);
+          await session.files.openAsNewWorkbook(bytes);
+          setNotice(`opened:${o.sheet}`);
         }),
       /** Merge the files the agencies sent back into this workbook, by task. */
       collect: (files: File[]) =>
