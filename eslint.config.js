@@ -62,6 +62,19 @@ module.exports = tseslint.config(
     },
   },
   {
+    // the pane calls use-cases (src/app) only; its composition root (index.tsx) picks the adapters
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    ignores: ['src/taskpane/index.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/**', '**/adapters', 'exceljs'], message: 'The pane calls src/app use-cases; only src/taskpane/index.tsx picks adapters.' }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportExpression[source.value=/adapters/]", message: 'The pane calls src/app use-cases; only src/taskpane/index.tsx picks adapters.' },
+        { selector: "CallExpression[callee.object.name='Excel'][callee.property.name='run']", message: 'Only the Office adapter (src/adapters/office.ts) calls Excel.run.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { globals: { ...globals.node }, sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

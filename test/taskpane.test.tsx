@@ -17,6 +17,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App } from '../src/taskpane/App';
 import { XlsxWorkbook } from '../src/adapters/xlsx';
+import ExcelJS from 'exceljs';
 import { seed002Workbook } from '../scripts/fixtures';
 import { analyze, generate } from '../src/app/usecases';
 import type { Registry } from '../src/core/registry';
@@ -174,6 +175,7 @@ describe('Mở thành sổ mới (issue 17, in Excel)', () => {
       files: {
         sheetWorkbooks: (list: { sheet: string; registry: Registry }[]) => Promise.all(list.map((o) => wb.sheetWorkbook(o.sheet, o.registry))),
         readReturned: jest.fn(),
+        firstSheetRows: jest.fn(),
         openAsNewWorkbook: async (bytes: Uint8Array) => void opened.push(bytes),
       },
     };
@@ -188,5 +190,39 @@ describe('Mở thành sổ mới (issue 17, in Excel)', () => {
     const snap = await back.read({ extra: [] });
     expect(snap.sheets.map((s) => s.name)).toEqual(['Công an tỉnh', 'PhanCong_Registry']);
     expect(snap.registry?.distribution).toMatchObject({ agency: 'Công an tỉnh', sheet: 'Công an tỉnh' });
+  });
+});
+
+describe('a table whose header is not recognised (issue 18)', () => {
+  async function oddWorkbook(): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Kế hoạch');
+    ws.addRow(['KẾ HOẠCH TRIỂN KHAI NĂM 2025']);
+    ws.addRow(['Số', 'Việc cần làm', 'Ai làm', 'Ai giúp', 'Bao giờ']);
+    ws.addRow(['1', 'Tuyên truyền pháp luật', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý I']);
+    ws.addRow(['2', 'Tập huấn cán bộ', 'Sở Nội vụ', 'Sở Tài chính', 'Quý II, III']);
+    return XlsxWorkbook.load(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  }
+
+  test('choose the header row and the columns (by their header text), see the tasks, read the table', async () => {
+    const wb = await oddWorkbook();
+    render(<App session={{ port: wb, mode: 'standalone', fileName: 'x.xlsx', save: () => wb.save() }} lang="vi" dark={false} unsupported={[]} />);
+    await screen.findByTestId('manual-mapping', {}, { timeout: 5000 });
+    fireEvent.change(screen.getByTestId('manual-header'), { target: { value: '2' } });
+    // the options name each column by its header
+    expect([...(screen.getByTestId('manual-task') as HTMLSelectElement).options].map((o) => o.textContent)).toContain('B — Việc cần làm');
+    fireEvent.change(screen.getByTestId('manual-task'), { target: { value: '2' } });
+    expect(screen.getByTestId('manual-preview').textContent).toMatch(/Cần chọn ít nhất cột Tên nhiệm vụ và cột Cơ quan chủ trì/);
+    fireEvent.change(screen.getByTestId('manual-lead'), { target: { value: '3' } });
+    fireEvent.change(screen.getByTestId('manual-time'), { target: { value: '5' } });
+    expect(screen.getByTestId('manual-preview').textContent).toMatch(/Đọc được 2 nhiệm vụ/);
+    expect(screen.getByTestId('manual-preview').textContent).toContain('Tuyên truyền pháp luật — Sở Tư pháp');
+    // one role per column: giving C to "support" takes it from "lead"
+    fireEvent.change(screen.getByTestId('manual-support'), { target: { value: '3' } });
+    expect((screen.getByTestId('manual-lead') as HTMLSelectElement).value).toBe('');
+    fireEvent.change(screen.getByTestId('manual-lead'), { target: { value: '3' } });
+    fireEvent.change(screen.getByTestId('manual-support'), { target: { value: '4' } });
+    fireEvent.click(screen.getByTestId('manual-read'));
+    expect((await screen.findByTestId('table-summary', {}, { timeout: 5000 })).textContent).toMatch(/2 nhiệm vụ/);
   });
 });

@@ -13,7 +13,7 @@ import { emptyRegistry, type Registry } from '../core/registry';
 import { columnsA1, detectTable, gridCell, readTasks, type Grid, type Section } from '../core/table';
 import { findPlanYear } from '../core/time';
 import { normalizeText, foldKey } from '../core/text';
-import { validate } from '../core/validate';
+import { findingKey, validate } from '../core/validate';
 import type { CellWrite, ColumnRole, Issue, MasterList, RuleSettings, TableModel, Task } from '../core/schemas';
 import type { Snapshot, WorkbookPort, WritePlan, WriteProgress, WriteResult } from '../port/workbook';
 
@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   year?: number | null;
   /** Column mapping chosen by the user. */
   columns?: Partial<Record<ColumnRole, number>>;
+  /** The header row chosen by the user (when the table's header is not recognised). */
+  headerRow?: number;
   settings?: RuleSettings;
   /** Fallback plan year when neither the option nor the title gives one. */
   defaultYear?: number;
@@ -46,6 +48,8 @@ export interface Analysis {
   tasks: Task[];
   sections: Section[];
   issues: Issue[];
+  /** Findings left out because the user ignored them in this workbook (the registry's `ignored`). */
+  ignored: number;
   master: MasterList;
   masterSource: 'option' | 'sheet' | 'builtin';
   idx: MatchIndex;
@@ -115,7 +119,7 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   const grid = pickSheet(snapshot, opts.sheet, opts.columns);
   const hasData = grid.values.some((r) => r.some((v) => String(v ?? '').trim() !== ''));
   if (!hasData) throw new UserError('sheet.empty', `Sheet "${grid.sheet}" trống: hãy dán bảng phân công nhiệm vụ (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) vào sheet rồi chạy lại.`);
-  const det = detectTable(grid, opts.columns);
+  const det = detectTable(grid, opts.columns, opts.headerRow);
   if (!det.table)
     throw new UserError('table.not_found', `Không tìm thấy bảng phân công trong sheet "${grid.sheet}": cần một dòng tiêu đề có cột "Tên nhiệm vụ" (hoặc "Nội dung") và cột "Cơ quan chủ trì" trong ${40} dòng đầu.`);
   const table = det.table;
@@ -146,8 +150,61 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   const read = readTasks(grid, table, idx, { planYear });
   const registry = snapshot.registry ?? emptyRegistry();
   const settings = { ...registry.settings, ...(opts.settings ?? {}) };
-  const issues = validate({ tasks: read.tasks, table, idx, planYear }, read.issues, settings);
-  return { snapshot, grid, table, tasks: read.tasks, sections: read.sections, issues, master, masterSource, idx, planYear, planYearSource, titles, province, registry };
+  const all = validate({ tasks: read.tasks, table, idx, planYear }, read.issues, settings);
+  const ignoredKeys = new Set(registry.ignored ?? []);
+  const issues = all.filter((i) => !ignoredKeys.has(findingKey(i)));
+  const ignored = all.length - issues.length;
+  return { snapshot, grid, table, tasks: read.tasks, sections: read.sections, issues, ignored, master, masterSource, idx, planYear, planYearSource, titles, province, registry };
+}
+
+// ---- Choosing the table by hand (when its header is not recognised) ------------------------------
+
+/** A sheet's first rows, for choosing the header row and the columns by hand. */
+export interface SheetPeek {
+  sheets: string[];
+  sheet: string;
+  grid: Grid;
+  /** Rows 1…40 as shown (each cell's text), with the row number. */
+  rows: { row: number; cells: string[] }[];
+  /** Columns in use, as letters. */
+  cols: string[];
+}
+
+export async function peekSheet(port: WorkbookPort, sheet?: string | null): Promise<SheetPeek> {
+  const snap = await port.read({ sheet: sheet ?? null, extra: [], allSheets: !sheet });
+  const ours = new Set([...(snap.registry?.sheets ?? []).map((s) => s.name.toLowerCase()), REGISTRY_SHEET.toLowerCase()]);
+  const sheets = snap.sheets.filter((s) => s.visibility === 'Visible' && !ours.has(s.name.toLowerCase())).map((s) => s.name);
+  const name = sheet && snap.grids[sheet] ? sheet : (sheets.find((n) => snap.grids[n]?.values.some((r) => r.some((v) => String(v ?? '').trim()))) ?? sheets[0]);
+  if (!name || !snap.grids[name]) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.');
+  const grid = snap.grids[name];
+  const width = Math.min(26, Math.max(1, ...grid.values.slice(0, 40).map((r) => r.length)) + grid.left - 1);
+  const rows = [];
+  for (let r = 1; r <= Math.min(40, grid.top + grid.values.length - 1); r++) {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(normalizeText(gridCell(grid, r, c)));
+    if (cells.some(Boolean)) rows.push({ row: r, cells });
+  }
+  return { sheets, sheet: name, grid, rows, cols: Array.from({ length: width }, (_, i) => a1(1, i + 1).replace(/\d+$/, '')) };
+}
+
+/** Why a hand-made mapping reads no task (the pane says it in its language). */
+export type MappingProblem = { problem: 'sameColumn'; column: string } | { problem: 'needTaskAndLead' } | { problem: 'noTable' } | { problem: 'noTasks'; row: number };
+
+/** The first tasks a hand-made mapping would read, or why it reads none. */
+export function previewMapping(peek: SheetPeek, headerRow: number, columns: Partial<Record<ColumnRole, number>>): { tasks: { id: string; title: string; lead: string }[]; total: number } | MappingProblem {
+  const taken = new Set<number>();
+  for (const c of Object.values(columns)) {
+    if (!c) continue;
+    if (taken.has(c)) return { problem: 'sameColumn', column: a1(1, c).replace(/\d+$/, '') };
+    taken.add(c);
+  }
+  if (!columns.task || !columns.lead) return { problem: 'needTaskAndLead' };
+  const det = detectTable(peek.grid, columns, headerRow);
+  if (!det.table) return { problem: 'noTable' };
+  const idx = buildIndex(builtinMasterList(null), null, 'province');
+  const read = readTasks(peek.grid, det.table, idx, { planYear: new Date().getFullYear() });
+  if (!read.tasks.length) return { problem: 'noTasks', row: headerRow };
+  return { tasks: read.tasks.slice(0, 5).map((t) => ({ id: t.id, title: normalizeText(t.raw.title).slice(0, 80), lead: normalizeText(t.raw.lead).slice(0, 60) })), total: read.tasks.length };
 }
 
 // ---- JSON of `check` (docs/CONTRACTS.md) ----------------------------------------------------
@@ -178,6 +235,7 @@ export function checkJson(a: Analysis): unknown {
       section: x.section,
     })),
     issues: a.issues.map((i) => ({ rule: i.rule, severity: i.severity, cell: i.cell, message: i.message, suggestion: i.suggestion ?? null, ...(i.fix ? { fix: i.fix } : {}) })),
+    ignored: a.ignored,
   };
 }
 
@@ -426,6 +484,45 @@ function tidy(s: string): string {
     .trim();
 }
 
+/** What a finding card shows besides its message: the task (STT, first words) and the cell's text. */
+export interface FindingContext {
+  stt: string | null;
+  /** The task's first words. */
+  title: string | null;
+  cellText: string;
+}
+
+function sheetOf(cellRef: string): string {
+  const i = cellRef.lastIndexOf('!');
+  return i < 0 ? '' : cellRef.slice(0, i).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+}
+
+export function findingContext(a: Analysis, i: Issue): FindingContext {
+  const r = parseRange(addrOf(i.cell));
+  const cellText = sheetOf(i.cell) === a.grid.sheet ? gridCell(a.grid, r.r1, r.c1) : '';
+  const task = (i.taskId ? a.tasks.find((t) => t.id === i.taskId) : undefined) ?? a.tasks.find((t) => t.row === r.r1);
+  const words = task ? normalizeText(task.raw.title).split(/\s+/).filter(Boolean) : [];
+  return { stt: task ? task.raw.stt || task.id : null, title: task ? words.slice(0, 8).join(' ') + (words.length > 8 ? ' …' : '') : null, cellText };
+}
+
+/** The cells around one (outside Excel, "Đến ô" shows them, read-only): column letters, rows, and which is the cell. */
+export function cellWindow(a: Analysis, cellRef: string, around = 2): { cols: string[]; rows: { row: number; cells: string[] }[]; at: { row: number; col: number } } {
+  const r = parseRange(addrOf(cellRef));
+  const c1 = Math.max(1, r.c1 - around);
+  const c2 = Math.min(Math.max(a.table.lastCol, r.c1), r.c1 + around);
+  const r1 = Math.max(1, r.r1 - around);
+  const r2 = r.r1 + around;
+  const cols: string[] = [];
+  for (let c = c1; c <= c2; c++) cols.push(a1(1, c).replace(/\d+$/, ''));
+  const rows = [];
+  for (let row = r1; row <= r2; row++) {
+    const cells: string[] = [];
+    for (let c = c1; c <= c2; c++) cells.push(gridCell(a.grid, row, c));
+    rows.push({ row, cells });
+  }
+  return { cols, rows, at: { row: r.r1 - r1, col: r.c1 - c1 } };
+}
+
 /** Apply the fixes of the chosen findings; only the cells they name change. */
 export async function applyFixes(port: WorkbookPort, a: Analysis, chosen: Issue[]): Promise<FixResult> {
   const result: FixResult = { applied: [], cells: 0, skipped: [], aliases: [] };
@@ -475,6 +572,18 @@ export async function applyFixes(port: WorkbookPort, a: Analysis, chosen: Issue[
   }
   if (writes.length) await port.write({ cellWrites: writes, sheets: [], deleteSheets: [], registry: null, createSheets: result.aliases.length ? [MASTER_SHEET] : [] });
   return result;
+}
+
+/** Ignore findings in this workbook (kept in its registry): the next check leaves them out while they read the same. */
+export async function ignoreFindings(port: WorkbookPort, a: Analysis, chosen: Issue[]): Promise<number> {
+  const keys = new Set([...(a.registry.ignored ?? []), ...chosen.map(findingKey)]);
+  await port.write({ cellWrites: [], sheets: [], deleteSheets: [], registry: { ...a.registry, ignored: [...keys] } });
+  return chosen.length;
+}
+
+/** Show every ignored finding again. */
+export async function restoreIgnored(port: WorkbookPort, a: Analysis): Promise<void> {
+  await port.write({ cellWrites: [], sheets: [], deleteSheets: [], registry: { ...a.registry, ignored: [] } });
 }
 
 /** Save rule settings (switched off, severity changed) in the workbook's registry; the next check uses them. */

@@ -11,6 +11,8 @@ export const RegistrySchema = z.object({
   sheets: z.array(z.object({ name: z.string(), kind: z.enum(['agency', 'report', 'archive', 'tasks', 'overdue', 'chart']), agency: z.string().nullable() })),
   quarterColumns: z.object({ sheet: z.string(), cols: z.array(z.number()) }).nullable().default(null),
   settings: RuleSettingsSchema.default({}),
+  /** Findings the user chose to ignore in this workbook (findingKey): left out of the check while they read the same. */
+  ignored: z.array(z.string()).optional(),
   /** In a workbook sent to one agency: which plan and agency it is for, and what its sheet held when sent. */
   distribution: z
     .object({

@@ -1,5 +1,6 @@
 // Domain types, derived from zod schemas so the same definitions validate input at the edges.
 import { z } from 'zod';
+import { TextSchema } from './messages';
 
 // No code generation: the pane's Content-Security-Policy forbids eval, and zod would probe for it.
 z.config({ jitless: true });
@@ -148,7 +149,12 @@ export const IssueSchema = z.object({
   /** "Sheet!D12" */
   cell: z.string(),
   message: z.string(),
+  /** The message by id and data (src/core/messages.ts), for the pane's languages. */
+  text: TextSchema.optional(),
   suggestion: z.string().optional(),
+  suggestionText: TextSchema.optional(),
+  /** The words of the cell the finding is about (a name, an unread phrase), to show them marked. */
+  part: z.string().optional(),
   fix: FixSchema.optional(),
   /** "Add as alias": the user confirms that `alias` names `agency`. */
   alias: z.object({ agency: z.string(), alias: z.string() }).optional(),

@@ -1,5 +1,6 @@
 // Reading the assignment table: find the header, map columns by meaning, fill merged cells,
 // classify rows (task, continuation, section, note), split multi-line cells into sub-tasks.
+import { say, sayFix } from './messages';
 import { a1, cellRef, colLetter, type Rect } from './address';
 import { foldKey, normalizeText, splitItems } from './text';
 import { parseTime } from './time';
@@ -75,12 +76,23 @@ export interface DetectResult {
 }
 
 /** Find the header row (one or two rows) in the first rows of the sheet and map the columns. */
-export function detectTable(g: Grid, override?: Partial<Record<ColumnRole, number>>): DetectResult {
+export function detectTable(g: Grid, override?: Partial<Record<ColumnRole, number>>, forcedHeaderRow?: number): DetectResult {
   const bottom = gridBottom(g);
   const right = gridRight(g);
   if (bottom < g.top || right < g.left) return { table: null, reason: 'empty' };
   let best: { score: number; row: number; rows: number; cols: Partial<Record<ColumnRole, number>> } | null = null;
-  const last = Math.min(bottom, g.top + HEADER_SCAN_ROWS);
+  // the header row a person chose: its columns by their names, then as the person mapped them
+  if (forcedHeaderRow !== undefined) {
+    const cols: Partial<Record<ColumnRole, number>> = {};
+    for (let c = g.left; c <= right; c++) {
+      const role = roleOf(shown(g, forcedHeaderRow, c) ?? '');
+      if (role && cols[role] === undefined) cols[role] = c;
+    }
+    const merged = { ...cols, ...(override ?? {}) };
+    if (!merged.task || !merged.lead) return { table: null, reason: 'no-header' };
+    best = { score: 0, row: forcedHeaderRow, rows: 1, cols };
+  }
+  const last = forcedHeaderRow !== undefined ? g.top - 1 : Math.min(bottom, g.top + HEADER_SCAN_ROWS);
   for (let r = g.top; r <= last; r++) {
     for (const span of [1, 2]) {
       if (r + span - 1 > bottom) continue;
@@ -201,7 +213,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
   for (const e of g.errors) {
     const [r, c] = e.split(':').map(Number);
     if (r >= t.firstRow && r <= t.lastRow && c >= t.firstCol && c <= t.lastCol) {
-      issues.push({ rule: 'cell.error', severity: 'error', cell: cellRef(g.sheet, a1(r, c)), message: `Ô ${a1(r, c)} chứa lỗi công thức "${gridCell(g, r, c)}": nội dung không đọc được, cần sửa công thức hoặc nhập lại giá trị.` });
+      issues.push({ rule: 'cell.error', severity: 'error', cell: cellRef(g.sheet, a1(r, c)), ...say('cell.error', { cell: a1(r, c), value: gridCell(g, r, c) }) });
     }
   }
   const errorSet = new Set(g.errors);
@@ -270,8 +282,8 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
           rule: 'structure.stt.missing',
           severity: 'warning',
           cell: cellRef(g.sheet, c),
-          message: `Dòng ${row} có nhiệm vụ nhưng ô STT ${c} để trống; tạm đánh số ${id}.`,
-          suggestion: `Điền số thứ tự ${id.padStart(sttWidth, '0')}`,
+          ...say('stt.missing', { row, cell: c, id }),
+          ...sayFix('fix.fillStt', { value: id.padStart(sttWidth, '0') }),
           fix: { kind: 'set', cell: cellRef(g.sheet, c), value: id.padStart(sttWidth, '0') },
         });
     } else if (SUB_LETTER_RE.test(sttTrim) && lastTopId) {
@@ -312,7 +324,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
     } else if (used > 0) {
       // the same number typed twice: a finding, and a distinct id so nothing is merged silently
       const c = a1(row, t.columns.stt ?? t.firstCol);
-      issues.push({ rule: 'structure.stt.duplicate', severity: 'error', cell: cellRef(g.sheet, c), message: `STT ${sttTrim} ở ô ${c} trùng với dòng ${rowsById.get(id)}.` });
+      issues.push({ rule: 'structure.stt.duplicate', severity: 'error', cell: cellRef(g.sheet, c), ...say('stt.duplicate', { stt: sttTrim, cell: c, row: rowsById.get(id) ?? '' }) });
       sttUse.set(id, used + 1);
       id = `${id}(${used + 1})`;
     } else sttUse.set(id, 1);
@@ -377,8 +389,8 @@ function buildTasks(
         rule: 'subtasks.misaligned',
         severity: 'warning',
         cell: ref(rf.row, f),
-        message: `Ô ${cells[f]} có ${its.length} dòng nhưng ô nhiệm vụ ${cells.task} có ${n} gạch đầu dòng: không ghép được từng dòng với từng nhiệm vụ, nên cả ô được áp dụng cho mọi nhiệm vụ con.`,
-        suggestion: `Tách ô ${cells[f]} thành ${n} dòng tương ứng với ${n} nhiệm vụ, hoặc gộp thành một dòng chung.`,
+        ...say('subtasks.misaligned', { cell: cells[f], lines: its.length, taskCell: cells.task, n }),
+        ...sayFix('fix.splitLines', { cell: cells[f], n }),
         taskId: id,
       });
     }

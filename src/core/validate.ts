@@ -1,5 +1,6 @@
 // Validation rules. Each rule is a small named unit producing findings with a cell, a Vietnamese
 // message and, when possible, a fix. Findings are sorted by cell, so the output is deterministic.
+import { say, sayFix } from './messages';
 import { cellRef, parseRange } from './address';
 import { compareCodeUnits, wordsKey } from './text';
 import type { MatchIndex } from './agencies/match';
@@ -77,8 +78,8 @@ export const RULES: Rule[] = [
             rule: this.id,
             severity: this.severity,
             cell: ref(ctx, t.cells.stt),
-            message: `STT ${t.raw.stt} ở ô ${t.cells.stt} đứng sau STT ${prev}: thiếu số ${prev + 1}${n > prev + 2 ? `–${n - 1}` : ''}.`,
-            suggestion: `Đánh lại số thứ tự thành ${String(prev + 1).padStart(t.raw.stt.length, '0')}`,
+            ...say('stt.gap', { stt: t.raw.stt, cell: t.cells.stt, prev, missing: `${prev + 1}${n > prev + 2 ? `–${n - 1}` : ''}` }),
+            ...sayFix('fix.renumber', { value: String(prev + 1).padStart(t.raw.stt.length, '0') }),
             fix: { kind: 'set', cell: ref(ctx, t.cells.stt), value: String(prev + 1).padStart(t.raw.stt.length, '0') },
             taskId: t.id,
           });
@@ -94,7 +95,7 @@ export const RULES: Rule[] = [
     run(ctx) {
       return ctx.tasks
         .filter((t) => !t.raw.title.trim())
-        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.task), message: `Ô ${t.cells.task} chưa có tên nhiệm vụ (dòng ${t.row}).`, taskId: t.id }));
+        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.task), ...say('task.empty', { cell: t.cells.task, row: t.row }), taskId: t.id }));
     },
   },
   {
@@ -104,7 +105,7 @@ export const RULES: Rule[] = [
     run(ctx) {
       return ctx.tasks
         .filter((t) => t.lead.length === 0)
-        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.lead), message: `Nhiệm vụ ${t.id} chưa có cơ quan chủ trì (ô ${t.cells.lead}).`, taskId: t.id }));
+        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.lead), ...say('lead.missing', { task: t.id, cell: t.cells.lead }), taskId: t.id }));
     },
   },
   {
@@ -118,7 +119,7 @@ export const RULES: Rule[] = [
           rule: this.id,
           severity: this.severity,
           cell: ref(ctx, t.cells.lead),
-          message: `Ô ${t.cells.lead} giao ${t.lead.length} cơ quan cùng chủ trì (${t.lead.map((m) => m.text).join('; ')}): mỗi nhiệm vụ nên có một cơ quan chủ trì, các cơ quan còn lại phối hợp.`,
+          ...say('lead.many', { cell: t.cells.lead, n: t.lead.length, names: t.lead.map((m) => m.text).join('; ') }),
           taskId: t.id,
         }));
     },
@@ -139,8 +140,9 @@ export const RULES: Rule[] = [
               rule: this.id,
               severity: this.severity,
               cell: ref(ctx, addr),
-              message: `Không tìm thấy cơ quan '${m.text}' (ô ${addr}) trong danh mục${best ? `; có phải '${best}'?` : '.'}`,
-              suggestion: best ? `Thay bằng '${best}' hoặc thêm '${m.text}' làm tên gọi khác của cơ quan đó` : `Thêm '${m.text}' vào danh mục cơ quan`,
+              ...(best ? say('agency.unknown.near', { name: m.text, cell: addr, best }) : say('agency.unknown', { name: m.text, cell: addr })),
+              ...(best ? sayFix('fix.replaceOrAlias', { best, name: m.text }) : sayFix('fix.addToList', { name: m.text })),
+              part: m.text,
               ...(best ? { fix: { kind: 'replace' as const, cell: ref(ctx, addr), from: m.text, to: best }, alias: { agency: best, alias: m.text } } : {}),
               taskId: t.id,
             });
@@ -163,8 +165,9 @@ export const RULES: Rule[] = [
               rule: this.id,
               severity: this.severity,
               cell: ref(ctx, addr),
-              message: `Tên '${m.text}' (ô ${addr}) ${withoutMarks(m.text) ? 'viết không dấu, ' : ''}chưa đúng tên chính thức '${m.agency}'.`,
-              suggestion: `Thay bằng '${m.agency}'`,
+              ...say(withoutMarks(m.text) ? 'agency.fuzzy.unmarked' : 'agency.fuzzy', { name: m.text, cell: addr, agency: m.agency }),
+              ...sayFix('fix.replace', { to: m.agency }),
+              part: m.text,
               fix: { kind: 'replace', cell: ref(ctx, addr), from: m.text, to: m.agency },
               alias: { agency: m.agency, alias: m.text },
               taskId: t.id,
@@ -188,8 +191,9 @@ export const RULES: Rule[] = [
               rule: this.id,
               severity: this.severity,
               cell: ref(ctx, addr),
-              message: `'${m.text}' (ô ${addr}) là tên viết tắt của '${m.agency}': văn bản trình UBND nên ghi tên đầy đủ.`,
-              suggestion: `Thay bằng '${m.agency}'`,
+              ...say('agency.abbreviation', { name: m.text, cell: addr, agency: m.agency }),
+              ...sayFix('fix.replace', { to: m.agency }),
+              part: m.text,
               fix: { kind: 'replace', cell: ref(ctx, addr), from: m.text, to: m.agency },
               taskId: t.id,
             });
@@ -213,13 +217,15 @@ export const RULES: Rule[] = [
             const endYear = validTo ? Number(validTo.slice(0, 4)) : null;
             if (endYear !== null && ctx.planYear < endYear) continue; // the agency existed throughout the plan year
             const severity: Severity = endYear === null || ctx.planYear > endYear ? 'error' : 'warning';
-            const partial = a?.partialSuccessors?.length ? ` Lưu ý: phần việc ${a.partialSuccessors.map((p) => `${p.scope} chuyển sang '${p.name}'`).join('; ')} — chọn cơ quan theo nội dung nhiệm vụ.` : '';
+            const partial = a?.partialSuccessors?.map((p) => `${p.scope} chuyển sang '${p.name}'`).join('; ') ?? '';
+            const partialEn = a?.partialSuccessors?.map((p) => `${p.scope} → '${p.name}'`).join('; ') ?? '';
             out.push({
               rule: this.id,
               severity,
               cell: ref(ctx, addr),
-              message: `'${m.agency}' (ô ${addr}) ${validTo ? `không còn từ sau ngày ${validTo.split('-').reverse().join('/')}` : 'đã được thay thế'}; cơ quan kế thừa: '${m.current}'.${partial}`,
-              suggestion: `Thay bằng '${m.current}'`,
+              ...say(validTo ? 'agency.ended' : 'agency.replaced', { agency: m.agency, cell: addr, date: validTo ? validTo.split('-').reverse().join('/') : '', current: m.current, partial, partialEn }),
+              ...sayFix('fix.replace', { to: m.current }),
+              part: m.text,
               fix: { kind: 'replace', cell: ref(ctx, addr), from: m.text, to: m.current },
               taskId: t.id,
             });
@@ -241,8 +247,9 @@ export const RULES: Rule[] = [
               rule: this.id,
               severity: this.severity,
               cell: ref(ctx, t.cells.support),
-              message: `'${m.agency}' vừa chủ trì (ô ${t.cells.lead}) vừa phối hợp (ô ${t.cells.support}) nhiệm vụ ${t.id}.`,
-              suggestion: `Bỏ '${m.text}' khỏi cơ quan phối hợp`,
+              ...say('agency.leadAndSupport', { agency: m.agency, lead: t.cells.lead, support: t.cells.support, task: t.id }),
+              ...sayFix('fix.removeSupport', { name: m.text }),
+              part: m.text,
               fix: { kind: 'replace', cell: ref(ctx, t.cells.support), from: m.text, to: '' },
               taskId: t.id,
             });
@@ -264,8 +271,9 @@ export const RULES: Rule[] = [
               rule: this.id,
               severity: this.severity,
               cell: ref(ctx, t.cells.support),
-              message: `Ô ${t.cells.support} ghi '${m.text}': không chỉ rõ cơ quan nào phối hợp, nên nhiệm vụ này không được đưa vào sheet của cơ quan phối hợp nào.`,
-              suggestion: 'Ghi rõ tên các cơ quan phối hợp',
+              ...say('support.collective', { cell: t.cells.support, name: m.text }),
+              ...sayFix('fix.nameSupport'),
+              part: m.text,
               taskId: t.id,
             });
       }
@@ -280,7 +288,7 @@ export const RULES: Rule[] = [
       if (!ctx.table.columns.time) return [];
       return ctx.tasks
         .filter((t) => !t.raw.time.trim())
-        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.time), message: `Nhiệm vụ ${t.id} chưa có thời gian thực hiện (ô ${t.cells.time}).`, taskId: t.id }));
+        .map((t) => ({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.time), ...say('time.missing', { task: t.id, cell: t.cells.time }), taskId: t.id }));
     },
   },
   {
@@ -294,8 +302,9 @@ export const RULES: Rule[] = [
           rule: this.id,
           severity: this.severity,
           cell: ref(ctx, t.cells.time),
-          message: `Không xác định được quý từ '${(t.time.unreadableLines ?? [t.raw.time]).join('; ')}' (ô ${t.cells.time}); cột Quý của nhiệm vụ ${t.id} sẽ để trống.`,
-          suggestion: 'Ghi rõ quý, tháng hoặc hạn hoàn thành (ví dụ "Quý III", "trước ngày 15/6")',
+          ...say('time.unreadable', { text: (t.time.unreadableLines ?? [t.raw.time]).join('; '), cell: t.cells.time, task: t.id }),
+          ...sayFix('fix.writeTime'),
+          part: (t.time.unreadableLines ?? [t.raw.time])[0],
           taskId: t.id,
         }));
     },
@@ -311,8 +320,9 @@ export const RULES: Rule[] = [
           rule: this.id,
           severity: this.severity,
           cell: ref(ctx, t.cells.time),
-          message: `Ô ${t.cells.time}: lịch của nhiệm vụ ${t.id} đọc từ '${t.time.spans.map((s) => s.text).join('; ')}'; phần '${t.time.unread.join('; ')}' không phải thời gian nên không tính vào cột Quý.`,
-          suggestion: 'Kiểm tra cột Quý; nếu cần, tách phần ghi chú sang cột Ghi chú',
+          ...say('time.partial', { cell: t.cells.time, task: t.id, read: t.time.spans.map((s) => s.text).join('; '), unread: t.time.unread.join('; ') }),
+          ...sayFix('fix.checkQuarters'),
+          part: t.time.unread[0],
           taskId: t.id,
         }));
     },
@@ -328,7 +338,7 @@ export const RULES: Rule[] = [
           rule: this.id,
           severity: this.severity,
           cell: ref(ctx, t.cells.time),
-          message: `Thời gian '${t.raw.time}' (ô ${t.cells.time}) nằm ngoài năm kế hoạch ${ctx.planYear} (năm ${t.time.years.join(', ')}).`,
+          ...say('time.outsideYear', { text: t.raw.time, cell: t.cells.time, year: ctx.planYear, years: t.time.years.join(', ') }),
           taskId: t.id,
         }));
     },
@@ -346,7 +356,7 @@ export const RULES: Rule[] = [
         if (k.length < 8) continue;
         const first = seen.get(k);
         if (first)
-          out.push({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.task), message: `Nhiệm vụ ${t.id} (ô ${t.cells.task}) trùng nội dung với nhiệm vụ ${first.id} (ô ${first.cells.task}).`, taskId: t.id });
+          out.push({ rule: this.id, severity: this.severity, cell: ref(ctx, t.cells.task), ...say('task.duplicate', { task: t.id, cell: t.cells.task, first: first.id, firstCell: first.cells.task }), taskId: t.id });
         else seen.set(k, t);
       }
       return out;
@@ -403,4 +413,12 @@ export function countBySeverity(issues: Issue[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const i of issues) c[i.severity]++;
   return c;
+}
+
+/**
+ * A finding's identity for "ignore in this workbook": its rule, its cell and what it says (its data). A
+ * finding that reads otherwise — the cell changed — is a new finding and shows again.
+ */
+export function findingKey(i: Issue): string {
+  return `${i.rule}|${i.cell}|${i.text ? JSON.stringify(i.text.params) : i.message}`;
 }

@@ -21,11 +21,13 @@ import {
 } from '@fluentui/react-components';
 import { a1 } from '../core/address';
 import { assignments } from '../core/generate';
-import { generationNotes } from '../app/usecases';
+import { cellWindow, findingContext, generationNotes } from '../app/usecases';
+import type { Issue } from '../core/schemas';
 import { planQuarters } from '../core/quarters';
 import { FindingsList } from './components/FindingsList';
 import { MappingEditor } from './components/MappingEditor';
 import { ImportPanel } from './components/ImportPanel';
+import { ManualMapping } from './components/ManualMapping';
 import { FileButton } from './components/FileButton';
 import { RuleSettingsPanel } from './components/RuleSettings';
 import { RULE_INFO } from '../core/validate';
@@ -35,8 +37,10 @@ import { useSession, type Session, type SessionState } from './useSession';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px', padding: '8px 12px', backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
-  body: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '12px' },
-  tabs: { flexWrap: 'wrap', paddingLeft: '4px', rowGap: '2px' },
+  main: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px' },
+  body: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  // one line of steps, scrolled sideways when the pane is narrow (never one step alone on a second line)
+  tabs: { flexWrap: 'nowrap', overflowX: 'auto', paddingBottom: '2px', '& button': { flexShrink: 0 } },
   drop: { border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge, padding: '16px', display: 'flex', flexDirection: 'column', gap: '8px', alignItems: 'flex-start' },
   list: { display: 'flex', flexDirection: 'column', gap: '4px', maxHeight: '240px', overflowY: 'auto' },
   preview: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& td, & th': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'center' } },
@@ -69,6 +73,7 @@ export function App(props: AppProps) {
     // open the workbook once, when the pane starts
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const at = STEPS.indexOf(step);
   return (
     <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} lang={lang}>
       <div className={s.root}>
@@ -81,70 +86,117 @@ export function App(props: AppProps) {
             <option value="en">EN</option>
           </Select>
         </header>
-        {props.unsupported.length > 0 && (
-          <MessageBar intent="info">
-            <MessageBarBody>{t.unsupported(props.unsupported.map((f) => t[f as 'featureValidation']).join(', '))}</MessageBarBody>
-          </MessageBar>
-        )}
-        {props.openFile && <FilePicker t={t} state={state} openFile={props.openFile} />}
-        {(!state.analysis || step === 'table') && (props.newWorkbook || state.session) && <ImportPanel t={t} state={state} newWorkbook={props.newWorkbook} />}
-        {state.notice?.startsWith('imported:') && (
-          <MessageBar intent="success" style={{ margin: '0 12px' }}>
-            <MessageBarBody data-testid="imported">{t.imported(state.notice.slice(9).split('|')[0], Number(state.notice.split('|')[1]))}</MessageBarBody>
-          </MessageBar>
-        )}
-        {state.error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{state.error.title}</MessageBarTitle>
-              {state.error.detail}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={state.actions.dismissError}>
-                {t.close}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {state.busy && (
-          <div style={{ padding: '0 12px' }} aria-live="polite">
-            {state.progress ? (
-              <>
-                <Text size={200}>
-                  {t.generating} {state.progress.done}/{state.progress.total}
-                </Text>
-                <ProgressBar value={state.progress.done / Math.max(1, state.progress.total)} />
-              </>
-            ) : (
-              <Spinner size="tiny" label={t.busy} />
-            )}
-          </div>
-        )}
-        {state.analysis && (
-          <>
-            <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label={t.stepsLabel} size="small">
-              {STEPS.map((x) => (
-                <Tab key={x} value={x} data-testid={`step-${x}`}>
-                  {t.steps[x]}
-                </Tab>
-              ))}
-            </TabList>
-            <main className={s.body}>
-              {step === 'table' && <TableStep t={t} state={state} />}
-              {step === 'check' && <CheckStep t={t} state={state} />}
-              {step === 'agencies' && <AgenciesStep t={t} state={state} />}
-              {step === 'quarters' && <QuartersStep t={t} state={state} />}
-              {step === 'generate' && <GenerateStep t={t} state={state} />}
-              {state.session?.save && (
-                <Button appearance="primary" onClick={state.actions.download} data-testid="download">
-                  {t.download}
+        <main className={s.main}>
+          {props.unsupported.length > 0 && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t.unsupported(props.unsupported.map((f) => t[f as 'featureValidation']).join(', '))}</MessageBarBody>
+            </MessageBar>
+          )}
+          {props.openFile && (state.session?.fileName && state.analysis ? <FileLine t={t} state={state} openFile={props.openFile} /> : <FilePicker t={t} state={state} openFile={props.openFile} />)}
+          {!state.analysis && state.peek && (
+            <ManualMapping
+              peek={state.peek}
+              t={t}
+              busy={!!state.busy}
+              onSheet={(sheet) => void state.actions.peekAt(sheet)}
+              onRead={(c) => void state.actions.refresh({ sheet: c.sheet, headerRow: c.headerRow, columns: c.columns })}
+            />
+          )}
+          {(!state.analysis || step === 'table') && (props.newWorkbook || state.session) && <ImportPanel t={t} state={state} newWorkbook={props.newWorkbook} />}
+          {state.notice?.startsWith('imported:') && (
+            <MessageBar intent="success">
+              <MessageBarBody data-testid="imported">{t.imported(state.notice.slice(9).split('|')[0], Number(state.notice.split('|')[1]))}</MessageBarBody>
+            </MessageBar>
+          )}
+          {state.error && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>
+                <MessageBarTitle>{state.error.title}</MessageBarTitle>
+                {state.error.detail}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={state.actions.dismissError}>
+                  {t.close}
                 </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {state.busy && (
+            <div aria-live="polite">
+              {state.progress ? (
+                <>
+                  <Text size={200}>
+                    {t.generating} {state.progress.done}/{state.progress.total}
+                  </Text>
+                  <ProgressBar value={state.progress.done / Math.max(1, state.progress.total)} />
+                </>
+              ) : (
+                <Spinner size="tiny" label={t.busy} />
               )}
-            </main>
-          </>
-        )}
+            </div>
+          )}
+          {state.analysis && (
+            <>
+              <nav aria-label={t.stepsLabel}>
+                <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
+                  {STEPS.map((x, i) => (
+                    <Tab key={x} value={x} data-testid={`step-${x}`}>
+                      {i + 1}. {t.steps[x]}
+                    </Tab>
+                  ))}
+                </TabList>
+              </nav>
+              <section className={s.body} aria-labelledby="step-title">
+                <Text as="h2" id="step-title" weight="semibold" size={400}>
+                  {at + 1}. {t.stepTitles[step]}
+                </Text>
+                {step === 'table' && <TableStep t={t} state={state} />}
+                {step === 'check' && <CheckStep t={t} state={state} />}
+                {step === 'agencies' && <AgenciesStep t={t} state={state} />}
+                {step === 'quarters' && <QuartersStep t={t} state={state} />}
+                {step === 'generate' && <GenerateStep t={t} state={state} />}
+                {step === 'generate' && state.session?.save && <DownloadPanel t={t} state={state} />}
+                {at < STEPS.length - 1 && (
+                  <Button onClick={() => setStep(STEPS[at + 1])} data-testid="next-step" style={{ alignSelf: 'flex-end' }}>
+                    {t.next(t.steps[STEPS[at + 1]])}
+                  </Button>
+                )}
+              </section>
+            </>
+          )}
+        </main>
       </div>
     </FluentProvider>
+  );
+}
+
+/** The file in use, on one line, and a way to change it (outside Excel). */
+function FileLine({ t, state, openFile }: StepProps & { openFile: (f: File) => Promise<Session> }) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }} data-testid="file-line">
+      <Text size={200} style={{ wordBreak: 'break-all', flex: '1 1 150px' }}>
+        {t.fileLabel}: <b>{state.session?.fileName}</b>
+      </Text>
+      <FileButton label={t.changeFile} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" testId="file-input" onFiles={([f]) => void state.actions.open(() => openFile(f))} disabled={!!state.busy} />
+    </div>
+  );
+}
+
+/** The last step's end: what the downloaded workbook holds, then the download. */
+function DownloadPanel({ t, state }: StepProps) {
+  const sheets = state.analysis!.snapshot.sheets.filter((x) => x.visibility === 'Visible').map((x) => x.name);
+  return (
+    <section aria-labelledby="download-title" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Text as="h3" id="download-title" weight="semibold">
+        {t.downloadTitle}
+      </Text>
+      <Text size={200} data-testid="download-summary">
+        {t.downloadHolds(state.session?.fileName ?? '', sheets.length, sheets.slice(0, 6).join(', ') + (sheets.length > 6 ? ', …' : ''))}
+      </Text>
+      <Button appearance="primary" onClick={state.actions.download} data-testid="download">
+        {t.download}
+      </Button>
+    </section>
   );
 }
 
@@ -162,7 +214,7 @@ function FilePicker({ t, state, openFile }: StepProps & { openFile: (f: File) =>
   return (
     <div
       className={s.drop}
-      style={{ margin: 12, background: over ? tokens.colorNeutralBackground1Hover : undefined }}
+      style={{ background: over ? tokens.colorNeutralBackground1Hover : undefined }}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -201,6 +253,9 @@ function TableStep({ t, state }: StepProps) {
 
 function CheckStep({ t, state }: StepProps) {
   const n = state.notice;
+  const a = state.analysis!;
+  const [preview, setPreview] = useState<string | null>(null);
+  const [confirmAlias, setConfirmAlias] = useState<Issue | null>(null);
   return (
     <>
       {n?.startsWith('fixed:') && (
@@ -213,21 +268,103 @@ function CheckStep({ t, state }: StepProps) {
           <MessageBarBody>{t.aliasAdded(...(n.slice(6).split('|') as [string, string]))}</MessageBarBody>
         </MessageBar>
       )}
+      {a.ignored > 0 && (
+        <MessageBar intent="info" data-testid="ignored">
+          <MessageBarBody>{t.ignoredCount(a.ignored)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void state.actions.restoreIgnored()}>
+              {t.restoreIgnored}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {confirmAlias?.alias && (
+        <MessageBar intent="warning" data-testid="alias-confirm">
+          <MessageBarBody>{t.aliasConfirm(confirmAlias.alias.alias, confirmAlias.alias.agency, a.master.agencies.length)}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              appearance="primary"
+              onClick={() => {
+                const i = confirmAlias;
+                setConfirmAlias(null);
+                void state.actions.addAlias(i);
+              }}
+            >
+              {t.aliasConfirmYes}
+            </Button>
+            <Button size="small" onClick={() => setConfirmAlias(null)}>
+              {t.cancel}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {preview && <CellPreview t={t} state={state} cell={preview} onClose={() => setPreview(null)} />}
       <FindingsList
-        issues={state.analysis!.issues}
+        issues={a.issues}
         t={t}
+        contextOf={(i) => findingContext(a, i)}
         busy={!!state.busy}
-        onSelect={(c) => void state.actions.select(c)}
+        onSelect={(c) => {
+          // outside Excel there is no sheet to move to: the cells around it are shown instead
+          if (state.session?.mode === 'standalone') setPreview(c);
+          else void state.actions.select(c);
+        }}
         onFix={(i) => void state.actions.fix(i)}
-        onAddAlias={(i) => void state.actions.addAlias(i)}
+        // a master sheet is added to the workbook only after the user agrees to it
+        onAddAlias={(i) => (a.masterSource === 'sheet' ? void state.actions.addAlias(i) : setConfirmAlias(i))}
+        onIgnore={(i) => void state.actions.ignore([i])}
       />
       {n === 'settings' && (
         <MessageBar intent="success">
           <MessageBarBody>{t.settingsSaved}</MessageBarBody>
         </MessageBar>
       )}
-      <RuleSettingsPanel rules={RULE_INFO} settings={state.analysis!.registry.settings} t={t} busy={!!state.busy} onSave={(x) => void state.actions.saveSettings(x)} />
+      <RuleSettingsPanel rules={RULE_INFO} settings={a.registry.settings} t={t} busy={!!state.busy} onSave={(x) => void state.actions.saveSettings(x)} />
     </>
+  );
+}
+
+/** Outside Excel, "go to cell" shows the cell among its neighbours, read-only. */
+function CellPreview({ t, state, cell, onClose }: StepProps & { cell: string; onClose: () => void }) {
+  const s = useStyles();
+  const w = cellWindow(state.analysis!, cell);
+  const addr = cell.slice(cell.lastIndexOf('!') + 1);
+  return (
+    <section aria-labelledby="cell-preview-title" data-testid="cell-preview" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <Text as="h3" id="cell-preview-title" size={200} weight="semibold">
+        {t.cellPreview(addr)}
+      </Text>
+      <div style={{ overflowX: 'auto' }}>
+        <table className={s.preview}>
+          <thead>
+            <tr>
+              <th scope="col" aria-label="#" />
+              {w.cols.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {w.rows.map((r, i) => (
+              <tr key={r.row}>
+                <th scope="row">{r.row}</th>
+                {r.cells.map((v, j) => (
+                  <td key={j} style={i === w.at.row && j === w.at.col ? { outline: `2px solid ${tokens.colorBrandStroke1}`, fontWeight: 600 } : undefined} data-testid={i === w.at.row && j === w.at.col ? 'preview-cell' : undefined}>
+                    <div style={{ maxHeight: 64, overflow: 'hidden', textAlign: 'left', whiteSpace: 'pre-wrap', minWidth: 60 }}>{v}</div>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Button size="small" onClick={onClose} style={{ alignSelf: 'flex-start' }}>
+        {t.close}
+      </Button>
+    </section>
   );
 }
 
@@ -357,7 +494,7 @@ function SendPanel({ t, state }: StepProps) {
   const n = state.notice;
   return (
     <section aria-labelledby="send-title" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-      <Text as="h2" id="send-title" weight="semibold">
+      <Text as="h3" id="send-title" weight="semibold">
         {t.sendTitle}
       </Text>
       <Text size={200}>{t.sendHelp}</Text>

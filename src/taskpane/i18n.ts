@@ -1,11 +1,20 @@
-// UI strings: Vietnamese first, English available. Findings themselves come from the core in Vietnamese.
+// UI strings: Vietnamese first, English available. Findings come from the core by message id and data
+// (src/core/messages.ts) and are rendered in the pane's language.
+import type { MappingProblem } from '../app/usecases';
+
 export type Lang = 'vi' | 'en';
 
 const vi = {
+  lang: 'vi' as Lang,
   appTitle: 'Phân công nhiệm vụ',
   language: 'Ngôn ngữ',
   steps: { table: 'Bảng', check: 'Kiểm tra', agencies: 'Cơ quan', quarters: 'Lịch quý', generate: 'Tạo trang tính' },
   stepsLabel: 'Các bước',
+  stepTitles: { table: 'Bảng phân công', check: 'Kiểm tra bảng', agencies: 'Danh mục cơ quan', quarters: 'Điền lịch quý', generate: 'Tạo trang tính cho từng cơ quan' },
+  next: (step: string) => `Tiếp tục: ${step}`,
+  changeFile: 'Đổi tệp',
+  downloadTitle: 'Tải về sổ làm việc',
+  downloadHolds: (file: string, n: number, names: string) => `Tệp tải về là "${file}" với mọi thay đổi đã làm ở đây: ${n} trang tính (${names}).`,
   standaloneIntro: 'Mở tệp Excel (.xlsx) có bảng phân công nhiệm vụ. Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
   openFile: 'Chọn tệp .xlsx',
   dropHere: 'hoặc kéo thả tệp vào đây',
@@ -32,6 +41,30 @@ const vi = {
   fixAll: (n: number) => `Sửa tất cả (${n})`,
   addAlias: 'Thêm làm tên gọi khác',
   fixed: (n: number) => `Đã sửa ${n} ô.`,
+  taskLabel: (stt: string) => `Nhiệm vụ ${stt}`,
+  whatToDo: 'Cách xử lý',
+  manualTitle: 'Chọn bảng phân công',
+  manualHelp: 'Không nhận ra dòng tiêu đề của bảng. Hãy chọn trang tính, dòng tiêu đề và cột của từng vai trò; các nhiệm vụ đọc được hiện ngay bên dưới.',
+  manualSheet: 'Trang tính',
+  manualHeaderRow: 'Dòng tiêu đề',
+  manualPreview: (n: number) => `Đọc được ${n} nhiệm vụ; các nhiệm vụ đầu:`,
+  manualRead: 'Đọc bảng theo cách chọn này',
+  mappingProblem: (p: MappingProblem) =>
+    p.problem === 'sameColumn'
+      ? `Cột ${p.column} được chọn cho hai vai trò: mỗi cột chỉ một vai trò.`
+      : p.problem === 'needTaskAndLead'
+        ? 'Cần chọn ít nhất cột Tên nhiệm vụ và cột Cơ quan chủ trì.'
+        : p.problem === 'noTable'
+          ? 'Không đọc được bảng với dòng tiêu đề và các cột đã chọn.'
+          : `Dưới dòng ${p.row} không có nhiệm vụ nào ở các cột đã chọn.`,
+  ignore: 'Bỏ qua',
+  ignoreLabel: (cell: string) => `Bỏ qua phát hiện ở ô ${cell} trong sổ này`,
+  ignoredCount: (n: number) => `${n} phát hiện đã được bỏ qua trong sổ này.`,
+  restoreIgnored: 'Hiện lại',
+  aliasConfirm: (alias: string, agency: string, n: number) =>
+    `Sổ chưa có trang tính "Danh mục cơ quan". Sẽ thêm trang tính này với ${n} cơ quan của danh mục đang dùng, và ghi '${alias}' là tên gọi khác của '${agency}'. Tiếp tục?`,
+  aliasConfirmYes: 'Thêm trang tính và tên gọi',
+  cellPreview: (cell: string) => `Ô ${cell} và các ô quanh nó (chỉ xem)`,
   aliasAdded: (alias: string, agency: string) => `Đã thêm "${alias}" là tên gọi khác của "${agency}".`,
   masterSource: { builtin: 'Danh mục có sẵn (cấp tỉnh và Trung ương)', sheet: 'Trang tính "Danh mục cơ quan" trong sổ làm việc này', option: 'Tệp danh mục' },
   masterUsing: 'Đang dùng',
@@ -98,10 +131,16 @@ const vi = {
 export type Strings = typeof vi;
 
 const en: Strings = {
+  lang: 'en',
   appTitle: 'Task assignment',
   language: 'Language',
   steps: { table: 'Table', check: 'Check', agencies: 'Agencies', quarters: 'Quarters', generate: 'Generate' },
   stepsLabel: 'Steps',
+  stepTitles: { table: 'The assignment table', check: 'Check the table', agencies: 'Agency list', quarters: 'Fill the quarters', generate: 'A sheet for each agency' },
+  next: (step) => `Next: ${step}`,
+  changeFile: 'Change file',
+  downloadTitle: 'Download the workbook',
+  downloadHolds: (file, n, names) => `The download is "${file}" with every change made here: ${n} sheets (${names}).`,
   standaloneIntro: 'Open an Excel file (.xlsx) with the task-assignment table. The file is only read on this computer and never sent anywhere.',
   openFile: 'Choose an .xlsx file',
   dropHere: 'or drop the file here',
@@ -127,7 +166,31 @@ const en: Strings = {
   fix: 'Fix',
   fixAll: (n) => `Fix all (${n})`,
   addAlias: 'Add as alias',
-  fixed: (n) => `Fixed ${n} cells.`,
+  fixed: (n) => (n === 1 ? 'Fixed 1 cell.' : `Fixed ${n} cells.`),
+  taskLabel: (stt) => `Task ${stt}`,
+  whatToDo: 'What to do',
+  manualTitle: 'Choose the assignment table',
+  manualHelp: "The table's header row was not recognised. Choose the sheet, the header row and the column of each role; the tasks they read show below as you go.",
+  manualSheet: 'Sheet',
+  manualHeaderRow: 'Header row',
+  manualPreview: (n) => `${n} tasks read; the first ones:`,
+  manualRead: 'Read the table this way',
+  mappingProblem: (p) =>
+    p.problem === 'sameColumn'
+      ? `Column ${p.column} is chosen for two roles: one role per column.`
+      : p.problem === 'needTaskAndLead'
+        ? 'Choose at least the task column and the lead agency column.'
+        : p.problem === 'noTable'
+          ? 'No table can be read with this header row and these columns.'
+          : `Below row ${p.row} there is no task in the chosen columns.`,
+  ignore: 'Ignore',
+  ignoreLabel: (cell) => `Ignore the finding in ${cell} in this workbook`,
+  ignoredCount: (n) => (n === 1 ? '1 finding is ignored in this workbook.' : `${n} findings are ignored in this workbook.`),
+  restoreIgnored: 'Show again',
+  aliasConfirm: (alias, agency, n) =>
+    `The workbook has no "Danh mục cơ quan" sheet yet. It will be added with the ${n} agencies of the list in use, and '${alias}' written as another name of '${agency}'. Go on?`,
+  aliasConfirmYes: 'Add the sheet and the name',
+  cellPreview: (cell) => `Cell ${cell} and the cells around it (read-only)`,
   aliasAdded: (alias, agency) => `Added "${alias}" as another name of "${agency}".`,
   masterSource: { builtin: 'Built-in list (provincial and central)', sheet: '"Danh mục cơ quan" sheet in this workbook', option: 'Master list file' },
   masterUsing: 'Using',

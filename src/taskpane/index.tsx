@@ -76,6 +76,20 @@ function filesOf(wb: import('../adapters/xlsx').XlsxWorkbook, X: typeof import('
   return {
     sheetWorkbooks: (list) => Promise.all(list.map((o) => wb.sheetWorkbook(o.sheet, o.registry))),
     readReturned: returnedReader(X),
+    firstSheetRows: firstSheetReader(X),
+  };
+}
+
+/** The cells of a file's first sheet. */
+function firstSheetReader(X: typeof import('../adapters/xlsx').XlsxWorkbook): NonNullable<Session['files']>['firstSheetRows'] {
+  return async (bytes, name) => {
+    checkWorkbookBytes(bytes, name);
+    const wb = await X.load(bytes).catch(() => {
+      throw corruptWorkbook(name);
+    });
+    const snap = await wb.read({ extra: [], allSheets: true });
+    const first = snap.sheets[0]?.name;
+    return first ? (snap.grids[first]?.values ?? []) : [];
   };
 }
 
@@ -108,6 +122,7 @@ function officeFiles(): NonNullable<Session['files']> {
       return Promise.all(list.map((o) => wb.sheetWorkbook(o.sheet, o.registry)));
     },
     readReturned: async (bytes, name) => returnedReader(await load())(bytes, name),
+    firstSheetRows: async (bytes, name) => firstSheetReader(await load())(bytes, name),
     openAsNewWorkbook: Office.context.requirements.isSetSupported('ExcelApi', '1.8')
       ? async (bytes) => {
           const { base64Of } = await import(/* webpackChunkName: "xlsx" */ '../adapters/officeFile');

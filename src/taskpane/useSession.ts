@@ -1,6 +1,6 @@
 // The pane's state and actions. Components get them through props; only use-cases touch the workbook.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { addAliases, analyze, applyFixes, fillQuarters, generate, insertMasterSheet, masterFromGrid, saveRuleSettings, type Analysis, type GenerateResult, type QuarterResult } from '../app/usecases';
+import { addAliases, analyze, applyFixes, ignoreFindings, peekSheet, restoreIgnored, UserError, type SheetPeek, fillQuarters, generate, insertMasterSheet, masterFromGrid, saveRuleSettings, type Analysis, type GenerateResult, type QuarterResult } from '../app/usecases';
 import { friendlyError, type FriendlyError } from '../app/errors';
 import { parseCsv } from '../core/agencies/master';
 import type { ColumnRole, Issue, MasterList, RuleSettings } from '../core/schemas';
@@ -21,6 +21,8 @@ export interface Session {
     /** Each agency's workbook: its sheet part as it is, and the plan's marker. */
     sheetWorkbooks(list: { sheet: string; registry: Registry }[]): Promise<Uint8Array[]>;
     readReturned(bytes: Uint8Array, name: string): Promise<ReturnedFile>;
+    /** The cells of a workbook file's first sheet (a master list chosen as a file). */
+    firstSheetRows(bytes: Uint8Array, name: string): Promise<string[][]>;
     /** Excel (ExcelApi 1.8): the bytes open as a new workbook window. */
     openAsNewWorkbook?(bytes: Uint8Array): Promise<void>;
   };
@@ -31,6 +33,8 @@ export interface AnalyzeInputs {
   sheet?: string | null;
   year: number | null;
   columns?: Partial<Record<ColumnRole, number>>;
+  /** The header row chosen by hand. */
+  headerRow?: number;
   master: MasterList | null;
 }
 
@@ -59,6 +63,8 @@ export function useSession(initial: Session | null) {
   const [generated, setGenerated] = useState<GenerateResult | null>(null);
   /** A document read for import, waiting for the officer's confirmation. */
   const [collected, setCollected] = useState<CollectedFile[] | null>(null);
+  /** The sheet's first rows when its table is not recognised: the officer chooses it by hand. */
+  const [peek, setPeek] = useState<SheetPeek | null>(null);
   const [importing, setImporting] = useState<{ name: string; result: ImportResult; preview: ImportPreview } | null>(null);
   const inputs = useRef<AnalyzeInputs>({ year: null, master: null });
 
@@ -81,9 +87,19 @@ export function useSession(initial: Session | null) {
   const reanalyze = useCallback(
     async (s: Session | null = session) => {
       if (!s) return null;
-      const a = await analyze(s.port, { sheet: inputs.current.sheet, year: inputs.current.year, columns: inputs.current.columns, master: inputs.current.master });
-      setAnalysis(a);
-      return a;
+      try {
+        const a = await analyze(s.port, { sheet: inputs.current.sheet, year: inputs.current.year, columns: inputs.current.columns, headerRow: inputs.current.headerRow, master: inputs.current.master });
+        setAnalysis(a);
+        setPeek(null);
+        return a;
+      } catch (e) {
+        // a table the reader does not recognise: the first rows, to choose the header row and columns by hand
+        if (e instanceof UserError && e.key === 'table.not_found') {
+          setAnalysis(null);
+          setPeek(await peekSheet(s.port, inputs.current.sheet));
+        }
+        throw e;
+      }
     },
     [session],
   );
@@ -100,6 +116,12 @@ export function useSession(initial: Session | null) {
           setImporting(null);
           inputs.current = { year: null, master: null };
           await reanalyze(s);
+        }),
+      /** Another sheet's first rows, for choosing its table by hand. */
+      peekAt: (sheet: string) =>
+        guard('reading', async () => {
+          if (!session) return;
+          setPeek(await peekSheet(session.port, sheet));
         }),
       refresh: (next?: Partial<AnalyzeInputs>) =>
         guard('reading', async () => {
@@ -118,6 +140,21 @@ export function useSession(initial: Session | null) {
           const r = await applyFixes(session.port, analysis, issues);
           await reanalyze();
           setNotice(`fixed:${r.cells}`);
+        }),
+      /** Leave findings out of this workbook's check (its registry keeps them). */
+      ignore: (issues: Issue[]) =>
+        guard('settings', async () => {
+          if (!session || !analysis) return;
+          const n = await ignoreFindings(session.port, analysis, issues);
+          await reanalyze();
+          setNotice(`ignored:${n}`);
+        }),
+      restoreIgnored: () =>
+        guard('settings', async () => {
+          if (!session || !analysis) return;
+          await restoreIgnored(session.port, analysis);
+          await reanalyze();
+          setNotice('restored');
         }),
       addAlias: (issue: Issue) =>
         guard('alias', async () => {
@@ -138,13 +175,8 @@ export function useSession(initial: Session | null) {
         guard('master', async () => {
           let rows: string[][];
           if (/\.csv$/i.test(name)) rows = parseCsv(new TextDecoder('utf-8').decode(data));
-          else {
-            const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
-            const wb = await XlsxWorkbook.load(data);
-            const snap = await wb.read({ extra: [], allSheets: true });
-            const first = snap.sheets[0]?.name;
-            rows = first ? snap.grids[first]?.values ?? [] : [];
-          }
+          else if (session?.files) rows = await session.files.firstSheetRows(new Uint8Array(data), name);
+          else return;
           inputs.current = { ...inputs.current, master: masterFromGrid(rows, `Tệp "${name}"`) };
           await reanalyze();
         }),
@@ -236,7 +268,7 @@ export function useSession(initial: Session | null) {
     [guard, reanalyze, session, analysis, importing],
   );
 
-  return { session, analysis, busy, error, notice, progress, quarters, generated, importing, collected, actions };
+  return { session, analysis, peek, busy, error, notice, progress, quarters, generated, importing, collected, actions };
 }
 
 export type SessionState = ReturnType<typeof useSession>;
