@@ -11,6 +11,7 @@ import { RuleSettingsPanel } from '../src/taskpane/components/RuleSettings';
 import { RULE_INFO } from '../src/core/validate';
 import { STRINGS } from '../src/taskpane/i18n';
 import { friendlyError } from '../src/app/errors';
+import { checkWorkbookBytes } from '../src/app/files';
 import { FakeExcelError } from './fake-excel';
 import type { Issue, TableModel } from '../src/core/schemas';
 import { readFileSync } from 'fs';
@@ -126,6 +127,23 @@ describe('errors from Excel become a Vietnamese message with what to do', () => 
     const f = friendlyError(new FakeExcelError(code, 'x'));
     expect(f.code).toBe(code);
     expect(f.detail).toMatch(re);
+  });
+
+  test('and in English, for every Excel code and for our own errors about files', async () => {
+    for (const code of ['InvalidArgument', 'ItemAlreadyExists', 'ItemNotFound', 'RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'AccessDenied', 'InvalidOperation', 'InsufficientPermissions', 'GeneralException']) {
+      const f = friendlyError(new FakeExcelError(code, 'x'));
+      expect(f.en.title).not.toBe(f.title);
+      expect(f.en.detail.replace(/Phân công/g, '')).not.toMatch(/[ăâđêôơư]/i);
+    }
+    let caught: unknown = null;
+    try {
+      checkWorkbookBytes(new TextEncoder().encode('%PDF-1.7 …'), 'ke-hoach.pdf');
+    } catch (e) {
+      caught = e;
+    }
+    const f = friendlyError(caught);
+    expect(f.detail).toMatch(/là tệp PDF/);
+    expect(f.en.detail).toBe('The file "ke-hoach.pdf" is a PDF, not an Excel workbook: use the .xlsx of the assignment table (or copy the table into Excel and save it as .xlsx).');
   });
 });
 

@@ -1,5 +1,5 @@
 // Errors from Excel (OfficeExtension.Error: code, message, debugInfo) and from our own use-cases,
-// turned into a Vietnamese message that says what to do. Never a blank pane.
+// turned into a message that says what to do, in Vietnamese and, for the pane, English. Never a blank pane.
 import { WriteFailure } from '../port/workbook';
 import { UserError } from './usecases';
 
@@ -7,7 +7,22 @@ export interface FriendlyError {
   title: string;
   detail: string;
   code: string;
+  /** The same in English (the pane shows it in English mode). */
+  en: { title: string; detail: string };
 }
+
+/** Excel's error codes in English, as BY_CODE says them in Vietnamese. */
+const BY_CODE_EN: Record<string, [string, string]> = {
+  InvalidArgument: ['Excel did not take the data', 'A value or a sheet name is not valid. Check the sheet names (31 characters at most, none of [ ] : * ? / \\) and try again.'],
+  ItemAlreadyExists: ['The sheet name is taken', 'A sheet of that name exists. Rename your sheet, or run again for Phân công to choose another name.'],
+  ItemNotFound: ['Sheet or cell not found', 'A sheet or range was deleted or renamed while running. Press "Read the table again" and try again.'],
+  RequestPayloadSizeLimitExceeded: ['Too much data in one request', 'Excel on the web takes 5 MB at a time. Make the sheets for fewer agencies at a time (choose them at the last step).'],
+  ResponsePayloadSizeLimitExceeded: ['The table is too big to read at once', 'Choose the assignment table itself, or delete the empty rows and columns at the end of the sheet, and try again.'],
+  AccessDenied: ['The sheet is locked', 'The sheet or workbook is protected. Unprotect it (Review → Unprotect) and try again.'],
+  InvalidOperation: ['Excel does not allow this now', 'You may be editing a cell. Press Enter or Esc in Excel and try again.'],
+  InsufficientPermissions: ['No permission to edit the file', 'The file is open read-only. Enable editing and try again.'],
+  GeneralException: ['Excel reported an error', 'Excel failed while working. Save the file, close and reopen the Phân công pane, and try again.'],
+};
 
 const BY_CODE: Record<string, [string, string]> = {
   InvalidArgument: ['Excel không nhận dữ liệu', 'Một giá trị hoặc tên sheet không hợp lệ. Hãy kiểm tra tên sheet (không quá 31 ký tự, không chứa [ ] : * ? / \\) rồi thử lại.'],
@@ -22,16 +37,23 @@ const BY_CODE: Record<string, [string, string]> = {
 };
 
 export function friendlyError(e: unknown): FriendlyError {
-  if (e instanceof UserError) return { title: 'Không dùng được dữ liệu', detail: e.message, code: e.key };
+  if (e instanceof UserError) return { title: 'Không dùng được dữ liệu', detail: e.message, code: e.key, en: { title: 'The data cannot be used', detail: e.en ?? e.message } };
   if (e instanceof WriteFailure) {
     const left = e.leftBehind.length ? ` Hãy xoá các sheet tạm: ${e.leftBehind.join(', ')}.` : ' Sổ làm việc của bạn giữ nguyên như trước khi chạy.';
+    const leftEn = e.leftBehind.length ? ` Delete the temporary sheets: ${e.leftBehind.join(', ')}.` : ' Your workbook is as it was before the run.';
     const inner = friendlyError({ code: e.message.split(':')[0], message: e.message });
-    return { title: inner.title, detail: inner.detail + left, code: inner.code };
+    return { title: inner.title, detail: inner.detail + left, code: inner.code, en: { title: inner.en.title, detail: inner.en.detail + leftEn } };
   }
   const err = (e ?? {}) as { code?: string; message?: string; debugInfo?: { code?: string; errorLocation?: string } };
   const code = err.debugInfo?.code ?? err.code ?? 'Unknown';
-  const hit = Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : Object.hasOwn(BY_CODE, err.code ?? '') ? BY_CODE[err.code!] : undefined;
+  const key = Object.hasOwn(BY_CODE, code) ? code : Object.hasOwn(BY_CODE, err.code ?? '') ? err.code! : null;
   const where = err.debugInfo?.errorLocation ? ` (vị trí: ${err.debugInfo.errorLocation})` : '';
-  if (hit) return { title: hit[0], detail: hit[1] + where, code };
-  return { title: 'Đã có lỗi không mong đợi', detail: `${err.message ?? String(e)}${where}. Hãy lưu tệp và thử lại; nếu lỗi lặp lại, gửi tệp cho nhóm hỗ trợ.`, code };
+  const whereEn = err.debugInfo?.errorLocation ? ` (at: ${err.debugInfo.errorLocation})` : '';
+  if (key) return { title: BY_CODE[key][0], detail: BY_CODE[key][1] + where, code, en: { title: BY_CODE_EN[key][0], detail: BY_CODE_EN[key][1] + whereEn } };
+  return {
+    title: 'Đã có lỗi không mong đợi',
+    detail: `${err.message ?? String(e)}${where}. Hãy lưu tệp và thử lại; nếu lỗi lặp lại, gửi tệp cho nhóm hỗ trợ.`,
+    code,
+    en: { title: 'Something unexpected went wrong', detail: `${err.message ?? String(e)}${whereEn}. Save the file and try again; if it happens again, send the file to support.` },
+  };
 }

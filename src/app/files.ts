@@ -22,24 +22,24 @@ export function fileKind(bytes: Uint8Array): FileKind {
 export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
   switch (fileKind(bytes)) {
     case 'ole':
-      throw new UserError('file.protected', `Tệp "${name}" được đặt mật khẩu hoặc là định dạng .xls cũ: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx rồi chạy lại.`);
+      throw new UserError('file.protected', `Tệp "${name}" được đặt mật khẩu hoặc là định dạng .xls cũ: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx rồi chạy lại.`, `The file "${name}" has a password or is an old .xls: open it in Excel, remove the password and save it as .xlsx, then try again.`);
     case 'pdf':
-      throw new UserError('file.pdf', `Tệp "${name}" là tệp PDF, không phải sổ Excel: hãy dùng tệp .xlsx của bảng phân công (hoặc chép bảng vào Excel rồi lưu dạng .xlsx).`);
+      throw new UserError('file.pdf', `Tệp "${name}" là tệp PDF, không phải sổ Excel: hãy dùng tệp .xlsx của bảng phân công (hoặc chép bảng vào Excel rồi lưu dạng .xlsx).`, `The file "${name}" is a PDF, not an Excel workbook: use the .xlsx of the assignment table (or copy the table into Excel and save it as .xlsx).`);
     case 'other':
-      throw new UserError('file.not_xlsx', `Tệp "${name}" không phải tệp Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
+      throw new UserError('file.not_xlsx', `Tệp "${name}" không phải tệp Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`, `The file "${name}" is not an Excel .xlsx file: open it in Excel (or LibreOffice) and save it as .xlsx.`);
     case 'docx':
-      throw new UserError('file.docx', `Tệp "${name}" là tài liệu Word (.docx), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
+      throw new UserError('file.docx', `Tệp "${name}" là tài liệu Word (.docx), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`, `The file "${name}" is a Word document (.docx), not an Excel workbook: import it from the first step, or copy the table into Excel and save it as .xlsx.`);
     case 'ods':
-      throw new UserError('file.ods', `Tệp "${name}" là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice Calc, chọn Lưu thành… định dạng Excel 2007-365 (.xlsx) rồi chạy lại với tệp .xlsx đó.`);
+      throw new UserError('file.ods', `Tệp "${name}" là bảng tính OpenDocument (.ods): hãy mở bằng LibreOffice Calc, chọn Lưu thành… định dạng Excel 2007-365 (.xlsx) rồi chạy lại với tệp .xlsx đó.`, `The file "${name}" is an OpenDocument spreadsheet (.ods): open it in LibreOffice Calc, Save As… Excel 2007-365 (.xlsx), then use that .xlsx.`);
     case 'odt':
-      throw new UserError('file.odt', `Tệp "${name}" là văn bản OpenDocument (.odt), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`);
+      throw new UserError('file.odt', `Tệp "${name}" là văn bản OpenDocument (.odt), không phải sổ Excel: hãy chép bảng phân công sang Excel và lưu dạng .xlsx.`, `The file "${name}" is an OpenDocument text (.odt), not an Excel workbook: copy the table into Excel and save it as .xlsx.`);
     case 'zip':
       // a whole zip without a workbook is not Excel; a cut one ('cut-zip') is left to the reader, which calls it corrupt
-      throw new UserError('file.not_xlsx', `Tệp "${name}" là tệp nén nhưng không phải sổ Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`);
+      throw new UserError('file.not_xlsx', `Tệp "${name}" là tệp nén nhưng không phải sổ Excel .xlsx: hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dạng .xlsx.`, `The file "${name}" is a zip archive but not an Excel .xlsx workbook: open it in Excel (or LibreOffice) and save it as .xlsx.`);
   }
 }
 
 /** The message for a workbook the spreadsheet library could not read. */
 export function corruptWorkbook(name: string): UserError {
-  return new UserError('file.corrupt', `Tệp "${name}" bị hỏng hoặc không đọc được: hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại.`);
+  return new UserError('file.corrupt', `Tệp "${name}" bị hỏng hoặc không đọc được: hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại.`, `The file "${name}" is damaged or cannot be read: open it in Excel, save it again as .xlsx, then try again.`);
 }

@@ -22,24 +22,24 @@ export interface ImportOptions {
 export function planDocumentOf(bytes: Uint8Array, name: string): PlanDocument {
   const kind = fileKind(bytes);
   if (kind === 'pdf')
-    throw new UserError('import.pdf', `Tệp "${name}" là PDF: Phân công không đọc được chữ trong PDF (bản quét càng không). Hãy mở văn bản gốc bằng Word và lưu dạng .docx (hoặc .txt, Văn bản thuần, UTF-8).`);
+    throw new UserError('import.pdf', `Tệp "${name}" là PDF: Phân công không đọc được chữ trong PDF (bản quét càng không). Hãy mở văn bản gốc bằng Word và lưu dạng .docx (hoặc .txt, Văn bản thuần, UTF-8).`, `The file "${name}" is a PDF: Phân công cannot read the text of a PDF (let alone a scan). Open the original in Word and save it as .docx (or .txt, plain text, UTF-8).`);
   if (kind === 'ole')
-    throw new UserError('import.doc', `Tệp "${name}" là tài liệu Word cũ (.doc) hoặc đã đặt mật khẩu: hãy mở bằng Word, bỏ mật khẩu nếu có, và lưu dạng .docx (Tệp > Lưu thành > Tài liệu Word).`);
+    throw new UserError('import.doc', `Tệp "${name}" là tài liệu Word cũ (.doc) hoặc đã đặt mật khẩu: hãy mở bằng Word, bỏ mật khẩu nếu có, và lưu dạng .docx (Tệp > Lưu thành > Tài liệu Word).`, `The file "${name}" is an old Word document (.doc) or has a password: open it in Word, remove any password and save it as .docx (File > Save As > Word Document).`);
   if (kind === 'xlsx' || kind === 'ods')
-    throw new UserError('import.workbook', `Tệp "${name}" là sổ tính, không phải văn bản kế hoạch: lệnh import đọc văn bản (.docx, .txt); với sổ đã có bảng phân công hãy dùng check hoặc generate.`);
+    throw new UserError('import.workbook', `Tệp "${name}" là sổ tính, không phải văn bản kế hoạch: lệnh import đọc văn bản (.docx, .txt); với sổ đã có bảng phân công hãy dùng check hoặc generate.`, `The file "${name}" is a workbook, not a plan document: import reads documents (.docx, .txt); open a workbook that holds the table as the workbook instead.`);
   if (kind === 'odt')
-    throw new UserError('import.odt', `Tệp "${name}" là văn bản OpenDocument (.odt): hãy mở bằng LibreOffice Writer, Lưu thành… định dạng Word (.docx) rồi chạy lại với tệp .docx đó.`);
+    throw new UserError('import.odt', `Tệp "${name}" là văn bản OpenDocument (.odt): hãy mở bằng LibreOffice Writer, Lưu thành… định dạng Word (.docx) rồi chạy lại với tệp .docx đó.`, `The file "${name}" is an OpenDocument text (.odt): open it in LibreOffice Writer, Save As… Word (.docx), then use that .docx.`);
   if (kind === 'docx') {
     let blocks: DocBlock[];
     try {
       blocks = readDocx(bytes);
     } catch {
-      throw new UserError('import.docx_corrupt', `Tệp "${name}" là tài liệu Word nhưng bị hỏng hoặc không đọc được: hãy mở bằng Word, lưu lại dạng .docx rồi chạy lại.`);
+      throw new UserError('import.docx_corrupt', `Tệp "${name}" là tài liệu Word nhưng bị hỏng hoặc không đọc được: hãy mở bằng Word, lưu lại dạng .docx rồi chạy lại.`, `The file "${name}" is a Word document but damaged or unreadable: open it in Word, save it again as .docx, then try again.`);
     }
-    if (!blocks.some((b) => (b.kind === 'para' ? b.text.trim() : b.rows.length))) throw new UserError('import.empty', `Tệp "${name}" không có chữ nào.`);
+    if (!blocks.some((b) => (b.kind === 'para' ? b.text.trim() : b.rows.length))) throw new UserError('import.empty', `Tệp "${name}" không có chữ nào.`, `The file "${name}" holds no text.`);
     return { kind: 'docx', blocks };
   }
-  if (kind !== 'other') throw new UserError('import.zip', `Tệp "${name}" là tệp nén, không phải văn bản kế hoạch: hãy dùng tệp .docx hoặc .txt của kế hoạch.`);
+  if (kind !== 'other') throw new UserError('import.zip', `Tệp "${name}" là tệp nén, không phải văn bản kế hoạch: hãy dùng tệp .docx hoặc .txt của kế hoạch.`, `The file "${name}" is a zip archive, not a plan document: use the plan's .docx or .txt.`);
   return { kind: 'text', text: planTextOf(bytes, name) };
 }
 
@@ -47,8 +47,8 @@ export function planDocumentOf(bytes: Uint8Array, name: string): PlanDocument {
 export function planTextOf(bytes: Uint8Array, name: string): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD') && (text.match(/\uFFFD/g) ?? []).length > text.length / 50)
-    throw new UserError('import.encoding', `Tệp "${name}" không phải văn bản UTF-8: hãy lưu lại dạng .txt với bảng mã UTF-8 (Unicode).`);
-  if (!text.trim()) throw new UserError('import.empty', `Tệp "${name}" không có chữ nào.`);
+    throw new UserError('import.encoding', `Tệp "${name}" không phải văn bản UTF-8: hãy lưu lại dạng .txt với bảng mã UTF-8 (Unicode).`, `The file "${name}" is not UTF-8 text: save it again as .txt with the UTF-8 (Unicode) encoding.`);
+  if (!text.trim()) throw new UserError('import.empty', `Tệp "${name}" không có chữ nào.`, `The file "${name}" holds no text.`);
   return text;
 }
 
@@ -124,7 +124,7 @@ export function importPreview(r: ImportResult, rows = 5): ImportPreview {
 /** A plan file's tasks (.docx, .txt), or pasted text's: the pane's entry to importPlan. */
 export function readPlan(input: { bytes: Uint8Array } | { text: string }, name: string, opts: ImportOptions = {}): ImportResult {
   if ('text' in input) {
-    if (!input.text.trim()) throw new UserError('import.empty', 'Chưa có chữ nào: hãy dán văn bản kế hoạch vào ô.');
+    if (!input.text.trim()) throw new UserError('import.empty', 'Chưa có chữ nào: hãy dán văn bản kế hoạch vào ô.', `Nothing yet: paste the plan's text into the box.`);
     return importPlan(input.text, name, opts);
   }
   return importPlan(planDocumentOf(input.bytes, name), name, opts);

@@ -18,10 +18,12 @@ import type { CellWrite, ColumnRole, Issue, MasterList, RuleSettings, TableModel
 import type { Snapshot, WorkbookPort, WritePlan, WriteProgress, WriteResult } from '../port/workbook';
 
 /** A problem that makes the input unusable (CLI exit 2); `key` is stable for tests and scripts. */
+/** Bad input, said in Vietnamese (the message) and, for the pane, in English. */
 export class UserError extends Error {
   constructor(
     public readonly key: string,
     message: string,
+    public readonly en?: string,
   ) {
     super(message);
   }
@@ -97,7 +99,10 @@ export function levelFromTitles(titles: string[]): PlanLevel {
 function pickSheet(snap: Snapshot, wanted: string | null | undefined, columns?: AnalyzeOptions['columns']): Grid {
   if (wanted) {
     const key = Object.keys(snap.grids).find((k) => k.toLowerCase() === wanted.toLowerCase());
-    if (!key) throw new UserError('sheet.not_found', `Không có sheet "${wanted}" trong tệp; các sheet hiện có: ${snap.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name).join(', ')}.`);
+    if (!key) {
+      const names = snap.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name).join(', ');
+      throw new UserError('sheet.not_found', `Không có sheet "${wanted}" trong tệp; các sheet hiện có: ${names}.`, `There is no sheet "${wanted}" in the file; its sheets: ${names}.`);
+    }
     return snap.grids[key];
   }
   // the sheet the table was read from last time first; never one of our generated sheets (after a
@@ -106,7 +111,7 @@ function pickSheet(snap: Snapshot, wanted: string | null | undefined, columns?: 
   const candidates = [snap.registry?.quarterColumns?.sheet, snap.active, ...Object.keys(snap.grids)].filter((x): x is string => !!x && !!snap.grids[x] && !ours.has(x.toLowerCase()));
   for (const name of candidates) if (detectTable(snap.grids[name], columns).table) return snap.grids[name];
   const any = candidates[0];
-  if (!any) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.');
+  if (!any) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.', `No sheet of the file holds data: paste the assignment table into a sheet and try again.`);
   return snap.grids[any];
 }
 
@@ -118,10 +123,10 @@ export async function analyze(port: WorkbookPort, opts: AnalyzeOptions = {}): Pr
 export function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): Analysis {
   const grid = pickSheet(snapshot, opts.sheet, opts.columns);
   const hasData = grid.values.some((r) => r.some((v) => String(v ?? '').trim() !== ''));
-  if (!hasData) throw new UserError('sheet.empty', `Sheet "${grid.sheet}" trống: hãy dán bảng phân công nhiệm vụ (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) vào sheet rồi chạy lại.`);
+  if (!hasData) throw new UserError('sheet.empty', `Sheet "${grid.sheet}" trống: hãy dán bảng phân công nhiệm vụ (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) vào sheet rồi chạy lại.`, `The sheet "${grid.sheet}" is empty: paste the assignment table (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) into it and try again.`);
   const det = detectTable(grid, opts.columns, opts.headerRow);
   if (!det.table)
-    throw new UserError('table.not_found', `Không tìm thấy bảng phân công trong sheet "${grid.sheet}": cần một dòng tiêu đề có cột "Tên nhiệm vụ" (hoặc "Nội dung") và cột "Cơ quan chủ trì" trong ${40} dòng đầu.`);
+    throw new UserError('table.not_found', `Không tìm thấy bảng phân công trong sheet "${grid.sheet}": cần một dòng tiêu đề có cột "Tên nhiệm vụ" (hoặc "Nội dung") và cột "Cơ quan chủ trì" trong ${40} dòng đầu.`, `No assignment table found in the sheet "${grid.sheet}": a header row with a "Tên nhiệm vụ" (or "Nội dung") column and a "Cơ quan chủ trì" column is needed in the first ${40} rows; or choose them by hand below.`);
   const table = det.table;
   const titles = titlesAbove(grid, table.headerRow, table.headerRows);
   const province = provinceFromTitles(titles);
@@ -175,7 +180,7 @@ export async function peekSheet(port: WorkbookPort, sheet?: string | null): Prom
   const ours = new Set([...(snap.registry?.sheets ?? []).map((s) => s.name.toLowerCase()), REGISTRY_SHEET.toLowerCase()]);
   const sheets = snap.sheets.filter((s) => s.visibility === 'Visible' && !ours.has(s.name.toLowerCase())).map((s) => s.name);
   const name = sheet && snap.grids[sheet] ? sheet : (sheets.find((n) => snap.grids[n]?.values.some((r) => r.some((v) => String(v ?? '').trim()))) ?? sheets[0]);
-  if (!name || !snap.grids[name]) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.');
+  if (!name || !snap.grids[name]) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.', `No sheet of the file holds data: paste the assignment table into a sheet and try again.`);
   const grid = snap.grids[name];
   const width = Math.min(26, Math.max(1, ...grid.values.slice(0, 40).map((r) => r.length)) + grid.left - 1);
   const rows = [];
@@ -482,6 +487,20 @@ function tidy(s: string): string {
     .replace(/\s+và\s*$/u, '')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
+}
+
+/**
+ * The agency names of the table as the check found them — the same findings the check step lists, so the
+ * two steps never disagree: names not in the list (with what they may be), and names in it but not
+ * written as its official name (misspelt, abbreviated, of an agency merged away).
+ */
+export function agencySummary(a: Analysis): { unknown: { name: string; suggestions: string[] }[]; notOfficial: number } {
+  const unknown = new Map<string, string[]>();
+  for (const t of a.tasks) for (const m of [...t.lead, ...t.support]) if (m.status === 'unknown' && !unknown.has(m.text)) unknown.set(m.text, m.suggestions);
+  const shown = new Set(a.issues.filter((i) => i.rule === 'agency.unknown').map((i) => i.part));
+  const notOfficial = a.issues.filter((i) => i.rule === 'agency.fuzzy' || i.rule === 'agency.abbreviation' || i.rule === 'agency.superseded').length;
+  // a name whose finding the user ignored, or whose rule is off, is not listed either
+  return { unknown: [...unknown].filter(([n]) => shown.has(n)).map(([name, suggestions]) => ({ name, suggestions })), notOfficial };
 }
 
 /** What a finding card shows besides its message: the task (STT, first words) and the cell's text. */

@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { a1 } from '../core/address';
 import { assignments } from '../core/generate';
-import { cellWindow, findingContext, generationNotes } from '../app/usecases';
+import { agencySummary, cellWindow, findingContext, generationNotes } from '../app/usecases';
 import type { Issue } from '../core/schemas';
 import { planQuarters } from '../core/quarters';
 import { FindingsList } from './components/FindingsList';
@@ -111,8 +111,8 @@ export function App(props: AppProps) {
           {state.error && (
             <MessageBar intent="error" role="alert">
               <MessageBarBody>
-                <MessageBarTitle>{state.error.title}</MessageBarTitle>
-                {state.error.detail}
+                <MessageBarTitle>{lang === 'vi' ? state.error.title : state.error.en.title}</MessageBarTitle>
+                {lang === 'vi' ? state.error.detail : state.error.en.detail}
               </MessageBarBody>
               <MessageBarActions>
                 <Button size="small" onClick={state.actions.dismissError}>
@@ -371,11 +371,7 @@ function CellPreview({ t, state, cell, onClose }: StepProps & { cell: string; on
 function AgenciesStep({ t, state }: StepProps) {
   const s = useStyles();
   const a = state.analysis!;
-  const unmatched = useMemo(() => {
-    const m = new Map<string, string[]>();
-    for (const task of a.tasks) for (const x of [...task.lead, ...task.support]) if (x.status === 'unknown') m.set(x.text, x.suggestions);
-    return [...m.entries()];
-  }, [a]);
+  const names = useMemo(() => agencySummary(a), [a]);
   const count = useMemo(() => assignments(a.tasks, a.idx, { expandCollectives: false, expandOnlyNamed: true, planYear: a.planYear }).size, [a]);
   return (
     <>
@@ -389,16 +385,19 @@ function AgenciesStep({ t, state }: StepProps) {
         </Button>
       )}
       <FileButton label={t.loadMaster} accept=".csv,.xlsx" testId="master-input" onFiles={async ([f]) => void state.actions.loadMaster(f.name, await f.arrayBuffer())} />
-      <Text weight="semibold">{t.unmatched}</Text>
-      {unmatched.length === 0 ? (
-        <Text>{t.allMatched}</Text>
+      <Text as="h3" weight="semibold" size={300}>
+        {t.unmatched}
+      </Text>
+      {names.unknown.length === 0 ? (
+        <Text data-testid="names-summary">{names.notOfficial ? t.allInListButNotOfficial(names.notOfficial) : t.allMatched}</Text>
       ) : (
-        <div className={s.list}>
-          {unmatched.map(([name, sug]) => (
-            <Text key={name}>
-              “{name}” {sug.length ? `— ${t.suggestions}: ${sug.join('; ')}` : ''}
+        <div className={s.list} data-testid="names-summary">
+          {names.unknown.map((u) => (
+            <Text key={u.name}>
+              “{u.name}” {u.suggestions.length ? `— ${t.suggestions}: ${u.suggestions.join('; ')}` : ''}
             </Text>
           ))}
+          {names.notOfficial > 0 && <Text size={200}>{t.alsoNotOfficial(names.notOfficial)}</Text>}
         </div>
       )}
     </>

@@ -45,7 +45,8 @@ async function injectAxe(page) {
 async function axeViolations(page, selector) {
   await injectAxe(page);
   return page.evaluate(async (sel) => {
-    const r = await window.axe.run(sel ? document.querySelector(sel) : document);
+    // target-size (WCAG 2.2, 24 px) is not on by default: on here
+    const r = await window.axe.run(sel ? document.querySelector(sel) : document, { rules: { 'target-size': { enabled: true } } });
     return r.violations
       .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
       .filter((v) => v.nodes.length)
@@ -188,6 +189,10 @@ async function main() {
   await test('agencies step', async () => {
     await page.click('[data-testid=step-agencies]');
     await page.waitForSelector('text=Danh mục có sẵn');
+    // the same count as the check step's name findings, never "every name matches" beside them
+    const names = expected.issues.filter((i) => ['agency.fuzzy', 'agency.abbreviation', 'agency.superseded'].includes(i.rule)).length;
+    const summary = await page.textContent('[data-testid=names-summary]');
+    assert(names > 0 && summary.includes(`${names} chỗ chưa ghi đúng tên chính thức`), `names summary: ${summary} (check: ${names})`);
     await shot('05-co-quan');
   });
 
