@@ -679,6 +679,19 @@ export function chartSheet(name: string, report: SheetPlan, opts: GenerateOption
   };
 }
 
+/** The report's third row: how many tasks are overdue, a link to their list, and where the chart is. */
+function pointToOverdue(report: SheetPlan, overdue: SheetPlan, chart: SheetPlan, opts: GenerateOptions): void {
+  const late = overdue.rows.slice(AGENCY_HEADER_ROW).filter((r) => typeof r[0] === 'number').length;
+  const text = `${late} nhiệm vụ chủ trì quá hạn, chưa hoàn thành tính đến ngày ${dmy(opts.today ?? '1970-01-01')}: bấm để xem trang tính ‘${overdue.name}’; biểu đồ ở trang tính ‘${chart.name}’.`;
+  const last = a1(1, REPORT_COLUMNS.length).replace(/\d+$/, '');
+  report.rows[2] = [{ formula: `HYPERLINK("#${sheetRef(overdue.name, 'A1').replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text }];
+  report.merges.push(`A3:${last}3`);
+  report.styles.push({ range: `A3:${last}3`, style: 'subtitle' });
+  report.heights = rowHeights(report.rows, report.widths, report.merges);
+  // a formula's text is not measured by rowHeights: the row across the report holds it
+  report.heights[2] = heightOf(linesOf(text, report.widths.reduce((x, y) => x + y, 0)));
+}
+
 export const TASK_LIST_SHEET = 'Danh sách nhiệm vụ';
 export const TASK_LIST_KEY = '\u0000tasks';
 export const TASK_LIST_COLUMNS = ['Mã', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian', ...QUARTER_LABELS, 'Hạn', 'Dòng trong bảng'];
@@ -799,6 +812,7 @@ export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOpt
   const list = taskListSheet(names.get(TASK_LIST_KEY) ?? TASK_LIST_SHEET, tasks, opts);
   const chart = chartSheet(names.get(CHART_KEY) ?? CHART_SHEET, report, opts);
   const overdue = overdueSheet(names.get(OVERDUE_KEY) ?? OVERDUE_SHEET, names, sheets, byAgency, opts);
+  pointToOverdue(report, overdue, chart, opts);
   return { sheets: [report, chart, overdue, list, ...sheets, ...archives], names, byAgency, removed, moved, archived };
 }
 

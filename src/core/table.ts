@@ -127,10 +127,16 @@ export function detectTable(g: Grid, override?: Partial<Record<ColumnRole, numbe
   const firstCol = Math.min(...usedCols);
   const lastCol = Math.max(...usedCols);
   let lastRow = firstRow - 1;
-  for (let r = firstRow; r <= bottom; r++) {
-    let any = false;
-    for (let c = firstCol; c <= lastCol; c++) if (gridCell(g, r, c).trim()) any = true;
-    if (any) lastRow = r;
+  // rows that hold nothing are skipped at once: a stray cell at row 1,048,576 costs a loop over empty rows, no cell reads
+  for (let i = Math.max(0, firstRow - g.top); i < g.values.length; i++) {
+    const row = g.values[i];
+    if (!row || row.length === 0) continue;
+    const r = g.top + i;
+    for (let c = firstCol; c <= lastCol; c++)
+      if (String(row[c - g.left] ?? '').trim()) {
+        lastRow = r;
+        break;
+      }
   }
   return {
     table: { sheet: g.sheet, headerRow, headerRows: best.rows, firstRow, lastRow: Math.max(lastRow, headerRow), firstCol, lastCol, columns },

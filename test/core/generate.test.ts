@@ -134,6 +134,10 @@ describe('per-agency sheets for the seed-002 table', () => {
       expect(x.formula).toBe(`'${e.sheet}'!$N$${e.row}`);
     }
     expect((ws.getCell('F5').value as { formula: string }).formula).toMatch(/^IF\('[^']+'!\$N\$\d+="Chưa hoàn thành, quá hạn",TODAY\(\)-'[^']+'!\$L\$\d+,""\)$/);
+    // the report's third row points to the list: how many, and a link
+    const a3 = port.wb.getWorksheet(REPORT_SHEET)!.getCell('A3').value as { formula: string; result: string };
+    expect(a3.formula).toBe(`HYPERLINK("#'Quá hạn'!A1","${a3.result}")`);
+    expect(a3.result).toBe(`${expected.length} nhiệm vụ chủ trì quá hạn, chưa hoàn thành tính đến ngày 15/10/2018: bấm để xem trang tính ‘Quá hạn’; biểu đồ ở trang tính ‘Biểu đồ’.`);
     // nothing overdue: one muted line, not an empty table
     const early = await xlsxPort(seed002Workbook());
     await generate(early, await analyze(early), { today: '2017-12-01' });
