@@ -394,18 +394,29 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
 }
 
 /** What became of what agencies typed, and what the host did not apply: lines for the officer (command line and pane alike). */
-export function generationNotes(r: GenerateResult): string[] {
+/** What a run did besides writing: content that moved with its task, what was archived, sheets renamed (in the pane's language). */
+export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): string[] {
   const g = r.generation;
   const out: string[] = [];
+  const en = lang === 'en';
   for (const [agency, moves] of Object.entries(g.moved))
-    for (const m of moves) out.push(`Nội dung ${agency} đã nhập cho nhiệm vụ "${m.title}" theo nhiệm vụ sang số ${m.to} (trước là ${m.from}).`);
+    for (const m of moves)
+      out.push(en ? `What ${agency} typed for the task "${m.title}" moved with it to number ${m.to} (was ${m.from}).` : `Nội dung ${agency} đã nhập cho nhiệm vụ "${m.title}" theo nhiệm vụ sang số ${m.to} (trước là ${m.from}).`);
   for (const [agency, rows] of Object.entries(g.removed)) {
     const added = rows.filter((x) => x.id.startsWith('dòng '));
     const gone = rows.filter((x) => !x.id.startsWith('dòng '));
-    if (gone.length) out.push(`Nhiệm vụ ${gone.map((x) => `${x.id} "${x.title}"`).join('; ')} không còn trong bảng; nội dung ${agency} đã nhập được lưu ở sheet "${g.archived[agency]}".`);
-    if (added.length) out.push(`Các dòng người dùng thêm vào sheet của ${agency} (${added.map((x) => `${x.id} "${x.title}"`).join('; ')}) được lưu ở sheet "${g.archived[agency]}".`);
+    const list = (xs: CarriedRow[]) => xs.map((x) => `${x.id} "${x.title}"`).join('; ');
+    if (gone.length)
+      out.push(
+        en
+          ? `Tasks ${list(gone)} are no longer in the table; what ${agency} typed is kept in the sheet "${g.archived[agency]}".`
+          : `Nhiệm vụ ${list(gone)} không còn trong bảng; nội dung ${agency} đã nhập được lưu ở sheet "${g.archived[agency]}".`,
+      );
+    if (added.length)
+      out.push(en ? `Rows added to the sheet of ${agency} (${list(added)}) are kept in the sheet "${g.archived[agency]}".` : `Các dòng người dùng thêm vào sheet của ${agency} (${list(added)}) được lưu ở sheet "${g.archived[agency]}".`);
   }
-  for (const [from, to] of Object.entries(r.renamed ?? {})) out.push(`Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
+  for (const [from, to] of Object.entries(r.renamed ?? {}))
+    out.push(en ? `The sheet "${from}" was renamed "${to}": Phân công keeps the new name and updates that sheet.` : `Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
   // what the host did not apply (Excel: fit-to-width ignored until the Page Layout tab was opened)
   out.push(...(r.write.notes ?? []));
   return out;

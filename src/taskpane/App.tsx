@@ -588,7 +588,7 @@ function GenerateStep({ t, state }: StepProps) {
                   {t.openSheet} “{name}”
                 </Button>
               ))}
-              {generationNotes(g).map((line) => (
+              {generationNotes(g, t.lang).map((line) => (
                 <Text key={line} size={200}>
                   {line}
                 </Text>

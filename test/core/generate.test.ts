@@ -189,6 +189,7 @@ describe('safe re-run', () => {
     const archive = p2.wb.getWorksheet('Công an tỉnh (cũ 01-12-2026)')!;
     expect(xlsxGrid(archive)[4].slice(0, 4)).toEqual(['6', expect.stringContaining(''), 'Chủ trì', 'Hoàn thành']);
     expect(generationNotes(r).join('\n')).toMatch(/Nhiệm vụ 6 ".+" không còn trong bảng; nội dung Công an tỉnh đã nhập được lưu ở sheet "Công an tỉnh \(cũ 01-12-2026\)"/);
+    expect(generationNotes(r, 'en').join('\n')).toMatch(/Tasks 6 ".+" are no longer in the table; what Công an tỉnh typed is kept in the sheet "Công an tỉnh \(cũ 01-12-2026\)"/);
     // the archive stays through the next run and is not counted by the report
     const p3 = await xlsxPort(p2.wb);
     await generate(p3, await analyze(p3), { today: '2026-12-02' });
@@ -281,6 +282,7 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     expect(again.wb.getWorksheet('Sở Y tế')).toBeUndefined();
     expect(typedOn(again.wb, 'Y tế 2026').map((x) => x[3])).toEqual(['Đã cập nhật 12 tin']);
     expect(generationNotes(r)).toContain('Sheet "Sở Y tế" đã được đổi tên thành "Y tế 2026": Phân công giữ tên mới và cập nhật sheet đó.');
+    expect(generationNotes(r, 'en')).toContain('The sheet "Sở Y tế" was renamed "Y tế 2026": Phân công keeps the new name and updates that sheet.');
   });
   test('a column a user added after "Đánh giá" comes back with its header and values', async () => {
     const wb = planBook(ROWS);
