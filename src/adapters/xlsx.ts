@@ -17,6 +17,19 @@ import { escAttr, esc, findElement, tagAttrs, withAttrs, xmlSafe } from './ooxml
 
 type State = 'visible' | 'hidden' | 'veryHidden';
 
+/** A macrotask break without timer clamping (MessageChannel): the host runs what is waiting, then we go on. */
+function yieldToHost(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => {
+      c.port1.close();
+      resolve();
+    };
+    c.port2.postMessage(0);
+  });
+}
+
 interface SheetEntry {
   name: string;
   state: State;
@@ -349,6 +362,8 @@ export class XlsxWorkbook implements WorkbookPort {
       tick(sp.name);
       // a few sheets compress while the next is written; the rest wait, so their text is not all held at once
       await this.pkg.drain(2);
+      // in a browser (compressing on this thread): let the page paint the progress and take input between sheets
+      if (!this.pkg.codec.deflateRawAsync) await yieldToHost();
     }
     if (plan.registry) {
       const xml = textColumnPartXml(registryToRows(plan.registry).map((r) => r[0]));
