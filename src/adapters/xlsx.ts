@@ -176,7 +176,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const want = new Set<string>(req.extra);
     if (req.sheet) want.add(req.sheet);
     else if (active) want.add(active.name);
-    if (req.allSheets) for (const s of this.sheets) if (s.state === 'visible') want.add(s.name);
+    const reg = this.byName(REGISTRY_SHEET);
+    const registry = reg ? registryFromRows(this.gridOf(reg).grid.values) : null;
+    // every visible sheet of the user's: our generated sheets (tens of megabytes after a run) are not parsed
+    // unless asked for by name; the use-cases read them with readSheets when they need them
+    const ours = new Set((registry?.sheets ?? []).map((s) => s.name.toLowerCase()));
+    if (req.allSheets) for (const s of this.sheets) if (s.state === 'visible' && !ours.has(s.name.toLowerCase())) want.add(s.name);
     const grids: Record<string, Grid> = {};
     const ownPrintSetup: Record<string, boolean> = {};
     for (const n of want) {
@@ -187,8 +192,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const i = this.sheets.indexOf(s);
       ownPrintSetup[s.name] = r.printSetup || this.names.some((d) => d.local === i && /^_xlnm\.(Print_Titles|Print_Area)$/i.test(d.name));
     }
-    const reg = this.byName(REGISTRY_SHEET);
-    return { sheets, active: active?.name ?? null, grids, registry: reg ? registryFromRows(this.gridOf(reg).grid.values) : null, ownPrintSetup };
+    return { sheets, active: active?.name ?? null, grids, registry, ownPrintSetup };
   }
 
   async readSheets(names: string[]): Promise<Record<string, Grid>> {
@@ -330,6 +334,7 @@ export class XlsxWorkbook implements WorkbookPort {
       tick(`${w.sheet}!${w.address}`);
     }
     for (const [s, rows] of bySheet) this.pkg.setText(s.part, patchCells(this.pkg.text(s.part) ?? EMPTY_SHEET, rows));
+    if (!this.pkg.codec.deflateRawAsync && bySheet.size) await yieldToHost();
 
     // the use-case sends a default print setup only for a sheet the read found without one of its own
     if (plan.defaultPrint) {

@@ -14,7 +14,10 @@ export interface ReadRequest {
   sheet?: string | null;
   /** Other sheets to read in the same round trip when present (the master list sheet). */
   extra: string[];
-  /** Read every visible sheet (cheap for files; the Office adapter reads only the active one). */
+  /**
+   * Read every visible sheet of the user's (cheap for files; the Office adapter reads only the active one).
+   * The sheets the registry lists as generated are left out unless named in `sheet` or `extra`.
+   */
   allSheets?: boolean;
 }
 

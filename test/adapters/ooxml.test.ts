@@ -9,6 +9,8 @@ import { readStored, writeZip, FFLATE_CODEC, type Codec } from '../../src/adapte
 import { deflateSync } from 'fflate';
 import { OpcPackage } from '../../src/adapters/ooxml/package';
 import { XlsxWorkbook } from '../../src/adapters/xlsx';
+import { seed002Workbook } from '../../scripts/fixtures';
+import { analyze, generate } from '../../src/app/usecases';
 
 const STYLES = new Styles(
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>' +
@@ -224,5 +226,16 @@ describe('a big sheet is written as bytes and compressed as it goes', () => {
     const back = OpcPackage.open(pkg.save());
     expect(back.text('xl/a.xml')).toBe(`<a>${'a'.repeat(1 << 17)}</a>`);
     expect(back.text('xl/b.xml')).toBe(`<a>${'c'.repeat(1 << 17)}</a>`);
+  });
+});
+
+describe('reading every sheet after a run', () => {
+  test("our generated sheets are not parsed unless named; the user's sheets all are", async () => {
+    const wb = await XlsxWorkbook.load(new Uint8Array((await seed002Workbook().xlsx.writeBuffer()) as ArrayBuffer));
+    const r = await generate(wb, await analyze(wb));
+    const snap = await wb.read({ extra: ['Sở Ngoại vụ'], allSheets: true, sheet: 'Phụ lục' });
+    expect(Object.keys(snap.grids).sort()).toEqual(['Phụ lục', 'Sở Ngoại vụ']);
+    expect(snap.registry?.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(r.sheetsWritten));
+    expect(Object.keys(await wb.readSheets(r.sheetsWritten))).toHaveLength(r.sheetsWritten.length);
   });
 });
