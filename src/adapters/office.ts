@@ -8,6 +8,7 @@ import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/regist
 import { STYLES, looksLikeFormula, type CellStyle } from '../core/styles';
 import type { Grid } from '../core/table';
 import type { PlanCell, SheetPlan } from '../core/schemas';
+import { tabColorOf } from '../core/generate';
 import { tabOrder, WriteFailure, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 
 /** Excel.run, or the fake host's run in tests and the bench. */
@@ -346,7 +347,7 @@ export class OfficeWorkbook implements WorkbookPort {
         // Excel measures wrapped text itself, once the values are in
         ws.getRange(`A1:${colA1(width)}${Math.max(1, sp.rows.length)}`).format.autofitRows();
         if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
-        ws.tabColor = sp.kind === 'report' || sp.kind === 'chart' || sp.kind === 'overdue' ? '#1F4E79' : '#70AD47';
+        ws.tabColor = tabColorOf(sp.kind);
         if (this.supported('ExcelApi', '1.9')) {
           ws.pageLayout.orientation = (sp.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
           ws.pageLayout.paperSize = 'A4' as Excel.PaperType;

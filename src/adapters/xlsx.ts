@@ -6,6 +6,7 @@ import { parseRange, sheetRef } from '../core/address';
 import { REGISTRY_SHEET, registryFromRows, registryToRows, type Registry } from '../core/registry';
 import type { Grid } from '../core/table';
 import type { SheetPlan } from '../core/schemas';
+import { tabColorOf } from '../core/generate';
 import { tabOrder, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
 import { readSharedStrings, readSheet } from './ooxml/read';
@@ -354,7 +355,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (old) this.releaseSheet(old, notes);
       const part = old ? old.part : this.freePart();
       const drawingRid = sp.charts?.length ? this.addCharts(part, sp) : undefined;
-      const xml = sheetPartBytes(sp, styles, { tabColor: sp.kind === 'report' || sp.kind === 'chart' || sp.kind === 'overdue' ? 'FF1F4E79' : 'FF70AD47', drawingRid });
+      const xml = sheetPartBytes(sp, styles, { tabColor: 'FF' + tabColorOf(sp.kind).slice(1), drawingRid });
       let s: SheetEntry;
       if (old) {
         this.pkg.setFinal(old.part, xml);

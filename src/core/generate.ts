@@ -233,6 +233,11 @@ function outcomeFormulaText(r: number): string {
 // dates need 12: "31/12/2018" in 13 pt Times is ≈ 80 px, and a date too wide for its column prints as ####
 const AGENCY_WIDTHS = [5, 22, 12, 8, 4, 4, 4, 4, 10, 11, 7, 12, 12, 10];
 export const AGENCY_HEADER_ROW = 4;
+
+/** The tab colour of a generated sheet: dark blue for the summaries (report, chart, overdue), green for the others. */
+export function tabColorOf(kind: SheetPlan['kind']): string {
+  return kind === 'report' || kind === 'chart' || kind === 'overdue' ? '#1F4E79' : '#70AD47';
+}
 /** The section row over the tasks an agency leads on its sheet. */
 export const LEAD_PART = 'A. NHIỆM VỤ CHỦ TRÌ';
 export const REPORT_COLUMNS_V1 = ['STT', 'Cơ quan', 'Sheet', 'Số NV chủ trì', 'Số NV phối hợp', ...QUARTER_LABELS, 'Phát hiện khi kiểm tra', ...STATUSES];
