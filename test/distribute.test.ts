@@ -8,6 +8,9 @@ import { XlsxWorkbook } from '../src/adapters/xlsx';
 import { mergeReturned, planFingerprint } from '../src/core/distribute';
 import { outcomeFormula, outcomeOf, serialOf } from '../src/core/generate';
 import { REGISTRY_SHEET } from '../src/core/registry';
+import { render } from '../src/core/messages';
+import { collect } from '../src/app/distribute';
+import { analyze } from '../src/app/usecases';
 
 const bin = join(__dirname, '..', 'bin', 'phan-cong.js');
 const sample = join(__dirname, '..', 'samples', 'dong-nai-2018.xlsx');
@@ -136,6 +139,13 @@ describe('phan-cong distribute, then collect', () => {
     expect(j.files[0].notMerged).toEqual([`dòng ${rows + 2}: Ghi chú: đã họp ngày 3/12`, 'cột "Người phụ trách" (cột O) cơ quan thêm vào']);
     expect(j.files[1].refused).toMatch(/broken\.xlsx/);
     expect((await grids(join(dir, 'merged3.xlsx')))['Công an tỉnh'][5][8]).toBe('Hoàn thành');
+  });
+
+  it('what collect says, the pane can say in English (ids and data beside the Vietnamese)', async () => {
+    const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(out)));
+    const r = await collect(wb, await analyze(wb), [{ file: 'x.xlsx', registry: null, grid: null }]);
+    expect(r.files[0].refused).toMatch(/^Tệp "x\.xlsx" không phải tệp Phân công gửi/);
+    expect(render(r.files[0].texts?.refused, r.files[0].refused!, 'en')).toBe('The file "x.xlsx" is not one Phân công sent to an agency (it has no plan marker): nothing is taken from it.');
   });
 
   it('a file without a marker is refused with a message naming it', () => {

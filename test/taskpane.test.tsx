@@ -3,7 +3,7 @@
  */
 // Component tests: the findings list and the mapping editor; and the Excel path of "click a
 // finding → its cell is selected" through the Office adapter on the fake Excel host.
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { FindingsList } from '../src/taskpane/components/FindingsList';
 import { MappingEditor } from '../src/taskpane/components/MappingEditor';
@@ -242,5 +242,25 @@ describe('a table whose header is not recognised (issue 18)', () => {
     fireEvent.change(screen.getByTestId('manual-support'), { target: { value: '4' } });
     fireEvent.click(screen.getByTestId('manual-read'));
     expect((await screen.findByTestId('table-summary', {}, { timeout: 5000 })).textContent).toMatch(/2 nhiệm vụ/);
+  });
+});
+
+describe('ignoring a finding in this workbook (issue 18)', () => {
+  test('"Bỏ qua" leaves it out of the check and the workbook keeps it; "Hiện lại" brings it back', async () => {
+    const wb = await XlsxWorkbook.load(new Uint8Array((await seed002Workbook().xlsx.writeBuffer()) as ArrayBuffer));
+    render(<App session={{ port: wb, mode: 'standalone', fileName: 'x.xlsx', save: () => wb.save() }} lang="vi" dark={false} unsupported={[]} />);
+    await screen.findByTestId('table-summary', {}, { timeout: 5000 });
+    fireEvent.click(screen.getByTestId('step-check'));
+    const before = screen.getAllByTestId('finding').length;
+    fireEvent.click(screen.getByRole('button', { name: 'Bỏ qua phát hiện ở ô A7 trong sổ này' }));
+    expect((await screen.findByTestId('ignored', {}, { timeout: 5000 })).textContent).toContain('1 phát hiện đã được bỏ qua trong sổ này.');
+    expect(screen.getAllByTestId('finding')).toHaveLength(before - 1);
+    // kept in the workbook: a fresh read leaves it out too
+    const again = await analyze(await XlsxWorkbook.load(await wb.save()));
+    expect(again.ignored).toBe(1);
+    expect(again.issues.some((i) => i.cell.endsWith('!A7') && i.rule === 'structure.stt.missing')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Hiện lại' }));
+    await waitFor(() => expect(screen.queryByTestId('ignored')).toBeNull(), { timeout: 5000 });
+    expect(screen.getAllByTestId('finding')).toHaveLength(before);
   });
 });

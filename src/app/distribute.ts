@@ -7,6 +7,7 @@ import type { CellWrite } from '../core/schemas';
 import { gridCell, type Grid } from '../core/table';
 import type { WorkbookPort } from '../port/workbook';
 import { zipSync } from 'fflate';
+import { say, type MessageId, type Params, type Text } from '../core/messages';
 import { carriedRows, UserError, type Analysis } from './usecases';
 
 export interface Outgoing {
@@ -76,6 +77,8 @@ export interface CollectedFile {
   refused: string | null;
   /** What the agency typed that has no place in the officer's sheet (a note row, an added column): said, not merged. */
   notMerged: string[];
+  /** `refused` and `notMerged` by message id and data, for the pane's languages. */
+  texts?: { refused?: Text; notMerged: Text[] };
 }
 
 /** Merge returned files into the officer's workbook, by task; one write through the port. */
@@ -87,14 +90,18 @@ export async function collect(port: WorkbookPort, a: Analysis, returned: Returne
   const accepted: { r: ReturnedFile; out: string; f: CollectedFile }[] = [];
   for (const r of returned) {
     const d = r.registry?.distribution;
-    const f: CollectedFile = { file: r.file, agency: d?.agency ?? null, updated: 0, unchanged: 0, conflicts: [], refused: null, notMerged: [] };
+    const f: CollectedFile = { file: r.file, agency: d?.agency ?? null, updated: 0, unchanged: 0, conflicts: [], refused: null, notMerged: [], texts: { notMerged: [] } };
     files.push(f);
+    const refuse = (id: MessageId, params: Params) => {
+      const m = say(id, params);
+      f.refused = m.message;
+      f.texts!.refused = m.text;
+    };
     if (r.unreadable) f.refused = r.unreadable;
-    else if (!d) f.refused = `Tệp "${r.file}" không phải tệp Phân công gửi cho một cơ quan (không có dấu của kế hoạch): không lấy gì từ tệp này.`;
-    else if (d.fingerprint !== fingerprint)
-      f.refused = `Tệp "${r.file}" là của kế hoạch khác ("${d.plan}") hoặc bảng nhiệm vụ đã thay đổi từ khi gửi (${d.sent}): không lấy gì từ tệp này.`;
-    else if (!agencySheet.has(d.agency)) f.refused = `Sổ không còn sheet của "${d.agency}" (tệp "${r.file}"): hãy chạy generate lại rồi thu thập.`;
-    else if (!r.grid) f.refused = `Tệp "${r.file}" thiếu sheet "${d.sheet}" đã gửi: không lấy gì từ tệp này.`;
+    else if (!d) refuse('collect.notOurs', { file: r.file });
+    else if (d.fingerprint !== fingerprint) refuse('collect.otherPlan', { file: r.file, plan: d.plan, sent: d.sent });
+    else if (!agencySheet.has(d.agency)) refuse('collect.noSheet', { file: r.file, agency: d.agency });
+    else if (!r.grid) refuse('collect.missingSheet', { file: r.file, sheet: d.sheet });
     else accepted.push({ r, out: agencySheet.get(d.agency) as string, f });
   }
   if (!accepted.length) return { files, written: 0 };
@@ -106,11 +113,16 @@ export async function collect(port: WorkbookPort, a: Analysis, returned: Returne
     const theirs = carriedRows(r.grid as Grid, 0);
     const m = mergeReturned(now, theirs, r.registry?.distribution?.base ?? {}, prefer);
     // typed content with no cell to go to in the officer's sheet is named, never dropped without a word
-    for (const x of theirs) if (x.id.startsWith('dòng ')) f.notMerged.push(`${x.id}: ${x.title}`);
-    for (const id of m.missing) f.notMerged.push(`nhiệm vụ ${id} (không còn trong sổ)`);
+    const note = (id: MessageId, params: Params) => {
+      const m = say(id, params);
+      f.notMerged.push(m.message);
+      f.texts!.notMerged.push(m.text);
+    };
+    for (const x of theirs) if (x.id.startsWith('dòng ')) note('collect.row', { row: x.id.slice(5), title: x.title });
+    for (const id of m.missing) note('collect.gone', { task: id });
     for (let c = AGENCY_COLUMNS.length + 1; c <= AGENCY_COLUMNS.length + 40; c++) {
       const h = gridCell(r.grid as Grid, AGENCY_HEADER_ROW, c).trim();
-      if (h) f.notMerged.push(`cột "${h}" (cột ${a1(AGENCY_HEADER_ROW, c).replace(/\d+$/, '')}) cơ quan thêm vào`);
+      if (h) note('collect.column', { header: h, col: a1(AGENCY_HEADER_ROW, c).replace(/\d+$/, '') });
     }
     const byKey = new Map(now.map((x) => [rowKey(x), x]));
     for (const w of m.writes) {

@@ -230,7 +230,8 @@ async function cmdCollect(args: Args): Promise<number> {
   const r = await collect(wb, a, returned, prefer);
   if (r.written) await save(wb, o);
   const conflicts = r.files.reduce((n, f) => n + f.conflicts.length, 0);
-  if (one(args, '--format') === 'json') out(JSON.stringify({ files: r.files }));
+  // the JSON of docs/CONTRACTS.md: the Vietnamese texts (their ids and data are the pane's)
+  if (one(args, '--format') === 'json') out(JSON.stringify({ files: r.files.map(({ texts: _texts, ...f }) => f) }));
   else {
     for (const f of r.files) {
       if (f.refused) out(`${f.file}: ${f.refused}`);

@@ -101,6 +101,35 @@ export const MESSAGES = {
     (p) => `Ô ${p.cell} có ${p.lines} dòng nhưng ô nhiệm vụ ${p.taskCell} có ${p.n} gạch đầu dòng: không ghép được từng dòng với từng nhiệm vụ, nên cả ô được áp dụng cho mọi nhiệm vụ con.`,
     (p) => `Cell ${p.cell} has ${p.lines} lines but the task cell ${p.taskCell} has ${p.n} bullets: they cannot be paired, so the whole cell applies to every sub-task.`,
   ),
+  // collecting the files agencies send back
+  'collect.notOurs': t(
+    (p) => `Tệp "${p.file}" không phải tệp Phân công gửi cho một cơ quan (không có dấu của kế hoạch): không lấy gì từ tệp này.`,
+    (p) => `The file "${p.file}" is not one Phân công sent to an agency (it has no plan marker): nothing is taken from it.`,
+  ),
+  'collect.otherPlan': t(
+    (p) => `Tệp "${p.file}" là của kế hoạch khác ("${p.plan}") hoặc bảng nhiệm vụ đã thay đổi từ khi gửi (${p.sent}): không lấy gì từ tệp này.`,
+    (p) => `The file "${p.file}" belongs to another plan ("${p.plan}"), or the task table changed since it was sent (${p.sent}): nothing is taken from it.`,
+  ),
+  'collect.noSheet': t(
+    (p) => `Sổ không còn sheet của "${p.agency}" (tệp "${p.file}"): hãy chạy generate lại rồi thu thập.`,
+    (p) => `The workbook no longer has the sheet of "${p.agency}" (file "${p.file}"): make the sheets again, then collect.`,
+  ),
+  'collect.missingSheet': t(
+    (p) => `Tệp "${p.file}" thiếu sheet "${p.sheet}" đã gửi: không lấy gì từ tệp này.`,
+    (p) => `The file "${p.file}" lacks the sheet "${p.sheet}" that was sent: nothing is taken from it.`,
+  ),
+  'collect.row': t(
+    (p) => `dòng ${p.row}: ${p.title}`,
+    (p) => `row ${p.row}: "${p.title}"`,
+  ),
+  'collect.gone': t(
+    (p) => `nhiệm vụ ${p.task} (không còn trong sổ)`,
+    (p) => `task ${p.task} (no longer in the workbook)`,
+  ),
+  'collect.column': t(
+    (p) => `cột "${p.header}" (cột ${p.col}) cơ quan thêm vào`,
+    (p) => `the column "${p.header}" (column ${p.col}) the agency added`,
+  ),
   // suggestions (what the fix does, or what to do)
   'fix.renumber': t(
     (p) => `Đánh lại số thứ tự thành ${p.value}`,

@@ -23,6 +23,7 @@ import { a1 } from '../core/address';
 import { assignments } from '../core/generate';
 import { agencySummary, cellWindow, findingContext, generationNotes } from '../app/usecases';
 import type { Issue } from '../core/schemas';
+import { render } from '../core/messages';
 import { planQuarters } from '../core/quarters';
 import { FindingsList } from './components/FindingsList';
 import { MappingEditor } from './components/MappingEditor';
@@ -517,15 +518,15 @@ function SendPanel({ t, state }: StepProps) {
           <MessageBarBody>
             {state.collected.map((f) => (
               <div key={f.file}>
-                <Text size={200}>{f.refused ?? t.collectedFile(f.file, f.agency ?? '', f.updated, f.conflicts.length)}</Text>
+                <Text size={200}>{f.refused ? render(f.texts?.refused, f.refused, t.lang) : t.collectedFile(f.file, f.agency ?? '', f.updated, f.conflicts.length)}</Text>
                 {f.conflicts.map((c) => (
                   <div key={c.task + c.column}>
                     <Text size={200}>{t.collectedConflict(c.task, c.column, c.out, c.returned)}</Text>
                   </div>
                 ))}
-                {f.notMerged.map((n) => (
+                {f.notMerged.map((n, k) => (
                   <div key={n}>
-                    <Text size={200}>{t.notMerged(n)}</Text>
+                    <Text size={200}>{t.notMerged(render(f.texts?.notMerged[k], n, t.lang))}</Text>
                   </div>
                 ))}
               </div>

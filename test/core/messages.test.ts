@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 
 /** Vietnamese letters outside quoted data and cell references. */
 function vietnameseLeft(s: string): string[] {
-  const bare = s.replace(/'[^']*'|"[^"]*"|“[^”]*”/g, '').replace(/\b[A-Z]{1,3}\d+\b/g, '');
+  const bare = s.replace(/'[^']*'|"[^"]*"|“[^”]*”|Phân công/g, '').replace(/\b[A-Z]{1,3}\d+\b/g, '');
   return bare.match(/[\p{L}]*[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ][\p{L}]*/giu) ?? [];
 }
 
