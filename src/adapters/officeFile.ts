@@ -58,6 +58,6 @@ export function documentBytes(doc: OfficeDocumentLike): Promise<Uint8Array> {
 /** Base64 of bytes, in chunks (a spread of megabytes overflows the call stack). */
 export function base64Of(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x2000) s += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
   return btoa(s);
 }

@@ -1,6 +1,8 @@
 // What a file a user gives us is, from its bytes: an Excel workbook, or something else named for what
 // it is, with what to do. The command line and the pane (outside Excel) open files through this.
 import { UserError } from './usecases';
+import type { WorkbookPort } from '../port/workbook';
+import type { ReturnedFile } from './distribute';
 
 /** What the bytes are. `ole`: a password-protected Office file or an old .xls/.doc; `zip`: a whole zip of something else; `cut-zip`: a zip without its end (corrupt, or not a zip we know). */
 export type FileKind = 'ole' | 'pdf' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'zip' | 'cut-zip' | 'other';
@@ -10,7 +12,8 @@ export function fileKind(bytes: Uint8Array): FileKind {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-' ? 'pdf' : 'other';
   // a zip's entry names are stored uncompressed
   let names = '';
-  for (let i = 0; i < bytes.length; i += 65536) names += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 65536)));
+  // in chunks of 8,192: a spread of more arguments overflows a worker's smaller stack
+  for (let i = 0; i < bytes.length; i += 8192) names += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 8192)));
   if (names.includes('xl/workbook.xml')) return 'xlsx';
   if (names.includes('word/document.xml')) return 'docx';
   if (names.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
@@ -42,4 +45,29 @@ export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
 /** The message for a workbook the spreadsheet library could not read. */
 export function corruptWorkbook(name: string): UserError {
   return new UserError('file.corrupt', `Tệp "${name}" bị hỏng hoặc không đọc được: hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại.`, `The file "${name}" is damaged or cannot be read: open it in Excel, save it again as .xlsx, then try again.`);
+}
+
+/** Opens .xlsx bytes as a workbook (the .xlsx adapter's load, given by the composition root). */
+export type OpenWorkbook = (bytes: Uint8Array) => Promise<WorkbookPort>;
+
+/** A file an agency sent back: checked, opened, its marker and the sheet it names. */
+export async function readReturnedFile(open: OpenWorkbook, bytes: Uint8Array, name: string): Promise<ReturnedFile> {
+  checkWorkbookBytes(bytes, name);
+  const r = await open(bytes).catch(() => {
+    throw corruptWorkbook(name);
+  });
+  const snap = await r.read({ extra: [] });
+  const sheet = snap.registry?.distribution?.sheet;
+  return { file: name, registry: snap.registry, grid: sheet ? ((await r.readSheets([sheet]))[sheet] ?? null) : null };
+}
+
+/** The cells of a workbook file's first sheet (a master list chosen as a file). */
+export async function firstSheetRows(open: OpenWorkbook, bytes: Uint8Array, name: string): Promise<string[][]> {
+  checkWorkbookBytes(bytes, name);
+  const wb = await open(bytes).catch(() => {
+    throw corruptWorkbook(name);
+  });
+  const snap = await wb.read({ extra: [], allSheets: true });
+  const first = snap.sheets[0]?.name;
+  return first ? (snap.grids[first]?.values ?? []) : [];
 }

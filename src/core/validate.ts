@@ -399,7 +399,8 @@ export function sortIssues(issues: Issue[]): Issue[] {
 /** Run every enabled rule; `readIssues` are the findings made while reading the table. */
 export function validate(ctx: RuleContext, readIssues: Issue[], settings: RuleSettings = {}): Issue[] {
   const all: Issue[] = [...readIssues];
-  for (const r of RULES) all.push(...r.run(ctx));
+  // one by one, not push(...findings): a big table has tens of thousands, too many arguments for a worker's stack
+  for (const r of RULES) for (const f of r.run(ctx)) all.push(f);
   const out: Issue[] = [];
   for (const i of dedupe(all)) {
     const s = settings[i.rule];

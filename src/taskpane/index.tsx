@@ -1,7 +1,8 @@
 // Task pane entry: inside Excel it works on the open workbook through Office.js; opened in a
 // plain browser (office.js absent or host null) it works on an .xlsx file the user picks.
 import { createRoot } from 'react-dom/client';
-import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
+import { checkWorkbookBytes, corruptWorkbook, firstSheetRows, readReturnedFile } from '../app/files';
+import { WorkerClient, workerSession } from './worker/client';
 import { App } from './App';
 import type { Lang } from './i18n';
 import type { Session } from './useSession';
@@ -60,10 +61,28 @@ async function environment(): Promise<Env> {
   };
 }
 
-/** A file chosen outside Excel: checked for what it is, then loaded; a bad one gets a message, never a blank pane. */
+/** The pane's worker (outside Excel), made on first use; none where the browser has no workers. */
+let client: WorkerClient | null | undefined;
+function workerClient(): WorkerClient | null {
+  if (client === undefined) {
+    try {
+      client = typeof Worker === 'undefined' ? null : new WorkerClient(new Worker(new URL('./worker/worker.ts', import.meta.url)));
+    } catch {
+      client = null;
+    }
+  }
+  return client;
+}
+
+/** A file chosen outside Excel: checked for what it is, then loaded (in the worker); a bad one gets a message, never a blank pane. */
 async function openFile(file: File): Promise<Session> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   checkWorkbookBytes(bytes, file.name);
+  const c = workerClient();
+  if (c) {
+    await c.call('load', [bytes, file.name]);
+    return workerSession(c, file.name);
+  }
   const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
   const wb = await XlsxWorkbook.load(bytes).catch(() => {
     throw corruptWorkbook(file.name);
@@ -75,34 +94,8 @@ async function openFile(file: File): Promise<Session> {
 function filesOf(wb: import('../adapters/xlsx').XlsxWorkbook, X: typeof import('../adapters/xlsx').XlsxWorkbook): NonNullable<Session['files']> {
   return {
     sheetWorkbooks: (list) => Promise.all(list.map((o) => wb.sheetWorkbook(o.sheet, o.registry))),
-    readReturned: returnedReader(X),
-    firstSheetRows: firstSheetReader(X),
-  };
-}
-
-/** The cells of a file's first sheet. */
-function firstSheetReader(X: typeof import('../adapters/xlsx').XlsxWorkbook): NonNullable<Session['files']>['firstSheetRows'] {
-  return async (bytes, name) => {
-    checkWorkbookBytes(bytes, name);
-    const wb = await X.load(bytes).catch(() => {
-      throw corruptWorkbook(name);
-    });
-    const snap = await wb.read({ extra: [], allSheets: true });
-    const first = snap.sheets[0]?.name;
-    return first ? (snap.grids[first]?.values ?? []) : [];
-  };
-}
-
-/** A returned file: checked, opened, its marker and the sheet it names. */
-function returnedReader(X: typeof import('../adapters/xlsx').XlsxWorkbook): NonNullable<Session['files']>['readReturned'] {
-  return async (bytes, name) => {
-    checkWorkbookBytes(bytes, name);
-    const r = await X.load(bytes).catch(() => {
-      throw corruptWorkbook(name);
-    });
-    const snap = await r.read({ extra: [] });
-    const sheet = snap.registry?.distribution?.sheet;
-    return { file: name, registry: snap.registry, grid: sheet ? ((await r.readSheets([sheet]))[sheet] ?? null) : null };
+    readReturned: (bytes, name) => readReturnedFile((b) => X.load(b), bytes, name),
+    firstSheetRows: (bytes, name) => firstSheetRows((b) => X.load(b), bytes, name),
   };
 }
 
@@ -121,8 +114,14 @@ function officeFiles(): NonNullable<Session['files']> {
       const wb = await X.load(await documentBytes(Office.context.document as never));
       return Promise.all(list.map((o) => wb.sheetWorkbook(o.sheet, o.registry)));
     },
-    readReturned: async (bytes, name) => returnedReader(await load())(bytes, name),
-    firstSheetRows: async (bytes, name) => firstSheetReader(await load())(bytes, name),
+    readReturned: async (bytes, name) => {
+      const X = await load();
+      return readReturnedFile((b) => X.load(b), bytes, name);
+    },
+    firstSheetRows: async (bytes, name) => {
+      const X = await load();
+      return firstSheetRows((b) => X.load(b), bytes, name);
+    },
     openAsNewWorkbook: Office.context.requirements.isSetSupported('ExcelApi', '1.8')
       ? async (bytes) => {
           const { base64Of } = await import(/* webpackChunkName: "xlsx" */ '../adapters/officeFile');
@@ -134,6 +133,11 @@ function officeFiles(): NonNullable<Session['files']> {
 
 /** A new workbook for a table imported from a document when no workbook is open (outside Excel). */
 async function newWorkbook(name: string): Promise<Session> {
+  const c = workerClient();
+  if (c) {
+    await c.call('empty');
+    return workerSession(c, name);
+  }
   const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../adapters/xlsx');
   const wb = XlsxWorkbook.empty();
   return { port: wb, mode: 'standalone', fileName: name, save: () => wb.save(), files: filesOf(wb, XlsxWorkbook) };

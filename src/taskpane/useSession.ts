@@ -1,17 +1,20 @@
 // The pane's state and actions. Components get them through props; only use-cases touch the workbook.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { addAliases, analyze, applyFixes, ignoreFindings, peekSheet, restoreIgnored, UserError, type SheetPeek, fillQuarters, generate, insertMasterSheet, masterFromGrid, saveRuleSettings, type Analysis, type GenerateResult, type QuarterResult } from '../app/usecases';
+import { masterFromGrid, UserError, type Analysis, type GenerateResult, type QuarterResult, type SheetPeek } from '../app/usecases';
+import { localEngine, type Engine } from '../app/engine';
 import { friendlyError, type FriendlyError } from '../app/errors';
 import { parseCsv } from '../core/agencies/master';
 import type { ColumnRole, Issue, MasterList, RuleSettings } from '../core/schemas';
 import type { WorkbookPort, WriteProgress } from '../port/workbook';
-import { importPreview, readPlan, writeImported, type ImportPreview } from '../app/import';
+import { importPreview, readPlan, type ImportPreview } from '../app/import';
 import type { ImportResult } from '../core/import/text';
 import type { Registry } from '../core/registry';
-import { collect, fileNameOf, planDistribution, zipOf, type CollectedFile, type ReturnedFile } from '../app/distribute';
+import { fileNameOf, zipOf, type CollectedFile, type ReturnedFile } from '../app/distribute';
 
 export interface Session {
   port: WorkbookPort;
+  /** The use-cases over this workbook: in a Web Worker outside Excel; on the page over `port` otherwise. */
+  engine?: Engine;
   mode: 'office' | 'standalone';
   fileName?: string;
   /** Standalone: the workbook's bytes after the changes made in the pane. */
@@ -47,6 +50,11 @@ function saveAs(bytes: Uint8Array, name: string, type: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+/** The session's use-cases (made once per session). */
+function engineOf(s: Session): Engine {
+  return (s.engine ??= localEngine(s.port));
 }
 
 /** Let the browser paint between steps so the pane never freezes. */
@@ -88,7 +96,7 @@ export function useSession(initial: Session | null) {
     async (s: Session | null = session) => {
       if (!s) return null;
       try {
-        const a = await analyze(s.port, { sheet: inputs.current.sheet, year: inputs.current.year, columns: inputs.current.columns, headerRow: inputs.current.headerRow, master: inputs.current.master });
+        const a = await engineOf(s).analyze({ sheet: inputs.current.sheet, year: inputs.current.year, columns: inputs.current.columns, headerRow: inputs.current.headerRow, master: inputs.current.master });
         setAnalysis(a);
         setPeek(null);
         return a;
@@ -96,7 +104,7 @@ export function useSession(initial: Session | null) {
         // a table the reader does not recognise: the first rows, to choose the header row and columns by hand
         if (e instanceof UserError && e.key === 'table.not_found') {
           setAnalysis(null);
-          setPeek(await peekSheet(s.port, inputs.current.sheet));
+          setPeek(await engineOf(s).peek(inputs.current.sheet));
         }
         throw e;
       }
@@ -121,7 +129,7 @@ export function useSession(initial: Session | null) {
       peekAt: (sheet: string) =>
         guard('reading', async () => {
           if (!session) return;
-          setPeek(await peekSheet(session.port, sheet));
+          setPeek(await engineOf(session).peek(sheet));
         }),
       refresh: (next?: Partial<AnalyzeInputs>) =>
         guard('reading', async () => {
@@ -137,7 +145,7 @@ export function useSession(initial: Session | null) {
       fix: (issues: Issue[]) =>
         guard('fix', async () => {
           if (!session || !analysis) return;
-          const r = await applyFixes(session.port, analysis, issues);
+          const r = await engineOf(session).applyFixes(issues);
           await reanalyze();
           setNotice(`fixed:${r.cells}`);
         }),
@@ -145,21 +153,21 @@ export function useSession(initial: Session | null) {
       ignore: (issues: Issue[]) =>
         guard('settings', async () => {
           if (!session || !analysis) return;
-          const n = await ignoreFindings(session.port, analysis, issues);
+          const n = await engineOf(session).ignore(issues);
           await reanalyze();
           setNotice(`ignored:${n}`);
         }),
       restoreIgnored: () =>
         guard('settings', async () => {
           if (!session || !analysis) return;
-          await restoreIgnored(session.port, analysis);
+          await engineOf(session).restoreIgnored();
           await reanalyze();
           setNotice('restored');
         }),
       addAlias: (issue: Issue) =>
         guard('alias', async () => {
           if (!session || !analysis || !issue.alias) return;
-          await addAliases(session.port, analysis, [issue.alias]);
+          await engineOf(session).addAliases([issue.alias]);
           inputs.current = { ...inputs.current, master: null };
           await reanalyze();
           setNotice(`alias:${issue.alias.alias}|${issue.alias.agency}`);
@@ -167,7 +175,7 @@ export function useSession(initial: Session | null) {
       insertMaster: () =>
         guard('master', async () => {
           if (!session || !analysis) return;
-          await insertMasterSheet(session.port, analysis);
+          await engineOf(session).insertMaster();
           inputs.current = { ...inputs.current, master: null };
           await reanalyze();
         }),
@@ -183,21 +191,21 @@ export function useSession(initial: Session | null) {
       saveSettings: (settings: RuleSettings) =>
         guard('settings', async () => {
           if (!session || !analysis) return;
-          await saveRuleSettings(session.port, analysis, settings);
+          await engineOf(session).saveSettings(settings);
           await reanalyze();
           setNotice('settings');
         }),
       fillQuarters: (force: boolean) =>
         guard('quarters', async () => {
           if (!session || !analysis) return;
-          const r = await fillQuarters(session.port, analysis, force);
+          const r = await engineOf(session).fillQuarters(force);
           setQuarters(r);
           if (r.written) await reanalyze();
         }),
       generate: (opts: { only?: string[]; expandCollectives: boolean; force: boolean }) =>
         guard('generate', async () => {
           if (!session || !analysis) return;
-          const r = await generate(session.port, analysis, { ...opts, progress: (p) => setProgress(p) });
+          const r = await engineOf(session).generate(opts, (p) => setProgress(p));
           setGenerated(r);
           if (r.written) await reanalyze();
         }),
@@ -220,7 +228,7 @@ export function useSession(initial: Session | null) {
           if (!importing) return;
           const s = session ?? (newWorkbook ? await newWorkbook(importing.name.replace(/\.(docx|txt)$/i, '') + '.xlsx') : null);
           if (!s) return;
-          const w = await writeImported(s.port, importing.result);
+          const w = await engineOf(s).writeImported(importing.result);
           inputs.current = { year: null, master: null, sheet: w.sheet };
           setSession(s);
           setQuarters(null);
@@ -234,7 +242,7 @@ export function useSession(initial: Session | null) {
       distribute: () =>
         guard('distribute', async () => {
           if (!session?.files || !analysis) return;
-          const out = await planDistribution(session.port, analysis);
+          const out = await engineOf(session).planDistribution();
           const bytes = await session.files.sheetWorkbooks(out);
           const files = out.map((o, i) => ({ name: fileNameOf(o.sheet), bytes: bytes[i] }));
           saveAs(zipOf(files), (session.fileName ?? 'phan-cong.xlsx').replace(/\.xlsx$/i, '') + '-gui-co-quan.zip', 'application/zip');
@@ -244,7 +252,7 @@ export function useSession(initial: Session | null) {
       openAgencyWorkbook: (sheet: string) =>
         guard('distribute', async () => {
           if (!session?.files?.openAsNewWorkbook || !analysis) return;
-          const [o] = await planDistribution(session.port, analysis, [sheet]);
+          const [o] = await engineOf(session).planDistribution([sheet]);
           const [bytes] = await session.files.sheetWorkbooks([o]);
           await session.files.openAsNewWorkbook(bytes);
           setNotice(`opened:${o.sheet}`);
@@ -259,7 +267,7 @@ export function useSession(initial: Session | null) {
             const bytes = new Uint8Array(await f.arrayBuffer());
             returned.push(await session.files.readReturned(bytes, f.name).catch((e: unknown) => ({ file: f.name, registry: null, grid: null, unreadable: e instanceof Error ? e.message : String(e) })));
           }
-          const r = await collect(session.port, analysis, returned);
+          const r = await engineOf(session).collect(returned);
           setCollected(r.files);
           if (r.written) await reanalyze();
         }),

@@ -411,7 +411,7 @@ async function main() {
     assert((await page.textContent('[data-testid=table-summary]')).includes('2 nhiệm vụ'), 'tasks read');
   });
 
-  await test('a 10,000-task workbook: the progress bar shows while the sheets are written (longest main-thread tasks printed)', async () => {
+  await test('a 10,000-task workbook, read and generated in the worker: the progress bar shows, the page is never held (longest main-thread tasks printed)', async () => {
     const big = path.join(os.tmpdir(), `pc-10k-${Date.now()}.xlsx`);
     execFileSync(process.execPath, [path.join(ROOT, 'build', 'bench', 'xlsx-child.js'), 'make', big, '10000']);
     await page.goto(`${base}/taskpane.html`);
@@ -429,7 +429,11 @@ async function main() {
     await page.waitForSelector('[data-testid=generated]', { timeout: 120000 });
     const generating = await page.evaluate(() => window.__long.splice(0));
     const top = (xs) => xs.sort((a, b) => b - a).slice(0, 3).join(', ') || 'none';
-    process.stdout.write(`    longest main-thread tasks (ms): opening ${top(opening)}; generating ${top(generating)}\n`);
+    process.stdout.write(`    longest main-thread tasks (ms; target ≤ 100): opening ${top(opening)}; generating ${top(generating)}\n`);
+    // the work runs in the worker: what is left on the page is receiving results and drawing them. A loose
+    // bound (machines are noisy), that fails when the work comes back to the page (it took 5,471 ms there)
+    const longest = Math.max(0, ...opening, ...generating);
+    assert(longest < 500, `a main-thread task of ${longest} ms`);
   });
 
   await browser.close();
