@@ -9,6 +9,7 @@ import { STYLES, looksLikeFormula, type CellStyle } from '../core/styles';
 import type { Grid } from '../core/table';
 import type { PlanCell, SheetPlan } from '../core/schemas';
 import { tabColorOf } from '../core/generate';
+import { say } from '../core/messages';
 import { tabOrder, WriteFailure, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 
 /** Excel.run, or the fake host's run in tests and the bench. */
@@ -425,7 +426,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       // one more round trip: the registry as written (state kept in a very hidden sheet, verified), and
       // whether the host applied fit-to-width (ignored until the Page Layout tab was opened, office-js#1860)
-      const notes: string[] = [];
+      const notes: ReturnType<typeof say>[] = [];
       if (plan.registry || plan.sheets.length) {
         const reg = context.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject();
         reg.load('text');
@@ -438,9 +439,9 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         const ignored = layouts.filter(({ pl }) => (pl.zoom as { horizontalFitToPages?: number } | null)?.horizontalFitToPages !== 1).map(({ sp }) => sp.name);
         if (ignored.length)
-          notes.push(`Excel chưa áp dụng "vừa một trang ngang" khi in cho ${ignored.length} sheet (${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', …' : ''}): mở thẻ Bố trí trang (Page Layout) một lần rồi tạo lại, hoặc chọn "Fit All Columns on One Page" khi in.`);
+          notes.push(say('note.fitToWidth', { n: ignored.length, sheets: `${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', …' : ''}` }));
       }
-      return { syncs, bytes, notes };
+      return { syncs, bytes, notes: notes.map((n) => n.message), noteTexts: notes.map((n) => n.text) };
     });
   }
 

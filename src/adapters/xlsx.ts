@@ -7,6 +7,7 @@ import { REGISTRY_SHEET, registryFromRows, registryToRows, type Registry } from 
 import type { Grid } from '../core/table';
 import type { SheetPlan } from '../core/schemas';
 import { tabColorOf } from '../core/generate';
+import { say } from '../core/messages';
 import { tabOrder, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
 import { readSharedStrings, readSheet } from './ooxml/read';
@@ -17,6 +18,7 @@ import { EMPTY_SHEET, CellStyles, patchCells, patchDefaultPrint, sheetPartBytes,
 import { escAttr, esc, findElement, tagAttrs, withAttrs, xmlSafe } from './ooxml/xml';
 
 type State = 'visible' | 'hidden' | 'veryHidden';
+type Note = ReturnType<typeof say>;
 
 /** A macrotask break without timer clamping (MessageChannel): the host runs what is waiting, then we go on. */
 function yieldToHost(): Promise<void> {
@@ -228,7 +230,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * Replace one of our sheets' part in place (its position, id and relationship stay). What a person
    * hung off our old sheet (comments, pictures) has no place on the new one: it is said in `notes`.
    */
-  private replaceSheet(s: SheetEntry, state: State, xml: string | Uint8Array, notes: string[]): void {
+  private replaceSheet(s: SheetEntry, state: State, xml: string | Uint8Array, notes: Note[]): void {
     this.releaseSheet(s, notes);
     if (typeof xml === 'string') this.pkg.setText(s.part, xml);
     else this.pkg.setFinal(s.part, xml);
@@ -239,15 +241,15 @@ export class XlsxWorkbook implements WorkbookPort {
    * What hangs off one of our sheets about to be written again goes: our own charts silently; what a
    * person added (comments, pictures, charts) has no place on the new sheet, and is said in `notes`.
    */
-  private releaseSheet(s: SheetEntry, notes: string[]): void {
+  private releaseSheet(s: SheetEntry, notes: Note[]): void {
     const rels = this.pkg.rels(s.part);
     for (const r of rels) {
       if (r.type.endsWith('/comments')) {
         const refs = [...(this.pkg.text(r.part) ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
-        if (refs.length) notes.push(`Chú thích (comment) người dùng thêm ở trang tính "${s.name}" ô ${refs.join(', ')} không còn trên trang tính tạo lại; tệp gốc vẫn giữ, hãy chép lại nếu cần.`);
+        if (refs.length) notes.push(say('note.comments', { sheet: s.name, cells: refs.join(', ') }));
       } else if (r.type.endsWith('/drawing')) {
         if (isOurChartPart(r.part)) this.removeDrawing(r.part);
-        else notes.push(`Hình hoặc biểu đồ người dùng thêm vào trang tính "${s.name}" không còn trên trang tính tạo lại; tệp gốc vẫn giữ.`);
+        else notes.push(say('note.drawing', { sheet: s.name }));
       }
     }
     if (rels.length) this.pkg.remove(relsOf(s.part));
@@ -305,7 +307,7 @@ export class XlsxWorkbook implements WorkbookPort {
     /** Print titles to set, by sheet entry. */
     const titles = new Map<SheetEntry, string>();
     const replaced = new Set<SheetEntry>();
-    const notes: string[] = [];
+    const notes: Note[] = [];
     for (const name of plan.createSheets ?? []) if (!this.byName(name)) this.addSheet(name, 'visible', EMPTY_SHEET);
 
     // cell writes into a user's sheets: one splice per sheet
@@ -388,7 +390,7 @@ export class XlsxWorkbook implements WorkbookPort {
     this.writeBook(beforeEntries, replaced, titles);
     if (styles.changed()) this.pkg.setText(this.stylesPart as string, styles.toXml());
     if (replaced.size || plan.deleteSheets.length) this.dropCalcChain();
-    return { syncs: 0, bytes: 0, ...(notes.length ? { notes } : {}) };
+    return { syncs: 0, bytes: 0, ...(notes.length ? { notes: notes.map((n) => n.message), noteTexts: notes.map((n) => n.text) } : {}) };
   }
 
   /** workbook.xml with the new sheet list, the names re-pointed at their sheets' new positions, the active tab kept. */

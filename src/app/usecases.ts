@@ -14,6 +14,7 @@ import { columnsA1, detectTable, gridCell, readTasks, type Grid, type Section } 
 import { findPlanYear } from '../core/time';
 import { normalizeText, foldKey } from '../core/text';
 import { findingKey, validate } from '../core/validate';
+import { render } from '../core/messages';
 import type { CellWrite, ColumnRole, Issue, MasterList, RuleSettings, TableModel, Task } from '../core/schemas';
 import type { Snapshot, WorkbookPort, WritePlan, WriteProgress, WriteResult } from '../port/workbook';
 
@@ -418,7 +419,7 @@ export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): st
   for (const [from, to] of Object.entries(r.renamed ?? {}))
     out.push(en ? `The sheet "${from}" was renamed "${to}": Phân công keeps the new name and updates that sheet.` : `Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
   // what the host did not apply (Excel: fit-to-width ignored until the Page Layout tab was opened)
-  out.push(...(r.write.notes ?? []));
+  (r.write.notes ?? []).forEach((n, k) => out.push(render(r.write.noteTexts?.[k], n, lang)));
   return out;
 }
 

@@ -130,6 +130,19 @@ export const MESSAGES = {
     (p) => `cột "${p.header}" (cột ${p.col}) cơ quan thêm vào`,
     (p) => `the column "${p.header}" (column ${p.col}) the agency added`,
   ),
+  // what a write could not do as asked (the adapters' notes)
+  'note.comments': t(
+    (p) => `Chú thích (comment) người dùng thêm ở trang tính "${p.sheet}" ô ${p.cells} không còn trên trang tính tạo lại; tệp gốc vẫn giữ, hãy chép lại nếu cần.`,
+    (p) => `Comments a person added to the sheet "${p.sheet}" (cells ${p.cells}) are not on the sheet made again; the original file keeps them: copy them over if needed.`,
+  ),
+  'note.drawing': t(
+    (p) => `Hình hoặc biểu đồ người dùng thêm vào trang tính "${p.sheet}" không còn trên trang tính tạo lại; tệp gốc vẫn giữ.`,
+    (p) => `Pictures or charts a person added to the sheet "${p.sheet}" are not on the sheet made again; the original file keeps them.`,
+  ),
+  'note.fitToWidth': t(
+    (p) => `Excel chưa áp dụng "vừa một trang ngang" khi in cho ${p.n} sheet (${p.sheets}): mở thẻ Bố trí trang (Page Layout) một lần rồi tạo lại, hoặc chọn "Fit All Columns on One Page" khi in.`,
+    (p) => `Excel did not apply "fit to one page wide" to ${p.n} sheets (${p.sheets}): open the Page Layout tab once and make the sheets again, or choose "Fit All Columns on One Page" when printing.`,
+  ),
   // suggestions (what the fix does, or what to do)
   'fix.renumber': t(
     (p) => `Đánh lại số thứ tự thành ${p.value}`,

@@ -55,11 +55,15 @@ export interface WriteProgress {
   label: string;
 }
 
+import type { Text } from '../core/messages';
+
 export interface WriteResult {
   syncs: number;
   bytes: number;
   /** What the host did not apply, for the officer (Vietnamese): "Excel chưa áp dụng …". */
   notes?: string[];
+  /** The same notes by message id and data (src/core/messages.ts), for the pane's languages. */
+  noteTexts?: Text[];
 }
 
 export class WriteFailure extends Error {

@@ -107,6 +107,7 @@ describe('Excel as it really behaves', () => {
     const p = port(host);
     const r = await generate(p, await analyze(p));
     expect(r.write.notes?.[0]).toMatch(/Excel chưa áp dụng "vừa một trang ngang".*Bố trí trang/);
+    expect(r.write.noteTexts?.[0]?.id).toBe('note.fitToWidth');
     const fine = fakeHostFrom(seed002Workbook());
     const q = port(fine);
     expect((await generate(q, await analyze(q))).write.notes).toEqual([]);

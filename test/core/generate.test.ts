@@ -312,6 +312,7 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     const again = await xlsxPort(first.wb);
     const r = await generate(again, await analyze(again));
     expect(generationNotes(r).some((n) => n.includes('"Sở Y tế"') && n.includes('J6'))).toBe(true);
+    expect(generationNotes(r, 'en')).toContain('Comments a person added to the sheet "Sở Y tế" (cells J6) are not on the sheet made again; the original file keeps them: copy them over if needed.');
   });
 
   test('a sheet written before the deadline columns: what was typed after "Ghi chú" is kept as an added column', async () => {
