@@ -180,6 +180,15 @@ describe('Nhập từ văn bản (issue 16)', () => {
     expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(/Không tìm thấy phần phân công/);
     expect(newWorkbook).not.toHaveBeenCalled();
   });
+
+  test('in English, the reason is in English', async () => {
+    render(<App session={null} lang="en" dark={false} unsupported={[]} openFile={jest.fn()} newWorkbook={jest.fn()} />);
+    fireEvent.click(screen.getByTestId('import-open'));
+    fireEvent.change(screen.getByTestId('import-text'), { target: { value: 'I. MỤC ĐÍCH\nTăng cường thông tin.' } });
+    fireEvent.click(screen.getByRole('button', { name: STRINGS.en.importRead }));
+    const alert = (await screen.findByRole('alert', {}, { timeout: 5000 })).textContent ?? '';
+    expect(alert).toMatch(/The data cannot be used.*no assignment part was found/);
+  });
 });
 
 describe('Mở thành sổ mới (issue 17, in Excel)', () => {

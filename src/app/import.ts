@@ -59,7 +59,12 @@ export function importPlan(doc: PlanDocument | string, name: string, opts: Impor
   const province = provinceFromTitles(head);
   const idx = buildIndex(opts.master ?? builtinMasterList(province), province, levelFromTitles(head));
   const r = d.kind === 'text' ? importPlanText(d.text, idx, opts.year ?? null) : importDocument(d.blocks, idx, opts.year ?? null);
-  if (!r.tasks.length) throw new UserError('import.none', `Tệp "${name}": ${r.empty ?? 'không tìm thấy nhiệm vụ nào.'}`);
+  if (!r.tasks.length)
+    throw new UserError(
+      'import.none',
+      `Tệp "${name}": ${r.empty ?? 'không tìm thấy nhiệm vụ nào.'}`,
+      `"${name}": no assignment part was found: the text has no "Cơ quan chủ trì: …" line, nor a "Tổ chức thực hiện" / "Phân công nhiệm vụ" part listing each agency.`,
+    );
   return r;
 }
 
