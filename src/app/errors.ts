@@ -37,6 +37,7 @@ const BY_CODE: Record<string, [string, string]> = {
 };
 
 export function friendlyError(e: unknown): FriendlyError {
+  if (e instanceof UserError && e.key === 'cancelled') return { title: 'Đã dừng', detail: e.message, code: e.key, en: { title: 'Stopped', detail: e.en ?? e.message } };
   if (e instanceof UserError) return { title: 'Không dùng được dữ liệu', detail: e.message, code: e.key, en: { title: 'The data cannot be used', detail: e.en ?? e.message } };
   if (e instanceof WriteFailure) {
     const left = e.leftBehind.length ? ` Hãy xoá các sheet tạm: ${e.leftBehind.join(', ')}.` : ' Sổ làm việc của bạn giữ nguyên như trước khi chạy.';

@@ -59,6 +59,8 @@ export interface AppProps {
   openFile?: (file: File) => Promise<Session>;
   /** Standalone mode: a new, empty workbook for an imported table when no file is open. */
   newWorkbook?: (name: string) => Promise<Session>;
+  /** Standalone mode: stop opening a file (the only long work that is safe to stop: nothing has changed yet). */
+  cancelOpening?: () => void;
 }
 
 export function App(props: AppProps) {
@@ -133,6 +135,11 @@ export function App(props: AppProps) {
                 </>
               ) : (
                 <Spinner size="tiny" label={t.busy} />
+              )}
+              {state.busy === 'reading' && !state.analysis && props.cancelOpening && (
+                <Button size="small" onClick={props.cancelOpening} data-testid="cancel-opening" style={{ marginTop: 4 }}>
+                  {t.cancel}
+                </Button>
               )}
             </div>
           )}

@@ -74,6 +74,13 @@ function workerClient(): WorkerClient | null {
   return client;
 }
 
+/** Stop opening a file (safe: nothing of the workbook has changed yet); the next file gets a new worker. */
+function cancelOpening(): void {
+  if (!client) return;
+  client.cancel();
+  client = undefined;
+}
+
 /** A file chosen outside Excel: checked for what it is, then loaded (in the worker); a bad one gets a message, never a blank pane. */
 async function openFile(file: File): Promise<Session> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -145,5 +152,5 @@ async function newWorkbook(name: string): Promise<Session> {
 
 void environment().then((env) => {
   const root = createRoot(document.getElementById('root')!);
-  root.render(<App session={env.session} lang={env.lang} dark={env.dark} unsupported={env.unsupported} openFile={env.standalone ? openFile : undefined} newWorkbook={env.standalone ? newWorkbook : undefined} />);
+  root.render(<App session={env.session} lang={env.lang} dark={env.dark} unsupported={env.unsupported} openFile={env.standalone ? openFile : undefined} newWorkbook={env.standalone ? newWorkbook : undefined} cancelOpening={env.standalone ? cancelOpening : undefined} />);
 });

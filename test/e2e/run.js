@@ -411,6 +411,19 @@ async function main() {
     assert((await page.textContent('[data-testid=table-summary]')).includes('2 nhiệm vụ'), 'tasks read');
   });
 
+  await test('opening a big file can be stopped (nothing has changed yet); the next file opens in a new worker', async () => {
+    const big = path.join(os.tmpdir(), `pc-cancel-${Date.now()}.xlsx`);
+    execFileSync(process.execPath, [path.join(ROOT, 'build', 'bench', 'xlsx-child.js'), 'make', big, '20000']);
+    await page.goto(`${base}/taskpane.html`);
+    await page.setInputFiles('[data-testid=file-input]', big);
+    await page.click('[data-testid=cancel-opening]', { timeout: 10000 });
+    const alert = await page.textContent('[role=alert]', { timeout: 10000 });
+    assert(/Đã dừng.*Đã hủy: tệp chưa được mở/.test(alert), `after cancel: ${alert}`);
+    assert((await page.locator('[data-testid=table-summary]').count()) === 0, 'a table shows after cancel');
+    await page.setInputFiles('[data-testid=file-input]', SAMPLE);
+    await page.waitForSelector('[data-testid=table-summary]', { timeout: 20000 });
+  });
+
   await test('a 10,000-task workbook, read and generated in the worker: the progress bar shows, the page is never held (longest main-thread tasks printed)', async () => {
     const big = path.join(os.tmpdir(), `pc-10k-${Date.now()}.xlsx`);
     execFileSync(process.execPath, [path.join(ROOT, 'build', 'bench', 'xlsx-child.js'), 'make', big, '10000']);

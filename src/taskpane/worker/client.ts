@@ -3,6 +3,7 @@ import type { Engine } from '../../app/engine';
 import type { WorkbookPort } from '../../port/workbook';
 import type { Session } from '../useSession';
 import { fromWire, type Call, type Reply } from './protocol';
+import { UserError } from '../../app/usecases';
 
 export class WorkerClient {
   private next = 1;
@@ -18,6 +19,18 @@ export class WorkerClient {
       if ('error' in m) w.reject(fromWire(m.error));
       else w.resolve(m.result);
     };
+  }
+
+  /** Stop the worker: every call under way ends with `cancelled` (the workbook the worker held is gone). */
+  cancel(): void {
+    this.worker.terminate();
+    for (const w of this.waiting.values()) w.reject(new UserError('cancelled', 'Đã hủy: tệp chưa được mở, không có gì thay đổi.', 'Cancelled: the file was not opened; nothing changed.'));
+    this.waiting.clear();
+  }
+
+  /** Calls under way. */
+  get busy(): boolean {
+    return this.waiting.size > 0;
   }
 
   call<T>(op: string, args: unknown[] = [], progress?: (p: unknown) => void): Promise<T> {
