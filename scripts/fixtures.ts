@@ -35,6 +35,18 @@ export function seed002Workbook(): ExcelJS.Workbook {
 }
 
 /** Variant: two-row header ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"), header on row 7, extra columns, section rows, roman STT. */
+/** A table whose header wording the reader does not recognise ("Việc cần làm", "Ai làm"…): chosen by hand in the pane. */
+export function oddHeaderWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  addSheet(wb, 'Kế hoạch', [
+    ['KẾ HOẠCH TRIỂN KHAI NĂM 2025'],
+    ['Số', 'Việc cần làm', 'Ai làm', 'Ai giúp', 'Bao giờ'],
+    ['1', 'Tuyên truyền pháp luật', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý I'],
+    ['2', 'Tập huấn cán bộ', 'Sở Nội vụ', 'Sở Tài chính', 'Quý II, III'],
+  ]);
+  return wb;
+}
+
 export function variantWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const r = SEED002.rows;

@@ -18,8 +18,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App } from '../src/taskpane/App';
 import { XlsxWorkbook } from '../src/adapters/xlsx';
-import ExcelJS from 'exceljs';
-import { seed002Workbook } from '../scripts/fixtures';
+import { oddHeaderWorkbook, seed002Workbook } from '../scripts/fixtures';
 import { analyze, generate } from '../src/app/usecases';
 import type { Registry } from '../src/core/registry';
 
@@ -222,13 +221,7 @@ describe('Mở thành sổ mới (issue 17, in Excel)', () => {
 
 describe('a table whose header is not recognised (issue 18)', () => {
   async function oddWorkbook(): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Kế hoạch');
-    ws.addRow(['KẾ HOẠCH TRIỂN KHAI NĂM 2025']);
-    ws.addRow(['Số', 'Việc cần làm', 'Ai làm', 'Ai giúp', 'Bao giờ']);
-    ws.addRow(['1', 'Tuyên truyền pháp luật', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý I']);
-    ws.addRow(['2', 'Tập huấn cán bộ', 'Sở Nội vụ', 'Sở Tài chính', 'Quý II, III']);
-    return XlsxWorkbook.load(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    return XlsxWorkbook.load(new Uint8Array((await oddHeaderWorkbook().xlsx.writeBuffer()) as ArrayBuffer));
   }
 
   test('choose the header row and the columns (by their header text), see the tasks, read the table', async () => {

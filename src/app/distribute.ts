@@ -1,5 +1,5 @@
 // Use-cases: send each agency a workbook of its own sheet, and merge what the agencies send back.
-import { a1 } from '../core/address';
+import { a1, colLetter } from '../core/address';
 import { baseOf, mergeReturned, planFingerprint, rowKey, type Conflict } from '../core/distribute';
 import { AGENCY_COLUMNS, AGENCY_HEADER_ROW, attachedFromTitles, DONE_COL, STATUS_COL, typedDate } from '../core/generate';
 import type { Registry } from '../core/registry';
@@ -122,7 +122,7 @@ export async function collect(port: WorkbookPort, a: Analysis, returned: Returne
     for (const id of m.missing) note('collect.gone', { task: id });
     for (let c = AGENCY_COLUMNS.length + 1; c <= AGENCY_COLUMNS.length + 40; c++) {
       const h = gridCell(r.grid as Grid, AGENCY_HEADER_ROW, c).trim();
-      if (h) note('collect.column', { header: h, col: a1(AGENCY_HEADER_ROW, c).replace(/\d+$/, '') });
+      if (h) note('collect.column', { header: h, col: colLetter(c) });
     }
     const byKey = new Map(now.map((x) => [rowKey(x), x]));
     for (const w of m.writes) {

@@ -11,29 +11,44 @@ export interface FriendlyError {
   en: { title: string; detail: string };
 }
 
-/** Excel's error codes in English, as BY_CODE says them in Vietnamese. */
-const BY_CODE_EN: Record<string, [string, string]> = {
-  InvalidArgument: ['Excel did not take the data', 'A value or a sheet name is not valid. Check the sheet names (31 characters at most, none of [ ] : * ? / \\) and try again.'],
-  ItemAlreadyExists: ['The sheet name is taken', 'A sheet of that name exists. Rename your sheet, or run again for Phân công to choose another name.'],
-  ItemNotFound: ['Sheet or cell not found', 'A sheet or range was deleted or renamed while running. Press "Read the table again" and try again.'],
-  RequestPayloadSizeLimitExceeded: ['Too much data in one request', 'Excel on the web takes 5 MB at a time. Make the sheets for fewer agencies at a time (choose them at the last step).'],
-  ResponsePayloadSizeLimitExceeded: ['The table is too big to read at once', 'Choose the assignment table itself, or delete the empty rows and columns at the end of the sheet, and try again.'],
-  AccessDenied: ['The sheet is locked', 'The sheet or workbook is protected. Unprotect it (Review → Unprotect) and try again.'],
-  InvalidOperation: ['Excel does not allow this now', 'You may be editing a cell. Press Enter or Esc in Excel and try again.'],
-  InsufficientPermissions: ['No permission to edit the file', 'The file is open read-only. Enable editing and try again.'],
-  GeneralException: ['Excel reported an error', 'Excel failed while working. Save the file, close and reopen the Phân công pane, and try again.'],
-};
-
-const BY_CODE: Record<string, [string, string]> = {
-  InvalidArgument: ['Excel không nhận dữ liệu', 'Một giá trị hoặc tên sheet không hợp lệ. Hãy kiểm tra tên sheet (không quá 31 ký tự, không chứa [ ] : * ? / \\) rồi thử lại.'],
-  ItemAlreadyExists: ['Tên sheet đã có', 'Đã có sheet trùng tên. Hãy đổi tên sheet của bạn hoặc chạy lại để Phân công chọn tên khác.'],
-  ItemNotFound: ['Không tìm thấy sheet hoặc ô', 'Sheet hoặc vùng ô đã bị xoá, đổi tên trong lúc chạy. Bấm "Đọc lại bảng" rồi thử lại.'],
-  RequestPayloadSizeLimitExceeded: ['Dữ liệu gửi quá lớn', 'Excel trên web giới hạn mỗi lần gửi 5 MB. Hãy tạo sheet cho ít cơ quan hơn mỗi lần (chọn cơ quan ở bước Tạo sheet).'],
-  ResponsePayloadSizeLimitExceeded: ['Bảng quá lớn để đọc một lần', 'Hãy chọn đúng vùng bảng phân công hoặc xoá các dòng, cột trống thừa ở cuối sheet rồi thử lại.'],
-  AccessDenied: ['Sheet đang bị khoá', 'Sheet hoặc sổ làm việc đang được bảo vệ (Protect). Hãy bỏ bảo vệ (Review → Unprotect) rồi thử lại.'],
-  InvalidOperation: ['Excel không cho phép thao tác này', 'Có thể bạn đang sửa một ô (chế độ nhập liệu). Bấm Enter hoặc Esc trong Excel rồi thử lại.'],
-  InsufficientPermissions: ['Không có quyền sửa tệp', 'Tệp đang mở ở chế độ chỉ đọc. Hãy bật chỉnh sửa (Enable Editing) rồi thử lại.'],
-  GeneralException: ['Excel báo lỗi', 'Excel gặp lỗi khi xử lý. Hãy lưu tệp, đóng và mở lại ngăn Phân công rồi thử lại.'],
+/** Excel's error codes: what happened and what to do, in Vietnamese and in English. */
+const BY_CODE: Record<string, { vi: [string, string]; en: [string, string] }> = {
+  InvalidArgument: {
+    vi: ['Excel không nhận dữ liệu', 'Một giá trị hoặc tên sheet không hợp lệ. Hãy kiểm tra tên sheet (không quá 31 ký tự, không chứa [ ] : * ? / \\) rồi thử lại.'],
+    en: ['Excel did not take the data', 'A value or a sheet name is not valid. Check the sheet names (31 characters at most, none of [ ] : * ? / \\) and try again.'],
+  },
+  ItemAlreadyExists: {
+    vi: ['Tên sheet đã có', 'Đã có sheet trùng tên. Hãy đổi tên sheet của bạn hoặc chạy lại để Phân công chọn tên khác.'],
+    en: ['The sheet name is taken', 'A sheet of that name exists. Rename your sheet, or run again for Phân công to choose another name.'],
+  },
+  ItemNotFound: {
+    vi: ['Không tìm thấy sheet hoặc ô', 'Sheet hoặc vùng ô đã bị xoá, đổi tên trong lúc chạy. Bấm "Đọc lại bảng" rồi thử lại.'],
+    en: ['Sheet or cell not found', 'A sheet or range was deleted or renamed while running. Press "Read the table again" and try again.'],
+  },
+  RequestPayloadSizeLimitExceeded: {
+    vi: ['Dữ liệu gửi quá lớn', 'Excel trên web giới hạn mỗi lần gửi 5 MB. Hãy tạo sheet cho ít cơ quan hơn mỗi lần (chọn cơ quan ở bước Tạo sheet).'],
+    en: ['Too much data in one request', 'Excel on the web takes 5 MB at a time. Make the sheets for fewer agencies at a time (choose them at the last step).'],
+  },
+  ResponsePayloadSizeLimitExceeded: {
+    vi: ['Bảng quá lớn để đọc một lần', 'Hãy chọn đúng vùng bảng phân công hoặc xoá các dòng, cột trống thừa ở cuối sheet rồi thử lại.'],
+    en: ['The table is too big to read at once', 'Choose the assignment table itself, or delete the empty rows and columns at the end of the sheet, and try again.'],
+  },
+  AccessDenied: {
+    vi: ['Sheet đang bị khoá', 'Sheet hoặc sổ làm việc đang được bảo vệ (Protect). Hãy bỏ bảo vệ (Review → Unprotect) rồi thử lại.'],
+    en: ['The sheet is locked', 'The sheet or workbook is protected. Unprotect it (Review → Unprotect) and try again.'],
+  },
+  InvalidOperation: {
+    vi: ['Excel không cho phép thao tác này', 'Có thể bạn đang sửa một ô (chế độ nhập liệu). Bấm Enter hoặc Esc trong Excel rồi thử lại.'],
+    en: ['Excel does not allow this now', 'You may be editing a cell. Press Enter or Esc in Excel and try again.'],
+  },
+  InsufficientPermissions: {
+    vi: ['Không có quyền sửa tệp', 'Tệp đang mở ở chế độ chỉ đọc. Hãy bật chỉnh sửa (Enable Editing) rồi thử lại.'],
+    en: ['No permission to edit the file', 'The file is open read-only. Enable editing and try again.'],
+  },
+  GeneralException: {
+    vi: ['Excel báo lỗi', 'Excel gặp lỗi khi xử lý. Hãy lưu tệp, đóng và mở lại ngăn Phân công rồi thử lại.'],
+    en: ['Excel reported an error', 'Excel failed while working. Save the file, close and reopen the Phân công pane, and try again.'],
+  },
 };
 
 export function friendlyError(e: unknown): FriendlyError {
@@ -50,7 +65,10 @@ export function friendlyError(e: unknown): FriendlyError {
   const key = Object.hasOwn(BY_CODE, code) ? code : Object.hasOwn(BY_CODE, err.code ?? '') ? err.code! : null;
   const where = err.debugInfo?.errorLocation ? ` (vị trí: ${err.debugInfo.errorLocation})` : '';
   const whereEn = err.debugInfo?.errorLocation ? ` (at: ${err.debugInfo.errorLocation})` : '';
-  if (key) return { title: BY_CODE[key][0], detail: BY_CODE[key][1] + where, code, en: { title: BY_CODE_EN[key][0], detail: BY_CODE_EN[key][1] + whereEn } };
+  if (key) {
+    const { vi, en } = BY_CODE[key];
+    return { title: vi[0], detail: vi[1] + where, code, en: { title: en[0], detail: en[1] + whereEn } };
+  }
   return {
     title: 'Đã có lỗi không mong đợi',
     detail: `${err.message ?? String(e)}${where}. Hãy lưu tệp và thử lại; nếu lỗi lặp lại, gửi tệp cho nhóm hỗ trợ.`,

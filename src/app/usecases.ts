@@ -1,6 +1,6 @@
 // Use-cases: the only entry points of the task pane and the command line. They talk to a
 // workbook through the port and leave every decision about content to src/core.
-import { a1, parseRange } from '../core/address';
+import { a1, colLetter, parseRange } from '../core/address';
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import type { PlanLevel } from '../core/agencies/collectives';
@@ -18,8 +18,7 @@ import { render } from '../core/messages';
 import type { CellWrite, ColumnRole, Issue, MasterList, RuleSettings, TableModel, Task } from '../core/schemas';
 import type { Snapshot, WorkbookPort, WritePlan, WriteProgress, WriteResult } from '../port/workbook';
 
-/** A problem that makes the input unusable (CLI exit 2); `key` is stable for tests and scripts. */
-/** Bad input, said in Vietnamese (the message) and, for the pane, in English. */
+/** A problem that makes the input unusable (CLI exit 2), said in Vietnamese and, for the pane, in English; `key` is stable for tests and scripts. */
 export class UserError extends Error {
   constructor(
     public readonly key: string,
@@ -190,7 +189,7 @@ export async function peekSheet(port: WorkbookPort, sheet?: string | null): Prom
     for (let c = 1; c <= width; c++) cells.push(normalizeText(gridCell(grid, r, c)));
     if (cells.some(Boolean)) rows.push({ row: r, cells });
   }
-  return { sheets, sheet: name, grid, rows, cols: Array.from({ length: width }, (_, i) => a1(1, i + 1).replace(/\d+$/, '')) };
+  return { sheets, sheet: name, grid, rows, cols: Array.from({ length: width }, (_, i) => colLetter(i + 1)) };
 }
 
 /** Why a hand-made mapping reads no task (the pane says it in its language). */
@@ -201,7 +200,7 @@ export function previewMapping(peek: SheetPeek, headerRow: number, columns: Part
   const taken = new Set<number>();
   for (const c of Object.values(columns)) {
     if (!c) continue;
-    if (taken.has(c)) return { problem: 'sameColumn', column: a1(1, c).replace(/\d+$/, '') };
+    if (taken.has(c)) return { problem: 'sameColumn', column: colLetter(c) };
     taken.add(c);
   }
   if (!columns.task || !columns.lead) return { problem: 'needTaskAndLead' };
@@ -306,7 +305,6 @@ interface Earlier {
   renamed: Record<string, string>;
 }
 
-/** An earlier agency sheet's rows: id, title, role (its part A or B), and what was typed (I.. onwards). */
 /** An agency sheet with the deadline columns (Hạn, Ngày hoàn thành, Đánh giá), not one written before them. */
 function isDeadlineLayout(g: Grid): boolean {
   return gridCell(g, AGENCY_HEADER_ROW, DEADLINE_COL).trim() === AGENCY_COLUMNS[DEADLINE_COL - 1];
@@ -394,8 +392,7 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
   return out;
 }
 
-/** What became of what agencies typed, and what the host did not apply: lines for the officer (command line and pane alike). */
-/** What a run did besides writing: content that moved with its task, what was archived, sheets renamed (in the pane's language). */
+/** What became of what agencies typed, and what the host did not apply: lines for the officer (command line and pane alike, in the pane's language). */
 export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): string[] {
   const g = r.generation;
   const out: string[] = [];
@@ -544,7 +541,7 @@ export function cellWindow(a: Analysis, cellRef: string, around = 2): { cols: st
   const r1 = Math.max(1, r.r1 - around);
   const r2 = r.r1 + around;
   const cols: string[] = [];
-  for (let c = c1; c <= c2; c++) cols.push(a1(1, c).replace(/\d+$/, ''));
+  for (let c = c1; c <= c2; c++) cols.push(colLetter(c));
   const rows = [];
   for (let row = r1; row <= r2; row++) {
     const cells: string[] = [];

@@ -1,6 +1,6 @@
 // The plan of every generated sheet, as data: one sheet per agency and the "Tổng hợp" report.
 // Adapters render it; they decide nothing about content.
-import { a1, rangeA1, sheetRef } from './address';
+import { colLetter, rangeA1, sheetRef } from './address';
 import { foldKey, normalizeText, stripBullet } from './text';
 import { QUARTER_LABELS, MARK } from './quarters';
 import type { MatchIndex } from './agencies/match';
@@ -198,10 +198,9 @@ export function typedDate(text: string): number | null {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
   if (!m) return null;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
+  const back = new Date(Date.UTC(y, mo - 1, d));
   if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return null;
-  return Math.round((t - Date.UTC(1899, 11, 30)) / DAY_MS);
+  return serialOf(`${y}-${mo}-${d}`);
 }
 /** A task's deadline: the one its time phrase gives, else the end of its last quarter; none for work all year round. */
 export function deadlineOf(t: Pick<Task, 'deadline' | 'quarters'>, planYear: number): string | null {
@@ -326,7 +325,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
   // columns a user added after "Ghi chú" come back with their header and values
   const extra = opts.extraColumns?.[agency.name] ?? [];
   const width = AGENCY_COLUMNS.length + extra.length;
-  const last = a1(1, width).replace(/\d+$/, '');
+  const last = colLetter(width);
   const rows: PlanCell[][] = [];
   const styles: SheetPlan['styles'] = [];
   const merges: string[] = [];
@@ -477,7 +476,7 @@ function countIf(sheet: string, value: string, lastRow: number, col = 'N'): stri
 export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[], byAgency: Map<string, Assignment[]>, opts: GenerateOptions): SheetPlan {
   const header = REPORT_COLUMNS.slice();
   const width = header.length;
-  const last = a1(1, width).replace(/\d+$/, '');
+  const last = colLetter(width);
   const rows: PlanCell[][] = [];
   const styles: SheetPlan['styles'] = [];
   const merges: string[] = [];
@@ -559,12 +558,34 @@ function dmy(iso: string): string {
 }
 
 /**
+ * A list of ours on a sheet: a title and a line under it across the sheet, the header in row 4 (frozen,
+ * repeated on every printed page), the rows below with the formats given; A4 landscape, one page wide.
+ */
+function listSheet(name: string, kind: SheetPlan['kind'], rows: PlanCell[][], widths: number[], body: SheetPlan['styles'], opts: GenerateOptions): SheetPlan {
+  const last = colLetter(rows[AGENCY_HEADER_ROW - 1].length);
+  const merges = [`A1:${last}1`, `A2:${last}2`];
+  return {
+    name,
+    kind,
+    rows,
+    widths: widths.slice(),
+    heights: rowHeights(rows, widths, merges),
+    styles: [{ range: `A1:${last}1`, style: 'title' }, { range: `A2:${last}2`, style: 'subtitle' }, { range: `A4:${last}4`, style: 'header' }, ...body],
+    merges,
+    freezeRows: AGENCY_HEADER_ROW,
+    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}`, footer: footerOf(opts) },
+    validations: [],
+    colorScales: [],
+  };
+}
+
+/**
  * Every task an agency leads that is open past its deadline, as of generation, most overdue first: the
  * agency, the task, its deadline and — live, from the agency's sheet — its outcome and the days late (so a
  * task finished since shows it). Tasks that fall due later appear when the sheets are made again.
  */
 export function overdueSheet(name: string, names: Map<string, string>, agencySheets: SheetPlan[], byAgency: Map<string, Assignment[]>, opts: GenerateOptions): SheetPlan {
-  const last = a1(1, OVERDUE_COLUMNS.length).replace(/\d+$/, '');
+  const last = colLetter(OVERDUE_COLUMNS.length);
   const today = opts.today ?? '1970-01-01';
   const todaySerial = serialOf(today);
   const sheetsByName = new Map(agencySheets.map((s) => [s.name, s]));
@@ -602,32 +623,15 @@ export function overdueSheet(name: string, names: Map<string, string>, agencyShe
       f.sheet,
     ]);
   }
-  const styles: SheetPlan['styles'] = [
-    { range: `A1:${last}1`, style: 'title' },
-    { range: `A2:${last}2`, style: 'subtitle' },
-    { range: `A4:${last}4`, style: 'header' },
-  ];
+  const body: SheetPlan['styles'] = [];
   if (found.length === 0) {
     rows.push(['', '(Không có nhiệm vụ quá hạn)']);
-    styles.push({ range: `A5:${last}5`, style: 'muted' });
+    body.push({ range: `A5:${last}5`, style: 'muted' });
   } else {
     const n = rows.length;
-    styles.push({ range: `A5:${last}${n}`, style: 'body' }, { range: `A5:A${n}`, style: 'bodyCenter' }, { range: `C5:C${n}`, style: 'bodyCenter' }, { range: `E5:E${n}`, style: 'date' }, { range: `F5:G${n}`, style: 'bodyCenter' });
+    body.push({ range: `A5:${last}${n}`, style: 'body' }, { range: `A5:A${n}`, style: 'bodyCenter' }, { range: `C5:C${n}`, style: 'bodyCenter' }, { range: `E5:E${n}`, style: 'date' }, { range: `F5:G${n}`, style: 'bodyCenter' });
   }
-  const merges = [`A1:${last}1`, `A2:${last}2`];
-  return {
-    name,
-    kind: 'overdue',
-    rows,
-    widths: OVERDUE_WIDTHS.slice(),
-    heights: rowHeights(rows, OVERDUE_WIDTHS, merges),
-    styles,
-    merges,
-    freezeRows: AGENCY_HEADER_ROW,
-    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}`, footer: footerOf(opts) },
-    validations: [],
-    colorScales: [],
-  };
+  return listSheet(name, 'overdue', rows, OVERDUE_WIDTHS, body, opts);
 }
 
 /** A native stacked-bar chart of the report's four outcome columns, one bar per agency, on a sheet of its own before the tables. */
@@ -674,7 +678,7 @@ export function chartSheet(name: string, report: SheetPlan, opts: GenerateOption
               categoryCache: data.map((r) => String(r[1] ?? '')),
               series: OUTCOMES.slice(0, 4).map((o, k) => {
                 const col = REPORT_COLUMNS.indexOf(o) + 1;
-                const letter = a1(1, col).replace(/\d+$/, '');
+                const letter = colLetter(col);
                 return { name: o, values: `${letter}${first}:${letter}${lastData}`, cache: cache(col), color: OUTCOME_COLORS[k] };
               }),
               from: 'A4',
@@ -688,7 +692,7 @@ export function chartSheet(name: string, report: SheetPlan, opts: GenerateOption
 function pointToOverdue(report: SheetPlan, overdue: SheetPlan, chart: SheetPlan, opts: GenerateOptions): void {
   const late = overdue.rows.slice(AGENCY_HEADER_ROW).filter((r) => typeof r[0] === 'number').length;
   const text = `${late} nhiệm vụ chủ trì quá hạn, chưa hoàn thành tính đến ngày ${dmy(opts.today ?? '1970-01-01')}: bấm để xem trang tính ‘${overdue.name}’; biểu đồ ở trang tính ‘${chart.name}’.`;
-  const last = a1(1, REPORT_COLUMNS.length).replace(/\d+$/, '');
+  const last = colLetter(REPORT_COLUMNS.length);
   report.rows[2] = [{ formula: `HYPERLINK("#${sheetRef(overdue.name, 'A1').replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text }];
   report.merges.push(`A3:${last}3`);
   report.styles.push({ range: `A3:${last}3`, style: 'subtitle' });
@@ -704,29 +708,11 @@ const TASK_LIST_WIDTHS = [5, 30, 17, 20, 10, 5, 5, 5, 5, 10, 9];
 
 /** Every task of the table with its agencies, quarters and deadline: its own sheet, so its header repeats on every printed page. */
 export function taskListSheet(name: string, tasks: Task[], opts: GenerateOptions): SheetPlan {
-  const last = a1(1, TASK_LIST_COLUMNS.length).replace(/\d+$/, '');
+  const last = colLetter(TASK_LIST_COLUMNS.length);
   const rows: PlanCell[][] = [[`DANH SÁCH NHIỆM VỤ${opts.subject ? ' ' + upper(opts.subject) : ''} NĂM ${opts.planYear}`], [opts.attachedTo ?? ''], [], TASK_LIST_COLUMNS.slice()];
-  for (const t of tasks) rows.push([t.id, shown(t.raw.title), labels(t).lead, labels(t).support, shown(t.raw.time), ...marks(t), t.deadline ? t.deadline.split('-').reverse().join('/') : '', t.cells.task]);
-  const merges = [`A1:${last}1`, `A2:${last}2`];
-  const styles: SheetPlan['styles'] = [
-    { range: `A1:${last}1`, style: 'title' },
-    { range: `A2:${last}2`, style: 'subtitle' },
-    { range: `A4:${last}4`, style: 'header' },
-  ];
-  if (rows.length > 4) styles.push({ range: `A5:${last}${rows.length}`, style: 'body' }, { range: `F5:I${rows.length}`, style: 'bodyCenter' });
-  return {
-    name,
-    kind: 'tasks',
-    rows,
-    widths: TASK_LIST_WIDTHS.slice(),
-    heights: rowHeights(rows, TASK_LIST_WIDTHS, merges),
-    styles,
-    merges,
-    freezeRows: AGENCY_HEADER_ROW,
-    print: { landscape: true, paperSize: 9, fitToWidth: 1, titleRows: `${AGENCY_HEADER_ROW}:${AGENCY_HEADER_ROW}`, footer: footerOf(opts) },
-    validations: [],
-    colorScales: [],
-  };
+  for (const t of tasks) rows.push([t.id, shown(t.raw.title), labels(t).lead, labels(t).support, shown(t.raw.time), ...marks(t), t.deadline ? dmy(t.deadline) : '', t.cells.task]);
+  const body: SheetPlan['styles'] = rows.length > 4 ? [{ range: `A5:${last}${rows.length}`, style: 'body' }, { range: `F5:I${rows.length}`, style: 'bodyCenter' }] : [];
+  return listSheet(name, 'tasks', rows, TASK_LIST_WIDTHS, body, opts);
 }
 
 export interface GenerationPlan {
@@ -749,7 +735,7 @@ export const ARCHIVE_COLUMNS = ['STT cũ', 'Nhiệm vụ', 'Vai trò', 'Tình tr
  */
 export function archiveSheet(name: string, agency: string, rows: CarriedRow[], extra: string[], today: string): SheetPlan {
   const header = [...ARCHIVE_COLUMNS, ...extra];
-  const last = a1(1, header.length).replace(/\d+$/, '');
+  const last = colLetter(header.length);
   const [y, m, d] = today.split('-');
   const plan: PlanCell[][] = [
     [`NỘI DUNG ĐÃ NHẬP CHO CÁC NHIỆM VỤ KHÔNG CÒN TRONG BẢNG — ${upper(agency)}`],
