@@ -45,7 +45,7 @@ async function naiveWrite(host: FakeExcelHost, sheets: SheetPlan[]): Promise<voi
       await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
       const ws = context.workbook.worksheets.getItem('naive-' + sp.name.slice(0, 20));
       for (let r = 0; r < sp.rows.length; r++) {
-        const row = sp.rows[r].map((v) => (v === null ? '' : typeof v === 'object' ? '=' + v.formula : v));
+        const row = sp.rows[r].map((v) => (v === null ? '' : typeof v === 'object' ? ('formula' in v ? '=' + v.formula : v.text) : v));
         if (!row.length) continue;
         ws.getRange(`A${r + 1}:${String.fromCharCode(64 + row.length)}${r + 1}`).values = [row];
         await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop

@@ -7,6 +7,7 @@ import { parseMentions, splitMentionTexts } from '../src/core/agencies/split';
 import { buildIndex, similarity } from '../src/core/agencies/match';
 import { builtinMasterList } from '../src/core/agencies/builtin';
 import { makeSheetNames } from '../src/core/generate';
+import { shiftFormula } from '../src/core/address';
 import { checkSheetName } from './fake-excel';
 
 const RUNS = 10_000;
@@ -21,6 +22,27 @@ describe('prototype keys in cells are plain text', () => {
     expect(() => splitMentionTexts(text, idx)).not.toThrow();
     expect(parseTime(text, 2024).ok).toBe(false);
     expect(normalizeText(text)).toBe(text);
+  });
+});
+
+describe('moving a formula (typed content carried to another row)', () => {
+  test.each([
+    ['J5*2', 1, 0, 'J6*2'],
+    ['SUM($J$5:J5)+L5', 2, 0, 'SUM($J$5:J7)+L7'],
+    ['IF(I5="Hoàn thành A1",M5,"")', -1, 0, 'IF(I4="Hoàn thành A1",M4,"")'],
+    ["'Q1 2026'!B3+Q1!C3", 1, 0, "'Q1 2026'!B4+Q1!C4"],
+    ['LOG10(A2)+ĐA1', 1, 1, 'LOG10(B3)+ĐA1'],
+    ['A1+J5', -1, 0, '#REF!+J4'],
+    ['H5', 0, 3, 'K5'],
+  ])('%s moved by (%i, %i) → %s', (f, r, c, out) => expect(shiftFormula(f, r, c)).toBe(out));
+  test('never throws; moving back gives the formula again when nothing fell off the sheet', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.constantFrom('A1+B2', 'SUM($A$1:C3)', '"x"&D4', "'S 1'!E5")), fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 }), (f, r, c) => {
+        const moved = shiftFormula(f, r, c);
+        if (!moved.includes('#REF!') && !f.includes('#REF!')) expect(shiftFormula(moved, -r, -c)).toBe(f);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 

@@ -5,8 +5,8 @@
 // user's workbook as it was (and says which sheets to delete if even the clean-up fails).
 import { colLetter as colA1, parseRange } from '../core/address';
 import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/registry';
-import { STYLES, looksLikeFormula, type CellStyle } from '../core/styles';
-import type { Grid } from '../core/table';
+import { STYLES, isDateFormat, looksLikeFormula, planLinks, type CellStyle } from '../core/styles';
+import type { Grid, TypedCell } from '../core/table';
 import type { PlanCell, SheetPlan } from '../core/schemas';
 import { tabColorOf } from '../core/generate';
 import { say } from '../core/messages';
@@ -26,6 +26,8 @@ const CHUNK_BYTES = 1024 * 1024;
 const CHUNK_ROWS = 500;
 /** Rows read (of at most 60 columns, under the 5 MB response limit) from a sheet whose used range is beyond 5 million cells (a stray cell far below the table). */
 const BIG_SHEET_ROWS = 8_000;
+/** Cells per round trip when reading our sheets as typed (text, values, formulas, formats, links: ~60 bytes a cell). */
+export const READ_CELLS = 60_000;
 
 export class ExcelNotResponding extends Error {}
 const POINTS_PER_CHAR = 6;
@@ -39,7 +41,7 @@ interface Op {
 function cellForExcel(v: PlanCell | string): string | number {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return v;
-  if (typeof v === 'object') return '=' + v.formula;
+  if (typeof v === 'object') return 'link' in v ? (looksLikeFormula(v.text) ? "'" + v.text : v.text) : '=' + v.formula;
   // text that Excel would evaluate ("=…", "+…", "-…", "@…") is written as text
   return looksLikeFormula(v) ? "'" + v : v;
 }
@@ -68,6 +70,28 @@ function gridFrom(sheet: string, range: Excel.Range | null, merges: Excel.RangeA
   types.forEach((row, i) => row.forEach((t, j) => t === 'Error' && errors.push(`${top + i}:${left + j}`)));
   const m = merges && !merges.isNullObject ? mergedAreas(merges.address).map((a) => parseRange(a)) : [];
   return { sheet, values: text.map((r) => r.map(textOf)), top, left, merges: m, errors };
+}
+
+/** What cells hold beyond their text: numbers (dates by their format), formulas with their results, links. */
+function typedOf(range: Excel.Range, props: Excel.CellProperties[][] | null): Record<string, TypedCell> {
+  const out: Record<string, TypedCell> = {};
+  const top = range.rowIndex + 1;
+  const left = range.columnIndex + 1;
+  const values = range.values as unknown[][];
+  const formulas = range.formulas as unknown[][];
+  const formats = range.numberFormat as unknown[][];
+  const text = range.text as unknown[][];
+  formulas.forEach((row, i) =>
+    row.forEach((f, j) => {
+      const k = `${top + i}:${left + j}`;
+      const v = values[i]?.[j];
+      const link = props?.[i]?.[j]?.hyperlink;
+      if (link && (link.address || link.documentReference)) out[k] = { link: link.address || '#' + link.documentReference, text: link.textToDisplay ?? textOf(text[i]?.[j]) };
+      else if (typeof f === 'string' && f.startsWith('=')) out[k] = { formula: f.slice(1), ...(typeof v === 'number' || (typeof v === 'string' && v !== '') ? { result: v } : {}) };
+      else if (typeof v === 'number') out[k] = isDateFormat(String(formats[i]?.[j] ?? '')) ? { number: v, date: true } : { number: v };
+    }),
+  );
+  return out;
 }
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -153,17 +177,67 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * Our sheets as typed (Grid.typed: numbers, dates, formulas, links), to carry what agencies typed.
+   * Their used ranges first (one round trip), then the cells in batches under the 5 MB response limit:
+   * round trips grow with the cells read, never with the number of sheets.
+   */
   async readSheets(names: string[]): Promise<Record<string, Grid>> {
     if (!names.length) return {};
+    const links = this.supported('ExcelApi', '1.9');
     return this.run(async (context) => {
-      const ranges = names.map((n) => {
+      const used = names.map((n) => {
         const r = context.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject();
-        r.load('text,valueTypes,rowIndex,columnIndex');
+        r.load('address');
         return { n, r };
       });
       await context.sync();
+      // row chunks of each used range, packed into batches of at most READ_CELLS cells
+      const chunks: { n: string; addr: string; range?: Excel.Range; props?: ReturnType<Excel.Range['getCellProperties']> }[] = [];
+      const batches: (typeof chunks)[] = [[]];
+      let cells = 0;
+      for (const { n, r } of used) {
+        if (r.isNullObject) continue;
+        const b = parseRange(r.address);
+        const width = b.c2 - b.c1 + 1;
+        const rowsPer = Math.max(1, Math.floor(READ_CELLS / width));
+        for (let r1 = b.r1; r1 <= b.r2; r1 += rowsPer) {
+          const r2 = Math.min(b.r2, r1 + rowsPer - 1);
+          const size = (r2 - r1 + 1) * width;
+          if (cells + size > READ_CELLS && batches[batches.length - 1].length) {
+            batches.push([]);
+            cells = 0;
+          }
+          const c = { n, addr: `${colA1(b.c1)}${r1}:${colA1(b.c2)}${r2}` };
+          chunks.push(c);
+          batches[batches.length - 1].push(c);
+          cells += size;
+        }
+      }
+      const readBatch = async (i: number): Promise<void> => {
+        if (i >= batches.length || !batches[i].length) return;
+        for (const c of batches[i]) {
+          const range = context.workbook.worksheets.getItem(c.n).getRange(c.addr);
+          range.load('text,valueTypes,values,formulas,numberFormat,rowIndex,columnIndex');
+          c.range = range;
+          if (links) c.props = range.getCellProperties({ hyperlink: true });
+        }
+        await context.sync();
+        return readBatch(i + 1);
+      };
+      await readBatch(0);
       const out: Record<string, Grid> = {};
-      for (const { n, r } of ranges) if (!r.isNullObject) out[n] = gridFrom(n, r, null);
+      for (const c of chunks) {
+        const g = gridFrom(c.n, c.range!, null);
+        g.typed = typedOf(c.range!, c.props?.value ?? null);
+        const prev = out[c.n];
+        if (!prev) out[c.n] = g;
+        else {
+          for (const row of g.values) prev.values.push(row);
+          for (const e of g.errors) prev.errors.push(e);
+          Object.assign(prev.typed!, g.typed);
+        }
+      }
       return out;
     });
   }
@@ -339,6 +413,17 @@ export class OfficeWorkbook implements WorkbookPort {
       ops.push({ bytes: bytes + 64, label: sp.name, queue: (context) => void (context.workbook.worksheets.getItem(sheet).getRange(addr).values = chunk) });
       start = end;
     }
+    // links a person typed, carried over: a cell's link after its text (ExcelApi 1.7, the manifest's minimum)
+    const links = planLinks(sp);
+    if (links.length)
+      ops.push({
+        bytes: JSON.stringify(links).length + 64 * links.length,
+        label: sp.name,
+        queue: (context) => {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          for (const l of links) ws.getRange(l.ref).hyperlink = l.link.startsWith('#') ? { documentReference: l.link.slice(1), textToDisplay: l.text } : { address: l.link, textToDisplay: l.text };
+        },
+      });
     ops.push({
       bytes: JSON.stringify(sp.merges).length + 512,
       label: sp.name,

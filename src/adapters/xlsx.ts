@@ -7,9 +7,10 @@ import { REGISTRY_SHEET, registryFromRows, registryToRows, type Registry } from 
 import type { Grid } from '../core/table';
 import type { SheetPlan } from '../core/schemas';
 import { tabColorOf } from '../core/generate';
+import { planLinks } from '../core/styles';
 import { say } from '../core/messages';
 import { tabOrder, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
-import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
+import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_HYPERLINK, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
 import { readSharedStrings, readSheet } from './ooxml/read';
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartPartXml, drawingPartXml, isOurChartPart } from './ooxml/chart';
 import type { Codec } from './ooxml/zip';
@@ -165,10 +166,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.strings;
   };
 
-  private gridOf(s: SheetEntry): { grid: Grid; printSetup: boolean } {
+  /** `typed`: with what cells hold beyond their text (numbers, formulas, links), for carrying it over. */
+  private gridOf(s: SheetEntry, typed = false): { grid: Grid; printSetup: boolean } {
     const xml = this.pkg.text(s.part);
     if (xml === null) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
-    return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904);
+    const links = typed ? new Map(this.pkg.rels(s.part).filter((r) => r.external && r.type.endsWith('/hyperlink')).map((r) => [r.id, r.target])) : null;
+    return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904, links ? { linkTarget: (rid) => links.get(rid) } : undefined);
   }
 
   async read(req: ReadRequest): Promise<Snapshot> {
@@ -202,7 +205,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const out: Record<string, Grid> = {};
     for (const n of names) {
       const s = this.byName(n);
-      if (s) out[s.name] = this.gridOf(s).grid;
+      if (s) out[s.name] = this.gridOf(s, true).grid;
     }
     return out;
   }
@@ -357,7 +360,10 @@ export class XlsxWorkbook implements WorkbookPort {
       if (old) this.releaseSheet(old, notes);
       const part = old ? old.part : this.freePart();
       const drawingRid = sp.charts?.length ? this.addCharts(part, sp) : undefined;
-      const xml = sheetPartBytes(sp, styles, { tabColor: 'FF' + tabColorOf(sp.kind).slice(1), drawingRid });
+      // links a person typed, carried over: outside ones are relationships of the sheet
+      const linkRids = new Map<string, string>();
+      for (const l of planLinks(sp)) if (!l.link.startsWith('#') && !linkRids.has(l.link)) linkRids.set(l.link, this.pkg.addRel(part, REL_HYPERLINK, l.link, true));
+      const xml = sheetPartBytes(sp, styles, { tabColor: 'FF' + tabColorOf(sp.kind).slice(1), drawingRid, linkRids });
       let s: SheetEntry;
       if (old) {
         this.pkg.setFinal(old.part, xml);

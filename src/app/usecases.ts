@@ -10,7 +10,7 @@ import type { CarriedRow } from '../core/carry';
 import { REGISTRY_SHEET } from '../core/registry';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
 import { emptyRegistry, type Registry } from '../core/registry';
-import { columnsA1, detectTable, gridCell, readTasks, type Grid, type Section } from '../core/table';
+import { columnsA1, detectTable, gridCell, gridTyped, readTasks, type Grid, type Section } from '../core/table';
 import { findPlanYear } from '../core/time';
 import { normalizeText, foldKey } from '../core/text';
 import { findingKey, validate } from '../core/validate';
@@ -331,9 +331,14 @@ export function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
     }
     // Tình trạng, Kết quả, Ghi chú, Ngày hoàn thành, then the columns a user added (after Đánh giá; after
     // Ghi chú in sheets written before the deadline columns)
-    const typedCols = [STATUS_COL, STATUS_COL + 1, STATUS_COL + 2];
-    const values = [...typedCols.map((c) => gridCell(g, r, c)), v2 ? gridCell(g, r, DONE_COL) : '', ...Array.from({ length: extraCount }, (_, k) => gridCell(g, r, firstExtra + k))];
-    rows.push({ id, title: gridCell(g, r, 2), role, values, row: r });
+    const cols = [STATUS_COL, STATUS_COL + 1, STATUS_COL + 2, v2 ? DONE_COL : 0, ...Array.from({ length: extraCount }, (_, k) => firstExtra + k)];
+    const values = cols.map((c) => (c ? gridCell(g, r, c) : ''));
+    // numbers, dates, formulas and links go back as typed (an adapter tells them in Grid.typed)
+    const cells = cols.map((c) => {
+      const value = c ? gridTyped(g, r, c) : undefined;
+      return value ? { value, row: r, col: c } : undefined;
+    });
+    rows.push({ id, title: gridCell(g, r, 2), role, values, row: r, ...(cells.some(Boolean) ? { cells } : {}) });
   }
   return rows;
 }

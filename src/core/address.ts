@@ -53,3 +53,22 @@ export function sheetRef(sheet: string, addr: string): string {
 export function cellRef(sheet: string, addr: string): string {
   return `${sheet}!${addr}`;
 }
+
+/**
+ * A formula moved by `rows` and `cols`, as Excel moves one when a cell is copied: relative references
+ * follow, absolute ones ($A$1) stay, text in quotes, quoted sheet names and function names are left alone. A reference
+ * moved off the sheet becomes #REF!, as in Excel.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (!rows && !cols) return formula;
+  return formula.replace(
+    /("(?:[^"]|"")*"|'(?:[^']|'')*')|(?<![\p{L}\p{N}_.])(\$?)([A-Z]{1,3})(\$?)([1-9]\d{0,6})(?![\p{L}\p{N}_(!])/gu,
+    (_m, str: string | undefined, absC: string, col: string, absR: string, row: string) => {
+      if (str) return str;
+      const c = absC ? colNumber(col) : colNumber(col) + cols;
+      const r = absR ? Number(row) : Number(row) + rows;
+      if (c < 1 || r < 1 || c > 16384 || r > 1048576) return '#REF!';
+      return `${absC}${colLetter(c)}${absR}${r}`;
+    },
+  );
+}

@@ -4,6 +4,7 @@
 // Content that finds no task is never dropped: it is returned as unplaced, to be archived.
 import { similarity } from './agencies/match';
 import { wordsKey, foldKey } from './text';
+import type { TypedCell } from './table';
 
 export interface CarriedRow {
   /** The id the row had when it was generated. */
@@ -12,8 +13,17 @@ export interface CarriedRow {
   role: 'lead' | 'support';
   /** Tình trạng, Kết quả thực hiện, Ghi chú, then any column the user added. */
   values: string[];
+  /** What each of `values` held beyond its text (a number, a date, a formula, a hyperlink), and where. */
+  cells?: (CarriedCell | undefined)[];
   /** The sheet row it was read from. */
   row?: number;
+}
+
+/** A typed value and the cell it was read from (a formula moves relative to it). */
+export interface CarriedCell {
+  value: TypedCell;
+  row: number;
+  col: number;
 }
 
 export interface CurrentTask {
@@ -23,8 +33,8 @@ export interface CurrentTask {
 }
 
 export interface Placement {
-  /** task id (now) → values carried onto it */
-  byTask: Map<string, string[]>;
+  /** task id (now) → the earlier row carried onto it */
+  byTask: Map<string, CarriedRow>;
   /** Typed content that followed its task to another id. */
   moved: { title: string; from: string; to: string }[];
   /** Typed content whose task is no longer in the table (or cannot be told apart). */
@@ -39,13 +49,13 @@ export function typed(r: CarriedRow, defaultStatus: string): boolean {
 const keyOf = (role: string, title: string) => `${role}|${wordsKey(foldKey(title))}`;
 
 export function placeCarried(previous: readonly CarriedRow[], now: readonly CurrentTask[], defaultStatus: string): Placement {
-  const byTask = new Map<string, string[]>();
+  const byTask = new Map<string, CarriedRow>();
   const moved: Placement['moved'] = [];
   const free = new Set(now.map((_, i) => i));
   const left: CarriedRow[] = [];
   const place = (r: CarriedRow, i: number) => {
     free.delete(i);
-    byTask.set(now[i].id, r.values);
+    byTask.set(now[i].id, r);
     if (r.id !== now[i].id && typed(r, defaultStatus)) moved.push({ title: now[i].title, from: r.id, to: now[i].id });
   };
   // 1. the same task: same role, same title (in order when a title repeats)

@@ -1,10 +1,10 @@
 // The plan of every generated sheet, as data: one sheet per agency and the "Tổng hợp" report.
 // Adapters render it; they decide nothing about content.
-import { colLetter, rangeA1, sheetRef } from './address';
+import { colLetter, rangeA1, sheetRef, shiftFormula } from './address';
 import { foldKey, normalizeText, stripBullet } from './text';
 import { QUARTER_LABELS, MARK } from './quarters';
 import type { MatchIndex } from './agencies/match';
-import { placeCarried, type CarriedRow, type Placement } from './carry';
+import { placeCarried, type CarriedCell, type CarriedRow, type Placement } from './carry';
 import { REGISTRY_SHEET } from './registry';
 import { HIGHLIGHT } from './styles';
 import type { Agency, AgencyGroup, Collective, Issue, PlanCell, SheetPlan, Task } from './schemas';
@@ -316,6 +316,14 @@ export function footerOf(opts: Pick<GenerateOptions, 'attachedTo'>): string {
   return `${doc ? `&L${font}${doc.replace(/&/g, '&&')}` : ''}&R${font}Trang &P/&N`;
 }
 
+/** A value a person typed, as typed, written at (row, col): a formula moves as Excel moves a copied one. */
+function asTyped(c: CarriedCell, row: number, col: number): PlanCell {
+  const v = c.value;
+  if ('formula' in v) return { formula: shiftFormula(v.formula, row - c.row, col - c.col), result: v.result };
+  if ('link' in v) return { link: v.link, text: v.text };
+  return v.number;
+}
+
 /** Where what an agency typed goes now: its earlier rows placed on the current tasks (./carry.ts). */
 export function placementFor(agency: string, list: Assignment[], opts: GenerateOptions): Placement {
   return placeCarried(opts.carryOver[agency] ?? [], list.map((a) => ({ id: a.task.id, title: a.task.raw.title, role: a.role })), STATUSES[0]);
@@ -339,6 +347,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
   const carry = placement.byTask;
   const highlights: NonNullable<SheetPlan['highlights']> = [];
   const todaySerial = serialOf(opts.today ?? '1970-01-01');
+  const dates: string[] = [];
   const heights: number[] = rows.map((r, i) => rowHeight(r, AGENCY_WIDTHS, i < 2));
   const part = (label: string, items: Assignment[]) => {
     const r = rows.length + 1;
@@ -358,17 +367,41 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       const t = a.task;
       const c = taskCells(t);
       const others = othersCell(a);
-      const kept = carry.get(t.id);
+      const keptRow = carry.get(t.id);
+      const kept = keptRow?.values;
       const status = kept?.[0] || STATUSES[0];
       const result = kept?.[1] ?? '';
       const note = kept?.[2] ?? '';
       const doneText = kept?.[3] ?? '';
-      const done = typedDate(doneText);
+      const doneCell = keptRow?.cells?.[3]?.value;
+      const done = doneCell && 'number' in doneCell ? doneCell.number : typedDate(doneText);
       const due = deadlineOf(t, opts.planYear);
       const dueSerial = due ? serialOf(due) : null;
       const r = rows.length + 1;
       const outcome = { formula: outcomeFormula(r), result: outcomeOf(dueSerial, status, done, todaySerial) };
-      rows.push([t.id, shown(t.raw.title), others, shown(t.raw.time), c.marks[0], c.marks[1], c.marks[2], c.marks[3], status, result, note, dueSerial ?? '', done ?? doneText, outcome, ...extra.map((_, k) => kept?.[4 + k] ?? '')]);
+      // what the agency typed goes back as typed: a number stays a number, a formula moves with its row, a link stays a link
+      const typedAt = (k: number, col: number, text: string): PlanCell => {
+        const c = keptRow?.cells?.[k];
+        if (c && 'number' in c.value && c.value.date && col !== DONE_COL) dates.push(`${colLetter(col)}${r}`);
+        return c ? asTyped(c, r, col) : text;
+      };
+      rows.push([
+        t.id,
+        shown(t.raw.title),
+        others,
+        shown(t.raw.time),
+        c.marks[0],
+        c.marks[1],
+        c.marks[2],
+        c.marks[3],
+        kept?.[0] ? typedAt(0, STATUS_COL, status) : status,
+        typedAt(1, STATUS_COL + 1, result),
+        typedAt(2, STATUS_COL + 2, note),
+        dueSerial ?? '',
+        doneCell && !('number' in doneCell) ? typedAt(3, DONE_COL, doneText) : (done ?? doneText),
+        outcome,
+        ...extra.map((_, k) => typedAt(4 + k, AGENCY_COLUMNS.length + 1 + k, kept?.[4 + k] ?? '')),
+      ]);
       // the same as rowHeight() on this row, from line counts kept per task and per text
       let lines = c.lines;
       if (others.length >= 4) lines = Math.max(lines, linesOf(others, AGENCY_WIDTHS[2]));
@@ -388,6 +421,8 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
       { range: `N${first}:N${lastRow}`, style: 'bodyCenter' },
     );
     if (extra.length) styles.push({ range: `O${first}:${last}${lastRow}`, style: 'input' });
+    // a date typed where text is expected still shows as a date
+    for (const d of dates.splice(0)) styles.push({ range: d, style: 'inputDate' });
     // past due in red, due within a week in yellow: live, like the outcome itself
     highlights.push(
       { range: `A${first}:N${lastRow}`, formula: `$N${first}="${OUTCOMES[3]}"`, fill: HIGHLIGHT.overdue },
@@ -510,7 +545,7 @@ export function reportSheet(names: Map<string, string>, agencySheets: SheetPlan[
     const counted = new Map<string, number>();
     for (let i = AGENCY_HEADER_ROW; i < plan.rows.length; i++) {
       const v = plan.rows[i][OUTCOME_COL - 1];
-      const o = v && typeof v === 'object' ? String(v.result ?? '') : '';
+      const o = v && typeof v === 'object' && 'formula' in v ? String(v.result ?? '') : '';
       counted.set(o, (counted.get(o) ?? 0) + 1);
     }
     const outcomes = OUTCOMES.slice(0, 4).map((o) => ({ formula: countIf(sheet, o, plan.rows.length), result: counted.get(o) ?? 0 }));
@@ -600,7 +635,7 @@ export function overdueSheet(name: string, names: Map<string, string>, agencyShe
       if (row.length === 1 && typeof row[0] === 'string') leads = row[0] === LEAD_PART;
       const o = row[OUTCOME_COL - 1];
       const due = row[DEADLINE_COL - 1];
-      if (leads && o && typeof o === 'object' && o.result === OUTCOMES[3] && typeof due === 'number') found.push({ agency, sheet, row: i + 1, id: String(row[0]), title: String(row[1] ?? ''), due });
+      if (leads && o && typeof o === 'object' && 'formula' in o && o.result === OUTCOMES[3] && typeof due === 'number') found.push({ agency, sheet, row: i + 1, id: String(row[0]), title: String(row[1] ?? ''), due });
     }
   }
   found.sort((x, y) => x.due - y.due);
@@ -641,7 +676,7 @@ export function chartSheet(name: string, report: SheetPlan, opts: GenerateOption
   const lastData = AGENCY_HEADER_ROW + data.length;
   const cache = (col: number) => data.map((r) => {
     const v = r[col - 1];
-    return typeof v === 'number' ? v : v && typeof v === 'object' && typeof v.result === 'number' ? v.result : 0;
+    return typeof v === 'number' ? v : v && typeof v === 'object' && 'formula' in v && typeof v.result === 'number' ? v.result : 0;
   });
   // about 34 px a bar (room for every name at 12 pt), 20 px a row; printed on one page
   const chartRows = Math.max(16, Math.min(150, Math.ceil((data.length * 34 + 160) / 20)));
@@ -737,12 +772,21 @@ export function archiveSheet(name: string, agency: string, rows: CarriedRow[], e
   const header = [...ARCHIVE_COLUMNS, ...extra];
   const last = colLetter(header.length);
   const [y, m, d] = today.split('-');
+  const dates: string[] = [];
   const plan: PlanCell[][] = [
     [`NỘI DUNG ĐÃ NHẬP CHO CÁC NHIỆM VỤ KHÔNG CÒN TRONG BẢNG — ${upper(agency)}`],
     [`Lưu ngày ${d}/${m}/${y} khi tạo lại các sheet; nhiệm vụ nào vẫn còn, hãy chép nội dung sang sheet của cơ quan.`],
     [],
     header,
-    ...rows.map((r) => [r.id, r.title, r.role === 'lead' ? 'Chủ trì' : 'Phối hợp', ...r.values.slice(0, 4).concat(['', '', '', '']).slice(0, 4), ...extra.map((_, k) => r.values[4 + k] ?? '')]),
+    ...rows.map((r, i) => {
+      // Tình trạng … Ngày hoàn thành in D…G, the added columns after them, each as typed
+      const at = (k: number): PlanCell => {
+        const c = r.cells?.[k];
+        if (c && 'number' in c.value && c.value.date) dates.push(`${colLetter(4 + k)}${5 + i}`);
+        return c ? asTyped(c, 5 + i, 4 + k) : (r.values[k] ?? '');
+      };
+      return [r.id, r.title, r.role === 'lead' ? 'Chủ trì' : 'Phối hợp', at(0), at(1), at(2), at(3), ...extra.map((_, k) => at(4 + k))];
+    }),
   ];
   const lastRow = plan.length;
   return {
@@ -757,6 +801,7 @@ export function archiveSheet(name: string, agency: string, rows: CarriedRow[], e
       { range: `A2:${last}2`, style: 'subtitle' },
       { range: `A4:${last}4`, style: 'header' },
       ...(lastRow > 4 ? [{ range: `A5:${last}${lastRow}`, style: 'body' as const }] : []),
+      ...dates.map((range) => ({ range, style: 'date' as const })),
     ],
     merges: [`A1:${last}1`, `A2:${last}2`],
     freezeRows: 4,

@@ -170,7 +170,14 @@ export type RuleSettings = z.infer<typeof RuleSettingsSchema>;
 export const StyleNameSchema = z.enum(['title', 'subtitle', 'header', 'section', 'body', 'bodyCenter', 'muted', 'input', 'date', 'inputDate']);
 export type StyleName = z.infer<typeof StyleNameSchema>;
 
-export const PlanCellSchema = z.union([z.string(), z.number(), z.object({ formula: z.string(), result: z.union([z.number(), z.string()]).optional() }), z.null()]);
+export const PlanCellSchema = z.union([
+  z.string(),
+  z.number(),
+  z.object({ formula: z.string(), result: z.union([z.number(), z.string()]).optional() }),
+  /** A hyperlink: a URL, or "#Sheet!A1" inside the workbook, shown as `text`. */
+  z.object({ link: z.string(), text: z.string() }),
+  z.null(),
+]);
 export type PlanCell = z.infer<typeof PlanCellSchema>;
 
 export const ChartPlanSchema = z.object({

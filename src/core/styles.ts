@@ -1,5 +1,6 @@
 // Cell styles of generated sheets, as data: both adapters render exactly these.
-import type { StyleName } from './schemas';
+import type { SheetPlan, StyleName } from './schemas';
+import { a1 } from './address';
 
 export interface CellStyle {
   font: { name: string; size: number; bold: boolean; italic: boolean; color: string };
@@ -35,4 +36,21 @@ export const HIGHLIGHT = { overdue: '#F8CBAD', dueSoon: '#FFE699' };
 /** Text that a spreadsheet would take for a formula: written as text, never evaluated. */
 export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
+}
+
+/** A number format code that shows a date or time ("dd/mm/yyyy", "[$-42A]d mmmm yyyy"; not "0.00"). */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** The hyperlink cells of a sheet plan: "#Sheet!A1" inside the workbook, anything else a URL. */
+export function planLinks(plan: Pick<SheetPlan, 'rows'>): { ref: string; link: string; text: string }[] {
+  const out: { ref: string; link: string; text: string }[] = [];
+  plan.rows.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v && typeof v === 'object' && 'link' in v) out.push({ ref: a1(i + 1, j + 1), link: v.link, text: v.text });
+    }),
+  );
+  return out;
 }

@@ -18,6 +18,18 @@ export interface Grid {
   merges: Rect[];
   /** Cells holding an error value (#REF!, #N/A …), as "row:col". */
   errors: string[];
+  /**
+   * What cells hold beyond their text, by "row:col", where an adapter was asked for it (the generated
+   * sheets read for carry-over): a number, a formula, a hyperlink. Absent: the cell is its text.
+   */
+  typed?: Record<string, TypedCell>;
+}
+
+/** A cell's value as typed, when it is more than text. `date`: a number shown as a date. Links: a URL, or "#Sheet!A1" inside the workbook. */
+export type TypedCell = { number: number; date?: boolean } | { formula: string; result?: number | string } | { link: string; text: string };
+
+export function gridTyped(g: Grid, row: number, col: number): TypedCell | undefined {
+  return g.typed?.[`${row}:${col}`];
 }
 
 export function gridCell(g: Grid, row: number, col: number): string {

@@ -78,7 +78,7 @@ export class WriteFailure extends Error {
 
 export interface WorkbookPort {
   read(req: ReadRequest): Promise<Snapshot>;
-  /** Read generated sheets' user columns (carry-over): one round trip. */
+  /** Read generated sheets as typed, with Grid.typed (carry-over): round trips grow with the cells, never with the sheets. */
   readSheets(names: string[]): Promise<Record<string, Grid>>;
   write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult>;
   select(sheet: string, address: string): Promise<void>;

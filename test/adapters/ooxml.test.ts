@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
 import { readSharedStrings, readSheet, serialText } from '../../src/adapters/ooxml/read';
-import { Styles, isDateFormat } from '../../src/adapters/ooxml/styles';
+import { Styles } from '../../src/adapters/ooxml/styles';
+import { isDateFormat } from '../../src/core/styles';
 import { ByteSink, cellXml, patchCells, patchDefaultPrint, sheetPartBytes, sheetPartXml, type CellPatch } from '../../src/adapters/ooxml/write';
 import { readStored, writeZip, FFLATE_CODEC, type Codec } from '../../src/adapters/ooxml/zip';
 import { deflateSync } from 'fflate';

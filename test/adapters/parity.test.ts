@@ -111,6 +111,51 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
   });
 });
 
+describe('typed values in Excel (issue 15)', () => {
+  test('a number, a date, a formula and a link typed in Excel keep their type when their task moves; what is read is the cells, in few round trips', async () => {
+    const host = fakeHostFrom(seed002Workbook());
+    const op = officePort(host);
+    await generate(op, await analyze(op));
+    const police = host.sheet('Công an tỉnh')!;
+    const row = host.grid('Công an tỉnh').findIndex((r) => r[0] === '6') + 1;
+    police.cells.set(`${row}:10`, { value: 3, style: {} });
+    police.cells.set(`${row}:11`, { value: 6, formula: `=J${row}*2`, style: {} });
+    police.cells.set(`${row}:13`, { value: 46150, style: {} });
+    police.numberFormats.set(`${row}:13`, 'dd/mm/yyyy');
+    const other = host.grid('Công an tỉnh').findIndex((r, i) => i > 3 && /^\d/.test(r[0]) && r[0] !== '6') + 1;
+    const id2 = host.grid('Công an tỉnh')[other - 1][0];
+    police.cells.set(`${other}:11`, { value: 'Báo cáo', style: {}, hyperlink: { address: 'https://example.gov.vn/bc.pdf', textToDisplay: 'Báo cáo' } });
+    // a row inserted at the top of the table: every task moves down one
+    const table = host.sheet('Phụ lục')!;
+    const header = host.grid('Phụ lục').findIndex((r) => r[0] === 'STT') + 1;
+    const moved = new Map<string, (typeof table.cells extends Map<string, infer V> ? V : never)>();
+    for (const [k, v] of table.cells) {
+      const [r, c] = k.split(':').map(Number);
+      moved.set(`${r > header ? r + 1 : r}:${c}`, v);
+    }
+    moved.set(`${header + 1}:1`, { value: '0', style: {} });
+    moved.set(`${header + 1}:2`, { value: 'Hội nghị triển khai kế hoạch', style: {} });
+    moved.set(`${header + 1}:3`, { value: 'Công an tỉnh', style: {} });
+    moved.set(`${header + 1}:5`, { value: 'Quý I', style: {} });
+    table.cells = moved;
+    const again = officePort(host);
+    const a = await analyze(again);
+    host.syncs = 0;
+    const r = await generate(again, a, { today: '2026-12-01' });
+    expect(host.syncs).toBeLessThanOrEqual(5); // used ranges, the cells, the write, the final batch
+    expect(r.generation.removed).toEqual({});
+    const g = host.grid('Công an tỉnh');
+    const now = g.findIndex((x) => x[0] === '6') + 1;
+    expect(now).toBe(row + 1);
+    const cells = host.sheet('Công an tỉnh')!.cells;
+    expect(cells.get(`${now}:10`)?.value).toBe(3);
+    expect(cells.get(`${now}:11`)?.formula).toBe(`=J${now}*2`);
+    expect(cells.get(`${now}:13`)?.value).toBe(46150);
+    const linkRow = g.findIndex((x) => x[0] === id2) + 1;
+    expect(cells.get(`${linkRow}:11`)?.hyperlink).toEqual({ address: 'https://example.gov.vn/bc.pdf', textToDisplay: 'Báo cáo' });
+  });
+});
+
 describe('tab order in Excel (issue 21)', () => {
   test('regeneration keeps the user’s own sheets where they were', async () => {
     const host = fakeHostFrom(seed002Workbook());

@@ -305,6 +305,46 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     expect(again.wb.getWorksheet('Sở Y tế')!.getCell(`M${r}`).value).toBeInstanceOf(Date);
   });
 
+  test('numbers, dates, formulas and links typed by an agency keep their type when their task moves (a row inserted above)', async () => {
+    const first = await xlsxPort(planBook(ROWS));
+    await generate(first, await analyze(first));
+    const ws = first.wb.getWorksheet('Sở Y tế')!;
+    ws.getCell('O4').value = 'Tài liệu';
+    const r = xlsxGrid(ws).findIndex((row) => row[1] === 'Cập nhật cổng thông tin') + 1;
+    ws.getCell(`J${r}`).value = 12; // "12" tin
+    ws.getCell(`K${r}`).value = { formula: `J${r}*2`, result: 24 } as ExcelJS.CellFormulaValue;
+    ws.getCell(`O${r}`).value = { text: 'Báo cáo', hyperlink: 'https://example.gov.vn/bc.pdf' };
+    ws.getCell(`I${r}`).value = 'Hoàn thành';
+    const t = xlsxGrid(ws).findIndex((row) => row[1] === 'Tập huấn kỹ năng phát ngôn') + 1;
+    ws.getCell(`J${t}`).value = new Date(Date.UTC(2026, 4, 20));
+    // a style of its own (exceljs shares one style object between the cells read with it)
+    ws.getCell(`J${t}`).style = { ...ws.getCell(`J${t}`).style, numFmt: 'dd/mm/yyyy' };
+    ws.getCell(`O${t}`).value = { text: 'Xem bảng', hyperlink: "#'Tổng hợp'!A1" };
+    const again = await xlsxPort(first.wb);
+    const rows = ROWS.map((x) => x.slice());
+    const table = again.wb.getWorksheet('Phụ lục')!;
+    table.spliceRows(4, table.rowCount);
+    [['1', 'Hội thảo mới', 'Sở Y tế', 'Sở Tư pháp', 'Quý I'], ...rows.map((x) => [String(Number(x[0]) + 1), ...x.slice(1)])].forEach((x, i) => (table.getRow(4 + i).values = x));
+    const third = await xlsxPort(again.wb);
+    const res = await generate(third, await analyze(third), { today: '2026-12-01' });
+    expect(res.generation.removed).toEqual({});
+    const ws2 = third.wb.getWorksheet('Sở Y tế')!;
+    const r2 = xlsxGrid(ws2).findIndex((row) => row[1] === 'Cập nhật cổng thông tin') + 1;
+    expect(r2).toBe(r + 1); // one more task above it
+    expect(ws2.getCell(`J${r2}`).value).toBe(12);
+    // the formula moved with its row, as Excel moves a copied one
+    expect(ws2.getCell(`K${r2}`).formula).toBe(`J${r2}*2`);
+    expect(ws2.getCell(`O${r2}`).value).toEqual({ text: 'Báo cáo', hyperlink: 'https://example.gov.vn/bc.pdf' });
+    const t2 = xlsxGrid(ws2).findIndex((row) => row[1] === 'Tập huấn kỹ năng phát ngôn') + 1;
+    expect(ws2.getCell(`J${t2}`).value).toEqual(new Date(Date.UTC(2026, 4, 20)));
+    expect(xlsxGrid(ws2)[t2 - 1][9]).toBe('20/05/2026');
+    // a link inside the workbook is written as Excel writes one (a location; exceljs reads only links to URLs)
+    const typed = (await third.readSheets(['Sở Y tế']))['Sở Y tế'].typed!;
+    expect(typed[`${t2}:15`]).toEqual({ link: "#'Tổng hợp'!A1", text: 'Xem bảng' });
+    expect(typed[`${r2}:15`]).toEqual({ link: 'https://example.gov.vn/bc.pdf', text: 'Báo cáo' });
+    expect(typed[`${r2}:11`]).toEqual({ formula: `J${r2}*2`, result: 24 });
+  });
+
   test('a comment a person put on one of our sheets is named when the sheet is made again', async () => {
     const first = await xlsxPort(planBook(ROWS));
     await generate(first, await analyze(first));

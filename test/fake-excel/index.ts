@@ -35,6 +35,8 @@ export interface CellState {
   value: string | number | boolean;
   formula?: string;
   style: Record<string, unknown>;
+  /** Range.hyperlink (ExcelApi 1.7): a URL in `address`, a place in the workbook in `documentReference`. */
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
 }
 
 export interface SheetState {
@@ -252,6 +254,46 @@ export class FakeRange extends Proxy {
   get text(): string[][] {
     return this.get('text');
   }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  /** One cell's link (Excel sets it on the range's cells; here a single cell, as we use it). */
+  set hyperlink(h: { address?: string; documentReference?: string; textToDisplay?: string }) {
+    this.queueSet('hyperlink', h, () => {
+      const b = this.resolve();
+      if (b.r1 !== b.r2 || b.c1 !== b.c2) throw new FakeExcelError('InvalidArgument', 'The fake sets a hyperlink on one cell at a time.');
+      const k = key(b.r1, b.c1);
+      const cur = this.sheet().cells.get(k) ?? { value: '', style: {} };
+      this.sheet().cells.set(k, { ...cur, hyperlink: h, value: cur.value === '' && h.textToDisplay ? h.textToDisplay : cur.value });
+    });
+  }
+  /** range.getCellProperties (ExcelApi 1.9): `value` is there after the next sync. */
+  getCellProperties(opts: { hyperlink?: boolean }): { readonly value: { hyperlink?: CellState['hyperlink'] }[][] } {
+    let rows: { hyperlink?: CellState['hyperlink'] }[][] | null = null;
+    this.ctx.loads.push({
+      json: JSON.stringify({ p: this.path, call: 'getCellProperties', opts }),
+      apply: () => {
+        const b = this.resolve();
+        const s = this.sheet();
+        rows = [];
+        for (let r = b.r1; r <= b.r2; r++) {
+          const row: { hyperlink?: CellState['hyperlink'] }[] = [];
+          for (let c = b.c1; c <= b.c2; c++) row.push(opts.hyperlink ? { hyperlink: s.cells.get(key(r, c))?.hyperlink } : {});
+          rows.push(row);
+        }
+        return rows;
+      },
+    });
+    return {
+      get value() {
+        if (!rows) throw new FakeExcelError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.');
+        return rows;
+      },
+    };
+  }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
   }
@@ -297,7 +339,7 @@ export class FakeRange extends Proxy {
     const b = this.box();
     if (!b) return null;
     // a read of more than 5 million cells comes back null (office-js-docs-pr#5821)
-    if ((prop === 'text' || prop === 'values' || prop === 'valueTypes') && (b.r2 - b.r1 + 1) * (b.c2 - b.c1 + 1) > MAX_READ_CELLS) return null;
+    if ((prop === 'text' || prop === 'values' || prop === 'valueTypes' || prop === 'formulas') && (b.r2 - b.r1 + 1) * (b.c2 - b.c1 + 1) > MAX_READ_CELLS) return null;
     const s = this.sheet();
     const grid = (f: (c: CellState | undefined) => unknown) => {
       const out: unknown[][] = [];
@@ -309,8 +351,13 @@ export class FakeRange extends Proxy {
       return out;
     };
     switch (prop) {
+      // a formula's value is its last result (the fake does not calculate: what was set as its value)
       case 'values':
+        return grid((c) => c?.value ?? '');
+      case 'formulas':
         return grid((c) => (c?.formula ? c.formula : (c?.value ?? '')));
+      case 'numberFormat':
+        return grid(() => 'General').map((row, i) => row.map((f, j) => s.numberFormats.get(`${b.r1 + i}:${b.c1 + j}`) ?? f));
       case 'text':
         return grid((c) => (c ? String(c.formula ? '' : c.value) : ''));
       case 'valueTypes':

@@ -9,6 +9,7 @@ export const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006
 export const REL_SHARED_STRINGS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
 export const REL_CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
 export const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+export const REL_HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface Relationship {
@@ -185,7 +186,7 @@ export class OpcPackage {
   }
 
   /** Add a relationship from `source` to `target` (relative to the source's folder); returns its id. */
-  addRel(source: string, type: string, target: string): string {
+  addRel(source: string, type: string, target: string, external = false): string {
     const part = relsOf(source);
     const xml = this.text(part) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     const used = new Set(this.rels(source).map((r) => r.id));
@@ -193,7 +194,7 @@ export class OpcPackage {
     while (used.has(`rIdPc${n}`)) n++;
     const id = `rIdPc${n}`;
     const at = xml.lastIndexOf('</Relationships>');
-    const el = `<Relationship Id="${id}" Type="${escAttr(type)}" Target="${escAttr(target)}"/>`;
+    const el = `<Relationship Id="${id}" Type="${escAttr(type)}" Target="${escAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
     this.setText(part, at < 0 ? xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${el}</Relationships>`) : xml.slice(0, at) + el + xml.slice(at));
     return id;
   }

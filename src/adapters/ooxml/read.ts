@@ -1,7 +1,7 @@
 // Reading a worksheet part into a Grid, streaming: the cost follows the cells the part holds, never
 // the used range's rectangle (a stray cell at row 1,048,576 is one row of text).
-import { parseRange } from '../../core/address';
-import type { Grid } from '../../core/table';
+import { parseRange, shiftFormula } from '../../core/address';
+import type { Grid, TypedCell } from '../../core/table';
 import type { Styles } from './styles';
 import { fromXmlSafe, sax } from './xml';
 
@@ -65,9 +65,23 @@ export function colOf(ref: string): number {
   return c;
 }
 
-/** One worksheet part as text cells (numbers plain, dates dd/mm/yyyy, booleans TRUE/FALSE, errors kept). */
-export function readSheet(xml: string, sheet: string, strings: () => string[], styles: Styles, date1904: boolean): SheetRead {
+export interface TypedRead {
+  /** The sheet's hyperlink relationships: id → URL. */
+  linkTarget(rid: string): string | undefined;
+}
+
+/**
+ * One worksheet part as text cells (numbers plain, dates dd/mm/yyyy, booleans TRUE/FALSE, errors kept).
+ * With `typed`, also what cells hold beyond their text (Grid.typed): numbers, formulas (a shared
+ * formula's followers written out), hyperlinks.
+ */
+export function readSheet(xml: string, sheet: string, strings: () => string[], styles: Styles, date1904: boolean, typed?: TypedRead): SheetRead {
   const values: string[][] = [];
+  const kept: Record<string, TypedCell> = {};
+  const masters = new Map<string, { formula: string; r: number; c: number }>();
+  let f: { text: string[]; shared?: string; ref?: boolean } | null = null;
+  let inF = false;
+  const links: { r: number; c: number; link: string; display?: string }[] = [];
   const errors: string[] = [];
   const merges: string[] = [];
   let printSetup = false;
@@ -104,6 +118,21 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
         case 'v':
           inV = !self;
           break;
+        case 'f':
+          if (!typed) break;
+          f = { text: [], shared: a.t === 'shared' ? a.si : undefined, ref: !!a.ref };
+          inF = !self;
+          break;
+        case 'hyperlink': {
+          if (!typed || !a.ref) break;
+          // a place in the workbook (some producers write it with its '#'), or a relationship to a URL
+          const target = a.location ? '#' + a.location.replace(/^#/, '') : a['r:id'] ? typed.linkTarget(a['r:id']) : undefined;
+          if (!target) break;
+          const rr = parseRange(a.ref);
+          if ((rr.r2 - rr.r1 + 1) * (rr.c2 - rr.c1 + 1) > 10_000) break;
+          for (let y = rr.r1; y <= rr.r2; y++) for (let x = rr.c1; x <= rr.c2; x++) links.push({ r: y, c: x, link: target, display: a.display });
+          break;
+        }
         case 'is':
           inIs = !self;
           break;
@@ -134,6 +163,24 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
           row = null;
           break;
         case 'c': {
+          if (typed && f) {
+            const cell = f;
+            f = null;
+            let formula = cell.text.join('');
+            if (cell.shared !== undefined) {
+              const m = masters.get(cell.shared);
+              if (formula && cell.ref) masters.set(cell.shared, { formula, r, c });
+              else if (m) formula = shiftFormula(m.formula, r - m.r, c - m.c);
+            }
+            if (formula) {
+              const raw = v.join('');
+              const result = raw === '' ? undefined : t === 'n' || t === undefined ? Number(raw) : t === 's' ? ((ss ??= strings())[Number(raw)] ?? '') : fromXmlSafe(raw);
+              kept[`${r}:${c}`] = { formula, ...(result === undefined || (typeof result === 'number' && Number.isNaN(result)) ? {} : { result }) };
+            }
+          } else if (typed && t === 'n' && v.length) {
+            const n = Number(v.join(''));
+            if (Number.isFinite(n)) kept[`${r}:${c}`] = styles.isDate(s) ? { number: n, date: true } : { number: n };
+          }
           if (!v.length && t !== 'inlineStr') break;
           const raw = v.join('');
           let text: string;
@@ -153,6 +200,9 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
         case 'v':
           inV = false;
           break;
+        case 'f':
+          inF = false;
+          break;
         case 'is':
           inIs = false;
           break;
@@ -166,6 +216,7 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
     },
     text(x) {
       if (inV || (inT && rPh === 0)) v.push(x);
+      else if (inF && f) f.text.push(x);
     },
   });
   const rects = merges.map((m) => parseRange(m));
@@ -177,5 +228,9 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
       for (let cc = m.c1; cc <= m.c2; cc++) if ((rr !== m.r1 || cc !== m.c1) && line[cc - 1]) line[cc - 1] = '';
     }
   }
-  return { grid: { sheet, values, top: 1, left: 1, merges: rects, errors }, printSetup };
+  // a hyperlink is the cell's link and the text it shows
+  for (const l of links) kept[`${l.r}:${l.c}`] = { link: l.link, text: values[l.r - 1]?.[l.c - 1] ?? l.display ?? '' };
+  const grid: Grid = { sheet, values, top: 1, left: 1, merges: rects, errors };
+  if (typed) grid.typed = kept;
+  return { grid, printSetup };
 }

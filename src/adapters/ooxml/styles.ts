@@ -1,16 +1,10 @@
 // styles.xml: what reading needs (which cell formats are dates) and the formats we add. A user's
 // formats are never changed or renumbered: ours are appended, and only the counts we grow are touched.
-import { STYLES, type CellStyle } from '../../core/styles';
+import { STYLES, isDateFormat, type CellStyle } from '../../core/styles';
 import type { StyleName } from '../../core/schemas';
 import { findElement, tagAttrs, withAttrs } from './xml';
 
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** A number format code that shows a date or time ("dd/mm/yyyy", "[$-42A]d mmmm yyyy"; not "0.00"). */
-export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
-  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
 
 const COLLECTIONS = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'] as const;
 type Collection = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';

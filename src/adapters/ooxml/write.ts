@@ -3,6 +3,7 @@
 import { a1, colLetter, parseRange, rangeA1 } from '../../core/address';
 import type { PlanCell, SheetPlan } from '../../core/schemas';
 import type { Styles } from './styles';
+import { planLinks } from '../../core/styles';
 import { colOf } from './read';
 import { esc, escAttr, findElement, tagAttrs, tagEnd, withAttrs, xmlSafe } from './xml';
 
@@ -35,6 +36,8 @@ export function cellXml(ref: string, v: PlanCell, s: number | null, shared?: Sha
   const sa = s ? ` s="${s}"` : '';
   if (v === null || v === undefined || v === '') return s ? `<c r="${ref}"${sa}/>` : '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${sa}><v>${v}</v></c>` : `<c r="${ref}"${sa} t="e"><v>#NUM!</v></c>`;
+  // a hyperlink's text; the link itself is in the part's <hyperlinks> (planLinks)
+  if (typeof v === 'object' && 'link' in v) return v.text ? `<c r="${ref}"${sa} t="inlineStr"><is>${tText(v.text)}</is></c>` : s ? `<c r="${ref}"${sa}/>` : '';
   if (typeof v === 'object') {
     // a formula the rows below repeat is written once, on the first cell of the run (a shared formula)
     const f = shared
@@ -95,7 +98,7 @@ function sharedFormulas(rows: PlanCell[][]): (SharedFormula | undefined)[][] {
     };
     for (let r = 0; r <= rows.length; r++) {
       const v = rows[r]?.[c];
-      const here = v && typeof v === 'object' ? formulaShape(v.formula, r + 1) : '';
+      const here = v && typeof v === 'object' && 'formula' in v ? formulaShape(v.formula, r + 1) : '';
       if (here && here === shape && start >= 0) continue;
       close(r);
       if (here) {
@@ -111,6 +114,18 @@ export interface PartExtras {
   tabColor?: string;
   /** The relationship id of the sheet's drawing (its charts). */
   drawingRid?: string;
+  /** Relationship ids of the plan's links to outside the workbook, by URL. */
+  linkRids?: Map<string, string>;
+}
+
+function hyperlinksXml(plan: SheetPlan, rids: Map<string, string> | undefined): string {
+  const links = planLinks(plan);
+  if (!links.length) return '';
+  const el = links.map((l) => {
+    const where = l.link.startsWith('#') ? `location="${escAttr(l.link.slice(1))}"` : rids?.get(l.link) ? `r:id="${rids.get(l.link)}"` : '';
+    return where ? `<hyperlink ref="${l.ref}" ${where} display="${escAttr(xmlSafe(l.text))}"/>` : '';
+  });
+  return el.some(Boolean) ? `<hyperlinks>${el.join('')}</hyperlinks>` : '';
 }
 
 /**
@@ -229,6 +244,7 @@ function writeSheetPart(plan: SheetPlan, styles: Styles, extras: PartExtras, emi
         .join('')}</dataValidations>`,
     );
   }
+  out.push(hyperlinksXml(plan, extras.linkRids));
   out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   out.push(`<pageSetup paperSize="${plan.print.paperSize}" orientation="${plan.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="${plan.print.fitToWidth}" fitToHeight="${plan.print.fitToHeight ?? 0}"/>`);
   if (plan.print.footer) out.push(`<headerFooter><oddFooter>${esc(plan.print.footer)}</oddFooter><evenFooter>${esc(plan.print.footer)}</evenFooter></headerFooter>`);
