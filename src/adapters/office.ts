@@ -253,10 +253,19 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Build the list of queued operations for a plan (pure; no Excel call). */
   private ops(plan: WritePlan, existing: Set<string>): { main: Op[]; final: Op[]; temps: string[] } {
+    const known = existing;
     const main: Op[] = [];
     const final: Op[] = [];
     const temps: string[] = [];
     const size = (x: unknown) => JSON.stringify(x).length + 64;
+    // ours kept whole under an archive name (Excel keeps all they hold); the names are free for the new sheets
+    existing = new Set(existing);
+    for (const { from, to } of plan.renameSheets ?? []) {
+      if (!existing.has(from.toLowerCase())) continue;
+      existing.delete(from.toLowerCase());
+      existing.add(to.toLowerCase());
+      main.push({ bytes: 96, label: to, queue: (context) => void (context.workbook.worksheets.getItem(from).name = to) });
+    }
     for (const name of plan.createSheets ?? [])
       if (!existing.has(name.toLowerCase())) main.push({ bytes: 64, label: name, queue: (context) => void context.workbook.worksheets.add(name) });
     // cell writes in existing sheets (quarter columns, fixes): values first, then header formats
@@ -361,10 +370,11 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     // a user's own sheets keep their places: ours go back where they were, new ones after the last of ours
     if (plan.knownSheets) {
-      const ours = new Set([...plan.sheets.map((s) => s.name), ...plan.deleteSheets, REGISTRY_SHEET].map((n) => n.toLowerCase()));
+      const archived = (plan.renameSheets ?? []).filter((x) => existing.has(x.to.toLowerCase())).map((x) => x.to);
+      const ours = new Set([...plan.sheets.map((s) => s.name), ...plan.deleteSheets, ...archived, REGISTRY_SHEET].map((n) => n.toLowerCase()));
       const deleted = new Set(plan.deleteSheets.map((n) => n.toLowerCase()));
-      const after = [...plan.knownSheets.filter((n) => !deleted.has(n.toLowerCase())), ...plan.sheets.map((s) => s.name).filter((n) => !existing.has(n.toLowerCase()))];
-      if (plan.registry && !existing.has(REGISTRY_SHEET.toLowerCase())) after.push(REGISTRY_SHEET);
+      const after = [...plan.knownSheets.filter((n) => !deleted.has(n.toLowerCase())), ...archived, ...plan.sheets.map((s) => s.name).filter((n) => !known.has(n.toLowerCase()))];
+      if (plan.registry && !known.has(REGISTRY_SHEET.toLowerCase())) after.push(REGISTRY_SHEET);
       const order = tabOrder(plan.knownSheets, ours, after);
       order.forEach((n, i) => {
         if (ours.has(n.toLowerCase())) final.push({ bytes: 48, label: n, queue: (context) => void (context.workbook.worksheets.getItem(n).position = i) });

@@ -258,6 +258,23 @@ export class XlsxWorkbook implements WorkbookPort {
     if (rels.length) this.pkg.remove(relsOf(s.part));
   }
 
+  /** A sheet under a new name; the names scoped to it (its print titles) point at it by the new name. */
+  private renameSheet(s: SheetEntry, to: string): void {
+    const i = this.sheets.indexOf(s);
+    const from = s.name;
+    s.name = to;
+    if (s.raw) s.raw = withAttrs(s.raw, { name: to });
+    const now = esc(sheetRef(to, ''));
+    for (const d of this.names) {
+      if (d.local !== i) continue;
+      const at = d.raw.indexOf('>') + 1;
+      let body = d.raw.slice(at).split(esc(sheetRef(from, ''))).join(now);
+      // a name without spaces or punctuation may be written unquoted
+      if (/^[\p{L}\p{N}_.]+$/u.test(from)) body = body.split(esc(`${from}!`)).join(now);
+      d.raw = d.raw.slice(0, at) + body;
+    }
+  }
+
   /** One of our drawings and its charts, parts and content types. */
   private removeDrawing(part: string): void {
     for (const r of this.pkg.rels(part)) {
@@ -312,6 +329,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const replaced = new Set<SheetEntry>();
     const notes: Note[] = [];
     for (const name of plan.createSheets ?? []) if (!this.byName(name)) this.addSheet(name, 'visible', EMPTY_SHEET);
+    // ours kept whole under an archive name: the part and all it holds stay as they are
+    for (const { from, to } of plan.renameSheets ?? []) {
+      const s = this.byName(from);
+      if (s) this.renameSheet(s, to);
+    }
 
     // cell writes into a user's sheets: one splice per sheet
     const bySheet = new Map<SheetEntry, Map<number, Map<number, CellPatch>>>();

@@ -5,8 +5,8 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
-import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, CHART_TITLE, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
-import type { CarriedRow } from '../core/carry';
+import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, CHART_TITLE, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, archiveName, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { addedCells, type CarriedRow } from '../core/carry';
 import { REGISTRY_SHEET } from '../core/registry';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
 import { emptyRegistry, type Registry } from '../core/registry';
@@ -292,6 +292,8 @@ export interface GenerateResult {
   written: boolean;
   /** Generated sheets the user renamed (old name → new name): kept under their new names. */
   renamed?: Record<string, string>;
+  /** Summary sheets where a person filled cells outside what was written: kept whole as archives, made again beside them. */
+  keptAsArchive?: { sheet: string; archive: string; cells: string[] }[];
 }
 
 interface Earlier {
@@ -303,6 +305,8 @@ interface Earlier {
   archives: Registry['sheets'];
   /** Generated sheets the user renamed, found by their header and title: old name → new name. */
   renamed: Record<string, string>;
+  /** Summary sheets (report, chart, overdue, task list) with cells a person filled outside what was written. */
+  added: { sheet: string; cells: string[] }[];
 }
 
 /** An agency sheet with the deadline columns (Hạn, Ngày hoàn thành, Đánh giá), not one written before them. */
@@ -355,7 +359,7 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
   const lost = a.registry.sheets.filter((s) => s.kind === 'agency' && !existing.has(s.name.toLowerCase()));
   const registered = new Set(a.registry.sheets.map((s) => s.name.toLowerCase()));
   const strangers = lost.length ? a.snapshot.sheets.filter((s) => !registered.has(s.name.toLowerCase()) && s.name !== a.grid.sheet && s.name !== REGISTRY_SHEET).map((s) => s.name) : [];
-  const out: Earlier = { ours: new Set(), carry: {}, previous: {}, extra: {}, archives: [], renamed: {} };
+  const out: Earlier = { ours: new Set(), carry: {}, previous: {}, extra: {}, archives: [], renamed: {}, added: [] };
   if (!listed.length && !strangers.length) return out;
   const grids = await port.readSheets([...listed.map((s) => existing.get(s.name.toLowerCase())!), ...strangers]);
   const take = (name: string, s: Registry['sheets'][number], g: Grid) => {
@@ -364,7 +368,13 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
       out.archives.push({ ...s, name });
       return;
     }
-    if (s.kind !== 'agency' || !s.agency) return;
+    if (s.kind !== 'agency') {
+      // what a person typed on a summary sheet has no task to follow: the sheet is kept whole (generate)
+      const cells = addedCells(g, s.size, AGENCY_HEADER_ROW);
+      if (cells.length) out.added.push({ sheet: name, cells });
+      return;
+    }
+    if (!s.agency) return;
     out.previous[s.agency] = name;
     const headers = Array.from({ length: 40 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, (isDeadlineLayout(g) ? AGENCY_COLUMNS.length : AGENCY_COLUMNS_V1.length) + 1 + k).trim());
     let used = headers.length;
@@ -420,6 +430,14 @@ export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): st
   }
   for (const [from, to] of Object.entries(r.renamed ?? {}))
     out.push(en ? `The sheet "${from}" was renamed "${to}": Phân công keeps the new name and updates that sheet.` : `Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
+  for (const k of r.keptAsArchive ?? []) {
+    const cells = k.cells.length > 8 ? `${k.cells.slice(0, 8).join(', ')} …` : k.cells.join(', ');
+    out.push(
+      en
+        ? `The sheet "${k.sheet}" had cells filled by a person (${cells}): the earlier sheet is kept whole as "${k.archive}" and "${k.sheet}" is made again.`
+        : `Sheet "${k.sheet}" có ô do người dùng nhập (${cells}): bản cũ được giữ nguyên ở sheet "${k.archive}", sheet "${k.sheet}" được tạo lại.`,
+    );
+  }
   // what the host did not apply (Excel: fit-to-width ignored until the Page Layout tab was opened)
   (r.write.notes ?? []).forEach((n, k) => out.push(render(r.write.noteTexts?.[k], n, lang)));
   return out;
@@ -427,7 +445,8 @@ export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): st
 
 export async function generate(port: WorkbookPort, a: Analysis, req: GenerateRequest = {}): Promise<GenerateResult> {
   const quarters = planQuarters(a.grid, a.table, a.tasks, !!req.force);
-  const { ours, carry, previous, extra, archives, renamed } = await earlierSheets(port, a);
+  const { ours, carry, previous, extra, archives, renamed, added } = await earlierSheets(port, a);
+  const today = req.today ?? new Date().toISOString().slice(0, 10);
   // generating for some agencies only keeps the other agencies' sheets (and what they typed) as they are
   const kept = req.only ? a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency && !req.only!.includes(s.agency) && ours.has(s.name.toLowerCase())) : [];
   const keptNames = new Set(kept.map((s) => s.name.toLowerCase()));
@@ -443,7 +462,7 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
     previousNames: previous,
     carryOver: carry,
     extraColumns: extra,
-    today: req.today ?? new Date().toISOString().slice(0, 10),
+    today,
     issues: a.issues,
   });
   // a quarter cell the user typed is left as written and listed (quarters.conflicts); everything else is written
@@ -451,9 +470,17 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
   // earlier archives stay, whatever else is replaced
   const archiveNames = new Set(archives.map((s) => s.name.toLowerCase()));
   const deleteSheets = a.snapshot.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase()) && !newNames.has(n.toLowerCase()) && !keptNames.has(n.toLowerCase()) && !archiveNames.has(n.toLowerCase()));
+  // a summary sheet a person wrote on is kept whole under an archive name; a new one takes its place
+  const taken = new Set([...a.snapshot.sheets.map((s) => s.name), ...generation.sheets.map((s) => s.name)].map((n) => n.toLowerCase()));
+  const keptAsArchive = req.only ? [] : added.filter((x) => newNames.has(x.sheet.toLowerCase())).map((x) => ({ ...x, archive: archiveName(x.sheet, today, taken) }));
   const registry: Registry = {
     ...a.registry,
-    sheets: [...generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null })), ...kept, ...archives.filter((s) => !newNames.has(s.name.toLowerCase()))],
+    sheets: [
+      ...generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null, size: { rows: s.rows.length, cols: s.rows.reduce((w, r) => Math.max(w, r.length), s.widths.length) } })),
+      ...kept,
+      ...archives.filter((s) => !newNames.has(s.name.toLowerCase())),
+      ...keptAsArchive.map((x) => ({ name: x.archive, kind: 'archive' as const, agency: null })),
+    ],
     quarterColumns: { sheet: a.grid.sheet, cols: quarters.cols },
   };
   const write = await port.write(
@@ -464,10 +491,11 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
       deleteSheets,
       registry,
       knownSheets: a.snapshot.sheets.map((s) => s.name),
+      ...(keptAsArchive.length ? { renameSheets: keptAsArchive.map((x) => ({ from: x.sheet, to: x.archive })) } : {}),
     },
     req.progress,
   );
-  return { quarters, generation, sheetsWritten: generation.sheets.map((s) => s.name), deleted: deleteSheets, write, written: true, renamed };
+  return { quarters, generation, sheetsWritten: generation.sheets.map((s) => s.name), deleted: deleteSheets, write, written: true, renamed, ...(keptAsArchive.length ? { keptAsArchive } : {}) };
 }
 
 // ---- Fixes -----------------------------------------------------------------------------------------

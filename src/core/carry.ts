@@ -4,7 +4,8 @@
 // Content that finds no task is never dropped: it is returned as unplaced, to be archived.
 import { similarity } from './agencies/match';
 import { wordsKey, foldKey } from './text';
-import type { TypedCell } from './table';
+import { gridCell, type Grid, type TypedCell } from './table';
+import { a1 } from './address';
 
 export interface CarriedRow {
   /** The id the row had when it was generated. */
@@ -78,4 +79,27 @@ export function placeCarried(previous: readonly CarriedRow[], now: readonly Curr
     else if (typed(r, defaultStatus)) unplaced.push(r);
   }
   return { byTask, moved, unplaced };
+}
+
+/**
+ * Cells a person filled outside what was written on one of our sheets (a note under the report, a
+ * column beside the task list): A1 addresses, in reading order, at most `limit`. Without the size that
+ * was written (sheets of earlier versions), the width of the title rows' merges, or of the header row.
+ */
+export function addedCells(g: Grid, size: { rows: number; cols: number } | undefined, headerRow: number, limit = 50): string[] {
+  let cols = size?.cols ?? 0;
+  if (!cols) {
+    for (const m of g.merges) if (m.r1 <= 2) cols = Math.max(cols, m.c2);
+    for (let c = 1; c <= 60; c++) if (gridCell(g, headerRow, c).trim()) cols = Math.max(cols, c);
+  }
+  const rows = size?.rows ?? Infinity;
+  const out: string[] = [];
+  g.values.forEach((line, i) => {
+    const r = g.top + i;
+    for (let j = 0; j < line.length && out.length < limit; j++) {
+      const c = g.left + j;
+      if ((c > cols || r > rows) && line[j] !== undefined && String(line[j]).trim() !== '') out.push(a1(r, c));
+    }
+  });
+  return out;
 }

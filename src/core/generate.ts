@@ -811,6 +811,18 @@ export function archiveSheet(name: string, agency: string, rows: CarriedRow[], e
   };
 }
 
+/** "Sở Y tế (cũ 01-12-2026)": a name no sheet in `taken` (lower case) has, added to it; cut by code points. */
+export function archiveName(base: string, today: string, taken: Set<string>): string {
+  const [y, m, d] = today.split('-');
+  let name = '';
+  for (let n = 1; !name || taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (cũ ${d}-${m}-${y}${n > 1 ? ` ${n}` : ''})`;
+    name = Array.from(sanitizeSheetName(base)).slice(0, MAX_NAME - suffix.length).join('').trim() + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
 export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOptions): GenerationPlan {
   let byAgency = assignments(tasks, idx, opts);
   if (opts.only) byAgency = new Map([...byAgency].filter(([k]) => opts.only!.includes(k)));
@@ -833,15 +845,7 @@ export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOpt
   const archives: SheetPlan[] = [];
   const today = opts.today ?? '1970-01-01';
   for (const [agency, rows] of Object.entries(removed)) {
-    const [y, m, d] = today.split('-');
-    const base = opts.previousNames[agency] ?? names.get(agency) ?? agency;
-    const suffix = ` (cũ ${d}-${m}-${y})`;
-    let name = Array.from(sanitizeSheetName(base)).slice(0, MAX_NAME - suffix.length).join('').trim() + suffix;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) {
-      const s2 = ` (cũ ${d}-${m}-${y} ${n})`;
-      name = Array.from(sanitizeSheetName(base)).slice(0, MAX_NAME - s2.length).join('').trim() + s2;
-    }
-    taken.add(name.toLowerCase());
+    const name = archiveName(opts.previousNames[agency] ?? names.get(agency) ?? agency, today, taken);
     archived[agency] = name;
     archives.push(archiveSheet(name, agency, rows, opts.extraColumns?.[agency] ?? [], today));
   }

@@ -8,7 +8,15 @@ const CHUNK = 30000;
 
 export const RegistrySchema = z.object({
   version: z.literal(1),
-  sheets: z.array(z.object({ name: z.string(), kind: z.enum(['agency', 'report', 'archive', 'tasks', 'overdue', 'chart']), agency: z.string().nullable() })),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['agency', 'report', 'archive', 'tasks', 'overdue', 'chart']),
+      agency: z.string().nullable(),
+      /** The rows and columns written: a cell beyond them is a person's (absent in registries of earlier versions). */
+      size: z.object({ rows: z.number().int(), cols: z.number().int() }).optional(),
+    }),
+  ),
   quarterColumns: z.object({ sheet: z.string(), cols: z.array(z.number()) }).nullable().default(null),
   settings: RuleSettingsSchema.default({}),
   /** Findings the user chose to ignore in this workbook (findingKey): left out of the check while they read the same. */

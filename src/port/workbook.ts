@@ -42,6 +42,8 @@ export interface WritePlan {
   sheets: SheetPlan[];
   /** Generated sheets to delete (ours, no longer needed). */
   deleteSheets: string[];
+  /** Ours to keep under another name (archived whole, with all they hold), before `sheets` are written. */
+  renameSheets?: { from: string; to: string }[];
   registry: Registry | null;
   /** Plain (user-owned) sheets to create before the cell writes when missing. */
   createSheets?: string[];

@@ -156,6 +156,31 @@ describe('typed values in Excel (issue 15)', () => {
   });
 });
 
+describe('a summary sheet a person wrote on, in Excel (issue 15)', () => {
+  test('is kept whole under an archive name, in its place; a new one is made; the next run keeps both', async () => {
+    const host = fakeHostFrom(seed002Workbook());
+    const op = officePort(host);
+    await generate(op, await analyze(op), { today: '2026-12-01' });
+    const report = host.sheet('Tổng hợp')!;
+    const below = host.grid('Tổng hợp').length + 2;
+    report.cells.set(`${below}:2`, { value: 'Ý kiến lãnh đạo', style: {} });
+    const order = host.sheets.map((x) => x.name);
+    const again = officePort(host);
+    const r = await generate(again, await analyze(again), { today: '2026-12-02' });
+    expect(r.keptAsArchive?.map((k) => k.archive)).toEqual(['Tổng hợp (cũ 02-12-2026)']);
+    expect(host.grid('Tổng hợp (cũ 02-12-2026)')[below - 1][1]).toBe('Ý kiến lãnh đạo');
+    expect(host.grid('Tổng hợp').flat()).not.toContain('Ý kiến lãnh đạo');
+    // the report stays where it was; the archive follows the last of ours
+    const now = host.sheets.map((x) => x.name);
+    expect(now.indexOf('Tổng hợp')).toBe(order.indexOf('Tổng hợp'));
+    expect(now.filter((n) => n !== 'Tổng hợp (cũ 02-12-2026)')).toEqual(order);
+    const third = officePort(host);
+    const r3 = await generate(third, await analyze(third), { today: '2026-12-03' });
+    expect(r3.keptAsArchive).toBeUndefined();
+    expect(host.grid('Tổng hợp (cũ 02-12-2026)')[below - 1][1]).toBe('Ý kiến lãnh đạo');
+  });
+});
+
 describe('tab order in Excel (issue 21)', () => {
   test('regeneration keeps the user’s own sheets where they were', async () => {
     const host = fakeHostFrom(seed002Workbook());

@@ -393,6 +393,36 @@ describe('sheet names', () => {
 });
 
 describe('rows a person added to a generated sheet (issue 15)', () => {
+  test('a note under the report and a column beside the task list: those sheets are kept whole as archives, made again, and said', async () => {
+    const first = await xlsxPort(planBook(ROWS));
+    await generate(first, await analyze(first), { today: '2026-12-01' });
+    const report = first.wb.getWorksheet(REPORT_SHEET)!;
+    const below = report.rowCount + 2;
+    report.getCell(`B${below}`).value = 'Ý kiến lãnh đạo: đôn đốc Sở Y tế';
+    const list = first.wb.getWorksheet(TASK_LIST_SHEET)!;
+    list.getCell('Z5').value = 'đã gọi điện';
+    const again = await xlsxPort(first.wb);
+    const r = await generate(again, await analyze(again), { today: '2026-12-02' });
+    // only those two (a sheet nobody wrote on is simply made again); names within Excel's 31 characters
+    const listArchive = 'Danh sách nhiệm (cũ 02-12-2026)';
+    expect(r.keptAsArchive).toEqual([
+      { sheet: REPORT_SHEET, cells: [`B${below}`], archive: `${REPORT_SHEET} (cũ 02-12-2026)` },
+      { sheet: TASK_LIST_SHEET, cells: ['Z5'], archive: listArchive },
+    ]);
+    const kept = again.wb.getWorksheet(`${REPORT_SHEET} (cũ 02-12-2026)`)!;
+    expect(kept.getCell(`B${below}`).value).toBe('Ý kiến lãnh đạo: đôn đốc Sở Y tế');
+    expect(xlsxGrid(again.wb.getWorksheet(REPORT_SHEET)!).flat()).not.toContain('Ý kiến lãnh đạo: đôn đốc Sở Y tế');
+    expect(again.wb.getWorksheet(listArchive)!.getCell('Z5').value).toBe('đã gọi điện');
+    expect(generationNotes(r)).toContain(`Sheet "${REPORT_SHEET}" có ô do người dùng nhập (B${below}): bản cũ được giữ nguyên ở sheet "${REPORT_SHEET} (cũ 02-12-2026)", sheet "${REPORT_SHEET}" được tạo lại.`);
+    expect(generationNotes(r, 'en')).toContain(`The sheet "${TASK_LIST_SHEET}" had cells filled by a person (Z5): the earlier sheet is kept whole as "${listArchive}" and "${TASK_LIST_SHEET}" is made again.`);
+    // the archives are ours now (never replaced, not in the report), and the next run keeps them without a word
+    const third = await xlsxPort(again.wb);
+    const r3 = await generate(third, await analyze(third), { today: '2026-12-03' });
+    expect(r3.keptAsArchive).toBeUndefined();
+    expect(third.wb.getWorksheet(`${REPORT_SHEET} (cũ 02-12-2026)`)!.getCell(`B${below}`).value).toBe('Ý kiến lãnh đạo: đôn đốc Sở Y tế');
+    expect(xlsxGrid(third.wb.getWorksheet(REPORT_SHEET)!).some((row) => row.some((c) => c.includes('(cũ 02-12-2026)')))).toBe(false);
+  });
+
   test('a note row under the table is archived with its text, never dropped', async () => {
     const wb = planBook(ROWS);
     const first = await xlsxPort(wb);
