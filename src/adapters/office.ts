@@ -214,6 +214,16 @@ export class OfficeWorkbook implements WorkbookPort {
           cells += size;
         }
       }
+      // comments (ExcelApi 1.10) and pictures or shapes (1.9) a person hung on a sheet: counted with the first cells
+      const found = used.filter(({ r }) => !r.isNullObject);
+      const hung = found.map(({ n }) => {
+        const ws = context.workbook.worksheets.getItem(n);
+        return {
+          n,
+          comments: this.supported('ExcelApi', '1.10') ? ws.comments.getCount() : null,
+          shapes: this.supported('ExcelApi', '1.9') ? ws.shapes.getCount() : null,
+        };
+      });
       const readBatch = async (i: number): Promise<void> => {
         if (i >= batches.length || !batches[i].length) return;
         for (const c of batches[i]) {
@@ -237,6 +247,11 @@ export class OfficeWorkbook implements WorkbookPort {
           for (const e of g.errors) prev.errors.push(e);
           Object.assign(prev.typed!, g.typed);
         }
+      }
+      for (const h of hung) {
+        const comments = h.comments?.value ?? 0;
+        const pictures = h.shapes?.value ?? 0;
+        if (out[h.n] && (comments || pictures)) out[h.n].hung = { comments, commentCells: [], pictures };
       }
       return out;
     });

@@ -170,8 +170,15 @@ export class XlsxWorkbook implements WorkbookPort {
   private gridOf(s: SheetEntry, typed = false): { grid: Grid; printSetup: boolean } {
     const xml = this.pkg.text(s.part);
     if (xml === null) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
-    const links = typed ? new Map(this.pkg.rels(s.part).filter((r) => r.external && r.type.endsWith('/hyperlink')).map((r) => [r.id, r.target])) : null;
-    return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904, links ? { linkTarget: (rid) => links.get(rid) } : undefined);
+    if (!typed) return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904);
+    const rels = this.pkg.rels(s.part);
+    const links = new Map(rels.filter((r) => r.external && r.type.endsWith('/hyperlink')).map((r) => [r.id, r.target]));
+    const read = readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904, { linkTarget: (rid) => links.get(rid) });
+    // comments and pictures a person added (our own charts are not theirs)
+    const commentCells = rels.filter((r) => r.type.endsWith('/comments')).flatMap((r) => [...(this.pkg.text(r.part) ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]));
+    const pictures = rels.filter((r) => r.type.endsWith('/drawing') && !isOurChartPart(r.part)).length;
+    if (commentCells.length || pictures) read.grid.hung = { comments: commentCells.length, commentCells, pictures };
+    return read;
   }
 
   async read(req: ReadRequest): Promise<Snapshot> {

@@ -5,7 +5,7 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
-import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, CHART_TITLE, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, ARCHIVE_COLUMNS, archiveName, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, CHART_TITLE, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, archiveName, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
 import { addedCells, type CarriedRow } from '../core/carry';
 import { REGISTRY_SHEET } from '../core/registry';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
@@ -292,8 +292,22 @@ export interface GenerateResult {
   written: boolean;
   /** Generated sheets the user renamed (old name → new name): kept under their new names. */
   renamed?: Record<string, string>;
-  /** Summary sheets where a person filled cells outside what was written: kept whole as archives, made again beside them. */
-  keptAsArchive?: { sheet: string; archive: string; cells: string[] }[];
+  /**
+   * Our sheets a person wrote on where nothing of ours can carry it (cells of a summary sheet outside what
+   * was written, comments, pictures): kept whole as archives, made again beside them.
+   */
+  keptAsArchive?: (Added & { archive: string })[];
+}
+
+/** What a person put on one of our sheets that regeneration cannot carry over. */
+export interface Added {
+  sheet: string;
+  /** Cells filled outside what was written (summary sheets). */
+  cells: string[];
+  comments: number;
+  /** The comments' cells, where the host tells them. */
+  commentCells: string[];
+  pictures: number;
 }
 
 interface Earlier {
@@ -305,8 +319,7 @@ interface Earlier {
   archives: Registry['sheets'];
   /** Generated sheets the user renamed, found by their header and title: old name → new name. */
   renamed: Record<string, string>;
-  /** Summary sheets (report, chart, overdue, task list) with cells a person filled outside what was written. */
-  added: { sheet: string; cells: string[] }[];
+  added: Added[];
 }
 
 /** An agency sheet with the deadline columns (Hạn, Ngày hoàn thành, Đánh giá), not one written before them. */
@@ -368,12 +381,11 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
       out.archives.push({ ...s, name });
       return;
     }
-    if (s.kind !== 'agency') {
-      // what a person typed on a summary sheet has no task to follow: the sheet is kept whole (generate)
-      const cells = addedCells(g, s.size, AGENCY_HEADER_ROW);
-      if (cells.length) out.added.push({ sheet: name, cells });
-      return;
-    }
+    // what a person typed on a summary sheet has no task to follow, nor comments and pictures on any sheet
+    // of ours: the sheet is kept whole (generate). Typed cells of an agency sheet are carried (below).
+    const cells = s.kind === 'agency' ? [] : addedCells(g, s.size, AGENCY_HEADER_ROW);
+    if (cells.length || g.hung) out.added.push({ sheet: name, cells, comments: g.hung?.comments ?? 0, commentCells: g.hung?.commentCells ?? [], pictures: g.hung?.pictures ?? 0 });
+    if (s.kind !== 'agency') return;
     if (!s.agency) return;
     out.previous[s.agency] = name;
     const headers = Array.from({ length: 40 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, (isDeadlineLayout(g) ? AGENCY_COLUMNS.length : AGENCY_COLUMNS_V1.length) + 1 + k).trim());
@@ -389,7 +401,8 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     if (!g) continue;
     const header = Array.from({ length: 20 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1));
     const ours =
-      s.kind === 'archive' ? gridCell(g, AGENCY_HEADER_ROW, 1).trim() === ARCHIVE_COLUMNS[0] : s.kind === 'chart' ? gridCell(g, 1, 1).startsWith(CHART_TITLE) : looksGenerated(header, s.kind);
+      // archives are never replaced or deleted: the registry's word is enough (some are earlier sheets kept whole)
+      s.kind === 'archive' ? true : s.kind === 'chart' ? gridCell(g, 1, 1).startsWith(CHART_TITLE) : looksGenerated(header, s.kind);
     if (!ours) continue;
     take(name, s, g);
   }
@@ -430,12 +443,17 @@ export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): st
   }
   for (const [from, to] of Object.entries(r.renamed ?? {}))
     out.push(en ? `The sheet "${from}" was renamed "${to}": Phân công keeps the new name and updates that sheet.` : `Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
+  const few = (xs: string[]) => (xs.length > 8 ? `${xs.slice(0, 8).join(', ')} …` : xs.join(', '));
   for (const k of r.keptAsArchive ?? []) {
-    const cells = k.cells.length > 8 ? `${k.cells.slice(0, 8).join(', ')} …` : k.cells.join(', ');
+    const what: string[] = [];
+    if (k.cells.length) what.push(en ? `cells filled by a person (${few(k.cells)})` : `ô do người dùng nhập (${few(k.cells)})`);
+    if (k.comments) what.push(en ? `${k.comments} comment${k.comments > 1 ? 's' : ''}${k.commentCells.length ? ` (${few(k.commentCells)})` : ''}` : `${k.comments} ghi chú${k.commentCells.length ? ` (ô ${few(k.commentCells)})` : ''}`);
+    if (k.pictures) what.push(en ? `${k.pictures} picture${k.pictures > 1 ? 's' : ''} or shape${k.pictures > 1 ? 's' : ''}` : `${k.pictures} hình ảnh, hình vẽ`);
+    const tasks = k.cells.length ? '' : en ? ' (what was typed for its tasks follows them there)' : ' (nội dung đã nhập cho các nhiệm vụ vẫn đi theo nhiệm vụ)';
     out.push(
       en
-        ? `The sheet "${k.sheet}" had cells filled by a person (${cells}): the earlier sheet is kept whole as "${k.archive}" and "${k.sheet}" is made again.`
-        : `Sheet "${k.sheet}" có ô do người dùng nhập (${cells}): bản cũ được giữ nguyên ở sheet "${k.archive}", sheet "${k.sheet}" được tạo lại.`,
+        ? `The sheet "${k.sheet}" had ${what.join(' and ')}: the earlier sheet is kept whole as "${k.archive}" and "${k.sheet}" is made again${tasks}.`
+        : `Sheet "${k.sheet}" có ${what.join(' và ')}: bản cũ được giữ nguyên ở sheet "${k.archive}", sheet "${k.sheet}" được tạo lại${tasks}.`,
     );
   }
   // what the host did not apply (Excel: fit-to-width ignored until the Page Layout tab was opened)
@@ -472,7 +490,7 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
   const deleteSheets = a.snapshot.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase()) && !newNames.has(n.toLowerCase()) && !keptNames.has(n.toLowerCase()) && !archiveNames.has(n.toLowerCase()));
   // a summary sheet a person wrote on is kept whole under an archive name; a new one takes its place
   const taken = new Set([...a.snapshot.sheets.map((s) => s.name), ...generation.sheets.map((s) => s.name)].map((n) => n.toLowerCase()));
-  const keptAsArchive = req.only ? [] : added.filter((x) => newNames.has(x.sheet.toLowerCase())).map((x) => ({ ...x, archive: archiveName(x.sheet, today, taken) }));
+  const keptAsArchive = added.filter((x) => newNames.has(x.sheet.toLowerCase())).map((x) => ({ ...x, archive: archiveName(x.sheet, today, taken) }));
   const registry: Registry = {
     ...a.registry,
     sheets: [

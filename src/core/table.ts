@@ -23,6 +23,8 @@ export interface Grid {
    * sheets read for carry-over): a number, a formula, a hyperlink. Absent: the cell is its text.
    */
   typed?: Record<string, TypedCell>;
+  /** What a person hung on the sheet besides its cells, where the adapter was asked: comments (with their cells when known) and pictures or shapes. */
+  hung?: { comments: number; commentCells: string[]; pictures: number };
 }
 
 /** A cell's value as typed, when it is more than text. `date`: a number shown as a date. Links: a URL, or "#Sheet!A1" inside the workbook. */

@@ -179,6 +179,21 @@ describe('a summary sheet a person wrote on, in Excel (issue 15)', () => {
     expect(r3.keptAsArchive).toBeUndefined();
     expect(host.grid('Tổng hợp (cũ 02-12-2026)')[below - 1][1]).toBe('Ý kiến lãnh đạo');
   });
+  test('an agency sheet with a comment or a picture is kept whole too (Excel counts them); what was typed still follows its task', async () => {
+    const host = fakeHostFrom(seed002Workbook());
+    const op = officePort(host);
+    await generate(op, await analyze(op), { today: '2026-12-01' });
+    const police = host.sheet('Công an tỉnh')!;
+    const row = host.grid('Công an tỉnh').findIndex((r) => r[0] === '6') + 1;
+    police.cells.set(`${row}:9`, { value: 'Hoàn thành', style: {} });
+    police.comments = [`J${row}`];
+    police.shapes = 1;
+    const again = officePort(host);
+    const r = await generate(again, await analyze(again), { today: '2026-12-02' });
+    expect(r.keptAsArchive?.map((k) => [k.sheet, k.archive, k.comments, k.pictures])).toEqual([['Công an tỉnh', 'Công an tỉnh (cũ 02-12-2026)', 1, 1]]);
+    expect(host.sheet('Công an tỉnh (cũ 02-12-2026)')!.comments).toEqual([`J${row}`]);
+    expect(host.grid('Công an tỉnh').find((x) => x[0] === '6')![8]).toBe('Hoàn thành');
+  });
 });
 
 describe('tab order in Excel (issue 21)', () => {

@@ -345,14 +345,18 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     expect(typed[`${r2}:11`]).toEqual({ formula: `J${r2}*2`, result: 24 });
   });
 
-  test('a comment a person put on one of our sheets is named when the sheet is made again', async () => {
+  test('a comment a person put on one of our sheets: that sheet is kept whole with it, made again, what was typed still follows its task', async () => {
     const first = await xlsxPort(planBook(ROWS));
     await generate(first, await analyze(first));
+    typeFor(first.wb, 'Sở Y tế', 'Cập nhật cổng thông tin', 'Hoàn thành', 'Đã cập nhật 12 tin');
     first.wb.getWorksheet('Sở Y tế')!.getCell('J6').note = 'Hỏi lại chị Lan';
     const again = await xlsxPort(first.wb);
-    const r = await generate(again, await analyze(again));
-    expect(generationNotes(r).some((n) => n.includes('"Sở Y tế"') && n.includes('J6'))).toBe(true);
-    expect(generationNotes(r, 'en')).toContain('Comments a person added to the sheet "Sở Y tế" (cells J6) are not on the sheet made again; the original file keeps them: copy them over if needed.');
+    const r = await generate(again, await analyze(again), { today: '2026-12-02' });
+    expect(r.keptAsArchive?.map((k) => [k.sheet, k.archive, k.commentCells])).toEqual([['Sở Y tế', 'Sở Y tế (cũ 02-12-2026)', ['J6']]]);
+    expect(again.wb.getWorksheet('Sở Y tế (cũ 02-12-2026)')!.getCell('J6').note).toBe('Hỏi lại chị Lan');
+    expect(typedOn(again.wb, 'Sở Y tế').map((x) => x[3])).toEqual(['Đã cập nhật 12 tin']);
+    expect(generationNotes(r)).toContain('Sheet "Sở Y tế" có 1 ghi chú (ô J6): bản cũ được giữ nguyên ở sheet "Sở Y tế (cũ 02-12-2026)", sheet "Sở Y tế" được tạo lại (nội dung đã nhập cho các nhiệm vụ vẫn đi theo nhiệm vụ).');
+    expect(generationNotes(r, 'en')).toContain('The sheet "Sở Y tế" had 1 comment (J6): the earlier sheet is kept whole as "Sở Y tế (cũ 02-12-2026)" and "Sở Y tế" is made again (what was typed for its tasks follows them there).');
   });
 
   test('a sheet written before the deadline columns: what was typed after "Ghi chú" is kept as an added column', async () => {
@@ -406,8 +410,8 @@ describe('rows a person added to a generated sheet (issue 15)', () => {
     // only those two (a sheet nobody wrote on is simply made again); names within Excel's 31 characters
     const listArchive = 'Danh sách nhiệm (cũ 02-12-2026)';
     expect(r.keptAsArchive).toEqual([
-      { sheet: REPORT_SHEET, cells: [`B${below}`], archive: `${REPORT_SHEET} (cũ 02-12-2026)` },
-      { sheet: TASK_LIST_SHEET, cells: ['Z5'], archive: listArchive },
+      { sheet: REPORT_SHEET, cells: [`B${below}`], comments: 0, commentCells: [], pictures: 0, archive: `${REPORT_SHEET} (cũ 02-12-2026)` },
+      { sheet: TASK_LIST_SHEET, cells: ['Z5'], comments: 0, commentCells: [], pictures: 0, archive: listArchive },
     ]);
     const kept = again.wb.getWorksheet(`${REPORT_SHEET} (cũ 02-12-2026)`)!;
     expect(kept.getCell(`B${below}`).value).toBe('Ý kiến lãnh đạo: đôn đốc Sở Y tế');

@@ -53,6 +53,9 @@ export interface SheetState {
   numberFormats: Map<string, string>;
   tabColor: string | null;
   charts: ChartState[];
+  /** Cells with a (threaded) comment; pictures and shapes on the sheet. */
+  comments?: string[];
+  shapes?: number;
 }
 
 export interface ChartState {
@@ -272,28 +275,19 @@ export class FakeRange extends Proxy {
   }
   /** range.getCellProperties (ExcelApi 1.9): `value` is there after the next sync. */
   getCellProperties(opts: { hyperlink?: boolean }): { readonly value: { hyperlink?: CellState['hyperlink'] }[][] } {
-    let rows: { hyperlink?: CellState['hyperlink'] }[][] | null = null;
-    this.ctx.loads.push({
-      json: JSON.stringify({ p: this.path, call: 'getCellProperties', opts }),
-      apply: () => {
-        const b = this.resolve();
-        const s = this.sheet();
-        rows = [];
-        for (let r = b.r1; r <= b.r2; r++) {
-          const row: { hyperlink?: CellState['hyperlink'] }[] = [];
-          for (let c = b.c1; c <= b.c2; c++) row.push(opts.hyperlink ? { hyperlink: s.cells.get(key(r, c))?.hyperlink } : {});
-          rows.push(row);
-        }
-        return rows;
-      },
+    return clientResult(this.ctx, { p: this.path, call: 'getCellProperties', opts }, () => {
+      const b = this.resolve();
+      const s = this.sheet();
+      const rows: { hyperlink?: CellState['hyperlink'] }[][] = [];
+      for (let r = b.r1; r <= b.r2; r++) {
+        const row: { hyperlink?: CellState['hyperlink'] }[] = [];
+        for (let c = b.c1; c <= b.c2; c++) row.push(opts.hyperlink ? { hyperlink: s.cells.get(key(r, c))?.hyperlink } : {});
+        rows.push(row);
+      }
+      return rows;
     });
-    return {
-      get value() {
-        if (!rows) throw new FakeExcelError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.');
-        return rows;
-      },
-    };
   }
+
   get valueTypes(): string[][] {
     return this.get('valueTypes');
   }
@@ -600,8 +594,31 @@ class FakeSeries {
   }
 }
 
+/** A ClientResult: `value` after the next sync, PropertyNotLoaded before. */
+function clientResult<T>(ctx: Ctx, desc: unknown, compute: () => T): { readonly value: T } {
+  let ready = false;
+  let value: T;
+  ctx.loads.push({
+    json: JSON.stringify(desc),
+    apply: () => {
+      value = compute();
+      ready = true;
+      return value;
+    },
+  });
+  return {
+    get value(): T {
+      if (!ready) throw new FakeExcelError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.');
+      return value;
+    },
+  };
+}
+
 export class FakeWorksheet extends Proxy {
   charts: { add: (type: string, source: FakeRange, seriesBy: string) => FakeChart };
+  /** ExcelApi 1.10 / 1.9: counts only (what the adapter asks). */
+  comments: { getCount: () => { readonly value: number } };
+  shapes: { getCount: () => { readonly value: number } };
   freezePanes: { freezeRows: (n: number) => void };
   pageLayout: Record<string, unknown> & { setPrintTitleRows: (a: string) => void };
   constructor(
@@ -611,6 +628,8 @@ export class FakeWorksheet extends Proxy {
   ) {
     super(ctx, path);
     this.freezePanes = { freezeRows: (n: number) => this.ctx.queue({ p: path, call: 'freezeRows', n }, () => (this.must().freezeRows = n)) };
+    this.comments = { getCount: () => clientResult(ctx, { p: path, call: 'comments.getCount' }, () => this.must().comments?.length ?? 0) };
+    this.shapes = { getCount: () => clientResult(ctx, { p: path, call: 'shapes.getCount' }, () => this.must().shapes ?? 0) };
     this.charts = {
       add: (type, source, seriesBy) => {
         let made: ChartState | null = null;
