@@ -52,6 +52,8 @@ const keyOf = (role: string, title: string) => `${role}|${wordsKey(foldKey(title
 export function placeCarried(previous: readonly CarriedRow[], now: readonly CurrentTask[], defaultStatus: string): Placement {
   const byTask = new Map<string, CarriedRow>();
   const moved: Placement['moved'] = [];
+  // a first run: nothing typed to place (and no key to build per task)
+  if (!previous.length) return { byTask, moved, unplaced: [] };
   const free = new Set(now.map((_, i) => i));
   const left: CarriedRow[] = [];
   const place = (r: CarriedRow, i: number) => {

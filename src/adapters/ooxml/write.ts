@@ -416,7 +416,7 @@ function prefixed(cell: string, p: string): string {
 
 /** The dimension covers the cells we wrote (it is a hint; Excel and LibreOffice read past it). */
 function growDimension(xml: string, maxRow: number, maxCol: number): string {
-  const d = findElement(xml, 'dimension');
+  const d = findChild(xml, 'dimension');
   if (!d) return xml;
   const ref = tagAttrs(xml.slice(d.start, d.openEnd)).ref;
   if (!ref) return xml;
@@ -427,11 +427,27 @@ function growDimension(xml: string, maxRow: number, maxCol: number): string {
 }
 
 /** Insert `el` as a child of <worksheet> where the schema wants `name`, or replace the one there. */
+/**
+ * A child of <worksheet>, looked for only before or only after <sheetData>, as the schema orders them:
+ * a sheet's cells can be megabytes, and a pattern tried at every '<' of them is the slow part of a patch.
+ */
+function findChild(xml: string, name: string): ReturnType<typeof findElement> {
+  const at = WORKSHEET_ORDER.indexOf(name);
+  const data = WORKSHEET_ORDER.indexOf('sheetData');
+  if (at < 0 || at === data) return findElement(xml, name);
+  if (at < data) {
+    const first = xml.indexOf('sheetData');
+    return findElement(first < 0 ? xml : xml.slice(0, first), name);
+  }
+  const last = xml.lastIndexOf('sheetData');
+  return findElement(xml, name, last < 0 ? 0 : xml.indexOf('>', last) + 1);
+}
+
 export function putWorksheetChild(xml: string, name: string, el: string): string {
-  const have = findElement(xml, name);
+  const have = findChild(xml, name);
   if (have) return xml.slice(0, have.start) + el + xml.slice(have.end);
   for (const next of WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(name) + 1)) {
-    const e = findElement(xml, next);
+    const e = findChild(xml, next);
     if (e) return xml.slice(0, e.start) + el + xml.slice(e.start);
   }
   const end = xml.lastIndexOf('</');
@@ -440,12 +456,12 @@ export function putWorksheetChild(xml: string, name: string, el: string): string
 
 /** A4 landscape, fit to one page wide, a footer when it has none: for a sheet without a setup of its own. */
 export function patchDefaultPrint(xml: string, footer: string | undefined): string {
-  const ps = findElement(xml, 'pageSetup');
+  const ps = findChild(xml, 'pageSetup');
   const p = findElement(xml, 'worksheet')?.prefix ?? '';
   const setup = { paperSize: '9', orientation: 'landscape', fitToWidth: '1', fitToHeight: '0' };
   xml = ps ? xml.slice(0, ps.start) + withAttrs(xml.slice(ps.start, ps.openEnd), setup) + xml.slice(ps.openEnd) : putWorksheetChild(xml, 'pageSetup', `<${p}pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`);
-  if (!findElement(xml, 'pageMargins')) xml = putWorksheetChild(xml, 'pageMargins', `<${p}pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`);
-  const pr = findElement(xml, 'sheetPr');
+  if (!findChild(xml, 'pageMargins')) xml = putWorksheetChild(xml, 'pageMargins', `<${p}pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`);
+  const pr = findChild(xml, 'sheetPr');
   if (!pr) xml = putWorksheetChild(xml, 'sheetPr', `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`);
   else {
     const pp = findElement(xml.slice(0, pr.end), 'pageSetUpPr', pr.start);
@@ -461,7 +477,7 @@ export function patchDefaultPrint(xml: string, footer: string | undefined): stri
       xml = xml.slice(0, pr.start) + open.replace(/\s*\/>$/, '>') + body + `</${pr.prefix}sheetPr>` + xml.slice(pr.end);
     }
   }
-  const hf = findElement(xml, 'headerFooter');
+  const hf = findChild(xml, 'headerFooter');
   if (footer && (!hf || !/<(?:[\w.-]+:)?oddFooter\b/.test(xml.slice(hf.start, hf.end)))) {
     if (!hf) xml = putWorksheetChild(xml, 'headerFooter', `<${p}headerFooter><${p}oddFooter>${esc(footer)}</${p}oddFooter></${p}headerFooter>`);
     else if (hf.selfClosing) xml = xml.slice(0, hf.start) + `<${hf.prefix}headerFooter><${hf.prefix}oddFooter>${esc(footer)}</${hf.prefix}oddFooter></${hf.prefix}headerFooter>` + xml.slice(hf.end);
