@@ -4,6 +4,10 @@ const reactHooks = require('eslint-plugin-react-hooks');
 const officeAddins = require('eslint-plugin-office-addins').default ?? require('eslint-plugin-office-addins');
 const globals = require('globals');
 
+// The pane and the command line: core values only through src/app; adapters only in their composition roots.
+const CORE_VALUES = { group: ['**/core/**', '**/core'], allowTypeImports: true, message: 'The pane and the command line call src/app use-cases; core values reach them through src/app (types are fine).' };
+const ADAPTERS = { group: ['**/adapters/**', '**/adapters', 'exceljs'], message: 'The pane and the command line call src/app use-cases; only their entry files (src/taskpane/index.tsx, the worker, src/cli/main.ts) pick adapters.' };
+
 // src/core is the pure domain: no Office, React, exceljs or Node I/O.
 const CORE_FORBIDDEN = [
   { name: 'react', message: 'src/core is pure: no React.' },
@@ -62,16 +66,24 @@ module.exports = tseslint.config(
     },
   },
   {
-    // the pane calls use-cases (src/app) only; its composition roots (index.tsx, and the worker's entry) pick the adapters
-    files: ['src/taskpane/**/*.{ts,tsx}'],
-    ignores: ['src/taskpane/index.tsx', 'src/taskpane/worker/worker.ts'],
+    // the pane and the command line call use-cases (src/app) only: core values reach them through src/app
+    // (core types are fine); their composition roots (index.tsx, the worker's entry, the CLI's main and
+    // codec) pick the adapters
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/**', '**/adapters', 'exceljs'], message: 'The pane calls src/app use-cases; only src/taskpane/index.tsx picks adapters.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_VALUES, ADAPTERS] }],
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportExpression[source.value=/adapters/]", message: 'The pane calls src/app use-cases; only src/taskpane/index.tsx picks adapters.' },
+        { selector: "ImportExpression[source.value=/adapters/]", message: ADAPTERS.message },
         { selector: "CallExpression[callee.object.name='Excel'][callee.property.name='run']", message: 'Only the Office adapter (src/adapters/office.ts) calls Excel.run.' },
       ],
+    },
+  },
+  {
+    files: ['src/taskpane/index.tsx', 'src/taskpane/worker/worker.ts', 'src/cli/main.ts', 'src/cli/codec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_VALUES] }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Excel'][callee.property.name='run']", message: 'Only the Office adapter (src/adapters/office.ts) calls Excel.run.' }],
     },
   },
   {

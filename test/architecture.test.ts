@@ -12,6 +12,10 @@ const PROBES: [string, string][] = [
   ["import { XlsxWorkbook } from '../adapters/xlsx';\nexport const x = XlsxWorkbook;\n", 'src/core/probe.ts'],
   ['export const x = () => Excel.run(async () => undefined);\n', 'src/app/probe.ts'],
   ['export const x = () => Excel.run(async () => undefined);\n', 'src/taskpane/Probe.tsx'],
+  ["import { parseTime } from '../core/time';\nexport const x = parseTime;\n", 'src/taskpane/Probe.tsx'],
+  ["import { parseTime } from '../core/time';\nexport const x = parseTime;\n", 'src/cli/main.ts'],
+  ["import type { Task } from '../core/schemas';\nexport type X = Task;\n", 'src/cli/output.ts'],
+  ["import { XlsxWorkbook } from '../adapters/xlsx';\nexport const x = XlsxWorkbook;\n", 'src/cli/output.ts'],
 ];
 
 let found: string[][] = [];
@@ -33,12 +37,19 @@ beforeAll(() => {
 
 describe('layers', () => {
   test('the pane importing an adapter (statically, dynamically, or exceljs) fails the lint', () => {
-    for (const i of [0, 1, 2]) expect(found[i].join(' ')).toMatch(/only src\/taskpane\/index\.tsx picks adapters/);
+    for (const i of [0, 1, 2]) expect(found[i].join(' ')).toMatch(/only their entry files .* pick adapters/);
   });
 
   test('the composition root may pick adapters; the core may not import them', () => {
     expect(found[3]).toEqual([]);
     expect(found[4].join(' ')).toMatch(/src\/core is pure/);
+  });
+
+  test('the pane and the command line reach core values only through src/app (types are fine); the CLI picks adapters only in its entry', () => {
+    expect(found[7].join(' ')).toMatch(/core values reach them through src\/app/);
+    expect(found[8].join(' ')).toMatch(/core values reach them through src\/app/);
+    expect(found[9]).toEqual([]);
+    expect(found[10].join(' ')).toMatch(/only their entry files/);
   });
 
   test('only the Office adapter calls Excel.run, in the pane too', () => {

@@ -5,7 +5,8 @@
 import type { RuleSettings, Issue } from '../core/schemas';
 import type { WorkbookPort, WriteProgress } from '../port/workbook';
 import type { ImportResult } from '../core/import/text';
-import { addAliases, analyze, applyFixes, fillQuarters, generate, ignoreFindings, insertMasterSheet, peekSheet, restoreIgnored, saveRuleSettings, type Analysis, type AnalyzeOptions, type GenerateResult, type QuarterResult, type SheetPeek } from './usecases';
+import { addAliases, analyze, applyFixes, cellWindow, fillQuarters, generate, ignoreFindings, insertMasterSheet, peekSheet, restoreIgnored, saveRuleSettings, type Analysis, type AnalyzeOptions, type GenerateResult, type QuarterResult, type SheetPeek } from './usecases';
+import { paneView, type PaneView } from './view';
 import { collect, planDistribution, type Outgoing, type ReturnedFile, type CollectedFile } from './distribute';
 import { writeImported } from './import';
 
@@ -16,7 +17,10 @@ export interface GenerateOptions {
 }
 
 export interface Engine {
-  analyze(opts: AnalyzeOptions): Promise<Analysis>;
+  /** Read and check the workbook; the analysis stays with the engine, the pane gets what it shows. */
+  analyze(opts: AnalyzeOptions): Promise<PaneView>;
+  /** The cells around one (outside Excel, "go to cell" shows them). */
+  cellWindow(cellRef: string): Promise<ReturnType<typeof cellWindow>>;
   peek(sheet?: string | null): Promise<SheetPeek>;
   applyFixes(issues: Issue[]): Promise<{ cells: number }>;
   ignore(issues: Issue[]): Promise<number>;
@@ -47,7 +51,8 @@ export function localEngine(port: WorkbookPort): Engine {
     return current;
   };
   return {
-    analyze: async (opts) => (current = await analyze(port, opts)),
+    analyze: async (opts) => paneView((current = await analyze(port, opts))),
+    cellWindow: async (cellRef) => cellWindow(a(), cellRef),
     peek: (sheet) => peekSheet(port, sheet),
     applyFixes: async (issues) => ({ cells: (await applyFixes(port, a(), issues)).cells }),
     ignore: (issues) => ignoreFindings(port, a(), issues),

@@ -1,6 +1,8 @@
 // What a file a user gives us is, from its bytes: an Excel workbook, or something else named for what
 // it is, with what to do. The command line and the pane (outside Excel) open files through this.
-import { UserError } from './usecases';
+import { masterFromGrid, UserError } from './usecases';
+import { parseCsv } from '../core/agencies/master';
+import type { MasterList } from '../core/schemas';
 import type { WorkbookPort } from '../port/workbook';
 import type { ReturnedFile } from './distribute';
 
@@ -70,4 +72,18 @@ export async function firstSheetRows(open: OpenWorkbook, bytes: Uint8Array, name
   const snap = await wb.read({ extra: [], allSheets: true });
   const first = snap.sheets[0]?.name;
   return first ? (snap.grids[first]?.values ?? []) : [];
+}
+
+/** A master list chosen as a file: a .csv, or a workbook's first sheet (read by the host's `firstSheetRows`). */
+export async function masterFromFile(
+  name: string,
+  data: ArrayBuffer | Uint8Array,
+  firstSheetRowsOf?: (bytes: Uint8Array, name: string) => Promise<string[][]>,
+  origin = `Tệp "${name}"`,
+): Promise<MasterList | null> {
+  let rows: string[][];
+  if (/\.csv$/i.test(name)) rows = parseCsv(new TextDecoder('utf-8').decode(data));
+  else if (firstSheetRowsOf) rows = await firstSheetRowsOf(data instanceof Uint8Array ? data : new Uint8Array(data), name);
+  else return null;
+  return masterFromGrid(rows, origin);
 }

@@ -576,10 +576,21 @@ function sheetOf(cellRef: string): string {
   return i < 0 ? '' : cellRef.slice(0, i).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
 }
 
-export function findingContext(a: Analysis, i: Issue): FindingContext {
+/** Tasks by id and by row (the first of a row), for many findings at once. */
+export function taskIndex(tasks: Task[]): { byId: Map<string, Task>; byRow: Map<number, Task> } {
+  const byId = new Map<string, Task>();
+  const byRow = new Map<number, Task>();
+  for (const t of tasks) {
+    byId.set(t.id, t);
+    if (!byRow.has(t.row)) byRow.set(t.row, t);
+  }
+  return { byId, byRow };
+}
+
+export function findingContext(a: Analysis, i: Issue, index = taskIndex(a.tasks)): FindingContext {
   const r = parseRange(addrOf(i.cell));
   const cellText = sheetOf(i.cell) === a.grid.sheet ? gridCell(a.grid, r.r1, r.c1) : '';
-  const task = (i.taskId ? a.tasks.find((t) => t.id === i.taskId) : undefined) ?? a.tasks.find((t) => t.row === r.r1);
+  const task = (i.taskId ? index.byId.get(i.taskId) : undefined) ?? index.byRow.get(r.r1);
   const words = task ? normalizeText(task.raw.title).split(/\s+/).filter(Boolean) : [];
   return { stt: task ? task.raw.stt || task.id : null, title: task ? words.slice(0, 8).join(' ') + (words.length > 8 ? ' …' : '') : null, cellText };
 }

@@ -5,16 +5,11 @@ import * as path from 'node:path';
 import { XlsxWorkbook } from '../adapters/xlsx';
 import { NODE_CODEC } from './codec';
 import { analyze, applyFixes, generationNotes, checkJson, generate, saveRuleSettings, UserError, type Analysis } from '../app/usecases';
-import { builtinMasterList } from '../core/agencies/builtin';
-import { buildIndex } from '../core/agencies/match';
-import { MasterListError, masterFromRows, parseCsv } from '../core/agencies/master';
-import { parseMentions, unreadText } from '../core/agencies/split';
 import { checkOutput, OutputRefused, writeAtomic } from './output';
-import { checkWorkbookBytes, corruptWorkbook } from '../app/files';
+import { checkWorkbookBytes, corruptWorkbook, masterFromFile } from '../app/files';
 import { importPlan, planDocumentOf, writeImported } from '../app/import';
 import { collect, fileNameOf, planDistribution } from '../app/distribute';
-import { parseTime } from '../core/time';
-import { RULE_IDS, countBySeverity, severityVi } from '../core/validate';
+import { agencyIndex, matchLine, readTimePhrase, RULE_IDS, countBySeverity, severityVi } from '../app/phrases';
 import type { MasterList, RuleSettings } from '../core/schemas';
 
 const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
@@ -136,21 +131,14 @@ async function loadMaster(file: string | undefined): Promise<MasterList | null> 
   if (!file) return null;
   const buf = await readFileChecked(file);
   const name = path.basename(file);
-  let rows: string[][];
-  if (/\.csv$/i.test(file)) rows = parseCsv(buf.toString('utf8'));
-  else {
+  const firstSheet = async () => {
     const wb = await loadWorkbook(file);
     const snap = await wb.read({ extra: [], allSheets: true });
     const first = snap.sheets[0]?.name;
     if (!first) throw new UserError('master.empty', `Danh mục "${name}" không có sheet nào.`);
-    rows = snap.grids[first]?.values ?? [];
-  }
-  try {
-    return masterFromRows(rows, `Danh mục "${name}"`);
-  } catch (e) {
-    if (e instanceof MasterListError) throw new UserError('master.invalid', e.problems.join(' '));
-    throw e;
-  }
+    return snap.grids[first]?.values ?? [];
+  };
+  return masterFromFile(file, new Uint8Array(buf), firstSheet, `Danh mục "${name}"`);
 }
 
 function out(s: string): void {
@@ -246,31 +234,13 @@ async function cmdCollect(args: Args): Promise<number> {
 
 async function cmdParseTime(args: Args): Promise<number> {
   const year = yearOf(args) ?? new Date().getFullYear();
-  for (const line of stdinLines(await readStdin())) {
-    const r = parseTime(line, year);
-    out(JSON.stringify({ input: r.input, ok: r.ok, quarters: r.quarters, months: r.months, deadline: r.deadline, recurrence: r.recurrence, years: r.years, spans: r.spans, unread: r.unread }));
-  }
+  for (const line of stdinLines(await readStdin())) out(JSON.stringify(readTimePhrase(line, year)));
   return 0;
 }
 
 async function cmdMatch(args: Args): Promise<number> {
-  const master = (await loadMaster(one(args, '--master'))) ?? builtinMasterList(one(args, '--province'));
-  const level = one(args, '--level') === 'central' ? 'central' : 'province';
-  const idx = buildIndex(master, one(args, '--province') ?? null, level);
-  for (const line of stdinLines(await readStdin())) {
-    const mentions = parseMentions(line, idx).map((m) => ({
-      text: m.text,
-      agency: m.agency,
-      collective: m.collective,
-      status: m.status,
-      confidence: m.confidence,
-      current: m.current,
-      suggestions: m.suggestions,
-      start: m.start,
-      end: m.end,
-    }));
-    out(JSON.stringify({ input: line, mentions, unread: unreadText(line, idx) }));
-  }
+  const idx = agencyIndex(await loadMaster(one(args, '--master')), one(args, '--province') ?? null, one(args, '--level') === 'central' ? 'central' : 'province');
+  for (const line of stdinLines(await readStdin())) out(JSON.stringify(matchLine(line, idx)));
   return 0;
 }
 

@@ -1,15 +1,16 @@
 // The pane's state and actions. Components get them through props; only use-cases touch the workbook.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { masterFromGrid, UserError, type Analysis, type GenerateResult, type QuarterResult, type SheetPeek } from '../app/usecases';
+import { UserError, type GenerateResult, type QuarterResult, type SheetPeek } from '../app/usecases';
+import type { PaneView } from '../app/view';
 import { localEngine, type Engine } from '../app/engine';
 import { friendlyError, type FriendlyError } from '../app/errors';
-import { parseCsv } from '../core/agencies/master';
 import type { ColumnRole, Issue, MasterList, RuleSettings } from '../core/schemas';
 import type { WorkbookPort, WriteProgress } from '../port/workbook';
 import { importPreview, readPlan, type ImportPreview } from '../app/import';
 import type { ImportResult } from '../core/import/text';
 import type { Registry } from '../core/registry';
 import { fileNameOf, zipOf, type CollectedFile, type ReturnedFile } from '../app/distribute';
+import { masterFromFile } from '../app/files';
 
 export interface Session {
   port: WorkbookPort;
@@ -62,7 +63,7 @@ const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export function useSession(initial: Session | null) {
   const [session, setSession] = useState<Session | null>(initial);
-  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [analysis, setAnalysis] = useState<PaneView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<FriendlyError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -181,11 +182,9 @@ export function useSession(initial: Session | null) {
         }),
       loadMaster: (name: string, data: ArrayBuffer) =>
         guard('master', async () => {
-          let rows: string[][];
-          if (/\.csv$/i.test(name)) rows = parseCsv(new TextDecoder('utf-8').decode(data));
-          else if (session?.files) rows = await session.files.firstSheetRows(new Uint8Array(data), name);
-          else return;
-          inputs.current = { ...inputs.current, master: masterFromGrid(rows, `Tệp "${name}"`) };
+          const master = await masterFromFile(name, data, session?.files?.firstSheetRows);
+          if (!master) return;
+          inputs.current = { ...inputs.current, master };
           await reanalyze();
         }),
       saveSettings: (settings: RuleSettings) =>
@@ -271,6 +270,8 @@ export function useSession(initial: Session | null) {
           setCollected(r.files);
           if (r.written) await reanalyze();
         }),
+      /** The cells around one, outside Excel (read-only). */
+      cellWindow: (cellRef: string) => (session ? engineOf(session).cellWindow(cellRef) : Promise.reject(new Error('no workbook'))),
       dismissError: () => setError(null),
     }),
     [guard, reanalyze, session, analysis, importing],

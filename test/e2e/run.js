@@ -423,10 +423,19 @@ async function main() {
     const big = path.join(os.tmpdir(), `pc-10k-${Date.now()}.xlsx`);
     execFileSync(process.execPath, [path.join(ROOT, 'build', 'bench', 'xlsx-child.js'), 'make', big, '10000']);
     await page.goto(`${base}/taskpane.html`);
-    await page.evaluate(() => {
-      window.__long = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
-    });
+    // from the file's choice on (the page's own start, its script evaluated, comes before and is printed apart)
+    const startup = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          window.__long = [];
+          const before = [];
+          new PerformanceObserver((l) => l.getEntries().forEach((e) => before.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
+          setTimeout(() => {
+            new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+            resolve(before);
+          }, 50);
+        }),
+    );
     await page.setInputFiles('[data-testid=file-input]', big);
     await page.waitForSelector('[data-testid=table-summary]', { timeout: 60000 });
     const opening = await page.evaluate(() => window.__long.splice(0));
@@ -437,11 +446,11 @@ async function main() {
     await page.waitForSelector('[data-testid=generated]', { timeout: 120000 });
     const generating = await page.evaluate(() => window.__long.splice(0));
     const top = (xs) => xs.sort((a, b) => b - a).slice(0, 3).join(', ') || 'none';
-    process.stdout.write(`    longest main-thread tasks (ms; target ≤ 100): opening ${top(opening)}; generating ${top(generating)}\n`);
-    // the work runs in the worker: what is left on the page is receiving results and drawing them. A loose
-    // bound (machines are noisy), that fails when the work comes back to the page (it took 5,471 ms there)
+    process.stdout.write(`    longest main-thread tasks (ms; target ≤ 100): opening ${top(opening)}; generating ${top(generating)} (the page's own start: ${top(startup)})\n`);
+    // the work runs in the worker and only what the pane shows crosses to the page (src/app/view.ts): what
+    // is left on the page is receiving that and drawing it (on the page, the work took 5,471 ms)
     const longest = Math.max(0, ...opening, ...generating);
-    assert(longest < 500, `a main-thread task of ${longest} ms`);
+    assert(longest <= 100, `a main-thread task of ${longest} ms`);
   });
 
   await browser.close();

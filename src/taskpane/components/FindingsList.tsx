@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Badge, Button, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Issue, Severity } from '../../core/schemas';
-import { render, type Lang } from '../../core/messages';
+import type { Lang } from '../../core/messages';
+import { render } from '../../app/view';
 import type { FindingContext } from '../../app/usecases';
 import type { Strings } from '../i18n';
 
@@ -73,8 +74,8 @@ export interface FindingsListProps {
   t: Strings;
   /** The language findings are shown in (the strings' own by default). */
   lang?: Lang;
-  /** The task and the cell's text of a finding (from the use-cases). */
-  contextOf?: (i: Issue) => FindingContext;
+  /** The task and the cell's text of each finding, by the index of `issues` (from the use-cases). */
+  contexts?: FindingContext[];
   busy: boolean;
   onSelect: (cell: string) => void;
   onFix: (issues: Issue[]) => void;
@@ -84,10 +85,11 @@ export interface FindingsListProps {
 }
 
 /** Findings grouped by severity with counts, a filter, and one click to the cell. */
-export function FindingsList({ issues, t, lang: langProp, contextOf, busy, onSelect, onFix, onAddAlias, onIgnore }: FindingsListProps) {
+export function FindingsList({ issues, t, lang: langProp, contexts, busy, onSelect, onFix, onAddAlias, onIgnore }: FindingsListProps) {
   const lang = langProp ?? t.lang;
   const s = useStyles();
   const [filter, setFilter] = useState('');
+  const contextOf = useMemo(() => new Map(contexts ? issues.map((i, k) => [i, contexts[k]]) : []), [issues, contexts]);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return f ? issues.filter((i) => render(i.text, i.message, lang).toLowerCase().includes(f) || i.message.toLowerCase().includes(f) || i.cell.toLowerCase().includes(f) || i.rule.includes(f)) : issues;
@@ -119,7 +121,7 @@ export function FindingsList({ issues, t, lang: langProp, contextOf, busy, onSel
             </Text>
             {list.map((i, k) => {
               const addr = i.cell.slice(i.cell.lastIndexOf('!') + 1);
-              const ctx = contextOf?.(i);
+              const ctx = contextOf.get(i);
               const suggestion = i.suggestion ? render(i.suggestionText, i.suggestion, lang) : '';
               return (
                 <div key={`${i.rule}-${i.cell}-${k}`} className={s.item} data-testid="finding" data-rule={i.rule}>

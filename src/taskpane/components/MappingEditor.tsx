@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
-import { colLetter } from '../../core/address';
+import { columnLetter as colLetter } from '../../app/view';
 import type { Field as Role, TableModel } from '../../core/schemas';
 import type { Strings } from '../i18n';
 

@@ -57,6 +57,7 @@ function engineOf(c: WorkerClient): Engine {
       c.call('engine', [method, args]);
   return {
     analyze: run('analyze'),
+    cellWindow: run('cellWindow'),
     peek: run('peek'),
     applyFixes: run('applyFixes'),
     ignore: run('ignore'),
