@@ -21,6 +21,13 @@ import { XlsxWorkbook } from '../src/adapters/xlsx';
 import { oddHeaderWorkbook, seed002Workbook } from '../scripts/fixtures';
 import { analyze, generate } from '../src/app/usecases';
 import type { Registry } from '../src/core/registry';
+import { localEngine } from '../src/app/engine';
+import type { SessionState } from '../src/taskpane/useSession';
+import { TableStep } from '../src/taskpane/steps/TableStep';
+import { CheckStep } from '../src/taskpane/steps/CheckStep';
+import { QuartersStep } from '../src/taskpane/steps/QuartersStep';
+import { AgenciesStep } from '../src/taskpane/steps/AgenciesStep';
+import { GenerateStep } from '../src/taskpane/steps/GenerateStep';
 
 const t = STRINGS.vi;
 const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
@@ -264,5 +271,58 @@ describe('ignoring a finding in this workbook (issue 18)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Hiện lại' }));
     await waitFor(() => expect(screen.queryByTestId('ignored')).toBeNull(), { timeout: 5000 });
     expect(screen.getAllByTestId('finding')).toHaveLength(before);
+  });
+});
+
+describe('the steps, each on its own, from what the use-cases computed (issue 18)', () => {
+  async function stepState() {
+    const wb = await XlsxWorkbook.load(new Uint8Array((await seed002Workbook().xlsx.writeBuffer()) as ArrayBuffer));
+    const view = await localEngine(wb).analyze({ year: null, master: null });
+    const actions = { refresh: jest.fn(), fillQuarters: jest.fn(), generate: jest.fn(), insertMaster: jest.fn(), loadMaster: jest.fn(), cellWindow: jest.fn(), select: jest.fn(), fix: jest.fn(), ignore: jest.fn(), addAlias: jest.fn(), restoreIgnored: jest.fn(), saveSettings: jest.fn() };
+    const state = { session: { port: wb, mode: 'standalone' }, analysis: view, busy: null, notice: null, quarters: null, generated: null, collected: null, actions } as unknown as SessionState;
+    return { view, state, actions };
+  }
+
+  test('Bảng: the table, its range and its task count', async () => {
+    const { view, state } = await stepState();
+    wrap(<TableStep t={t} state={state} />);
+    expect(screen.getByTestId('table-summary').textContent).toBe(t.tableFound('Phụ lục', view.tableRange, view.taskCount));
+    expect(view.taskCount).toBe(25);
+  });
+
+  test('Kiểm tra: each card shows its task and its cell, from the view', async () => {
+    const { view, state } = await stepState();
+    wrap(<CheckStep t={t} state={state} />);
+    const cards = screen.getAllByTestId('finding');
+    expect(cards).toHaveLength(view.issues.length);
+    const k = view.contexts.findIndex((c) => c.title);
+    expect(screen.getAllByTestId('finding-task').some((x) => x.textContent?.includes(view.contexts[k].title!))).toBe(true);
+  });
+
+  test('Lịch quý: one preview row per table row; "Điền" asks the use-case', async () => {
+    const { view, state, actions } = await stepState();
+    wrap(<QuartersStep t={t} state={state} />);
+    expect(screen.getByTestId('quarters-preview').querySelectorAll('tbody tr')).toHaveLength(view.quarterRows.length);
+    fireEvent.click(screen.getByTestId('fill-quarters'));
+    expect(actions.fillQuarters).toHaveBeenCalledWith(false);
+  });
+
+  test('Cơ quan: the count and the master list in use', async () => {
+    const { view, state } = await stepState();
+    wrap(<AgenciesStep t={t} state={state} />);
+    expect(screen.getByText(t.agencyCount(view.agencyCount))).toBeTruthy();
+    expect(screen.getByText(t.masterSource[view.master.source])).toBeTruthy();
+  });
+
+  test('Tạo sheet: the agencies to choose follow "giao cả nhiệm vụ ghi chung"; generating for some sends only those', async () => {
+    const { view, state, actions } = await stepState();
+    wrap(<GenerateStep t={t} state={state} />);
+    const boxes = () => screen.getAllByRole('checkbox').length - 2; // the two above the list
+    expect(boxes()).toBe(view.agencyChoices.expanded.length);
+    fireEvent.click(screen.getByLabelText(t.expandCollectives));
+    expect(boxes()).toBe(view.agencyChoices.named.length);
+    fireEvent.click(screen.getByLabelText(view.agencyChoices.named[0]));
+    fireEvent.click(screen.getByTestId('generate'));
+    expect(actions.generate).toHaveBeenCalledWith({ only: view.agencyChoices.named.slice(1), expandCollectives: false, force: false });
   });
 });
