@@ -134,3 +134,9 @@ export function readPlan(input: { bytes: Uint8Array } | { text: string }, name: 
   }
   return importPlan(planDocumentOf(input.bytes, name), name, opts);
 }
+
+/** A plan read and previewed in one call (the pane's worker does it off the page). */
+export function readPlanWithPreview(input: { bytes: Uint8Array } | { text: string }, name: string): { result: ImportResult; preview: ImportPreview } {
+  const result = readPlan(input, name);
+  return { result, preview: importPreview(result) };
+}

@@ -18,7 +18,7 @@ import {
 import { ImportPanel } from './components/ImportPanel';
 import { ManualMapping } from './components/ManualMapping';
 import { STRINGS, type Lang } from './i18n';
-import { useSession, type Session } from './useSession';
+import { useSession, type PlanReader, type Session } from './useSession';
 import { FileLine, FilePicker } from './components/FileChoice';
 import { TableStep } from './steps/TableStep';
 import { CheckStep } from './steps/CheckStep';
@@ -42,12 +42,14 @@ export interface AppProps {
   newWorkbook?: (name: string) => Promise<Session>;
   /** Standalone mode: stop opening a file (the only long work that is safe to stop: nothing has changed yet). */
   cancelOpening?: () => void;
+  /** Reads a plan document for import off the page (the pane's worker); on the page when absent. */
+  readPlan?: PlanReader;
 }
 
 export function App(props: AppProps) {
   const [lang, setLang] = useState<Lang>(props.lang);
   const t = STRINGS[lang];
-  const state = useSession(props.session);
+  const state = useSession(props.session, props.readPlan);
   const [step, setStep] = useState<Step>('table');
   const s = usePaneStyles();
   const { open } = state.actions;

@@ -2,10 +2,11 @@
 // plain browser (office.js absent or host null) it works on an .xlsx file the user picks.
 import { createRoot } from 'react-dom/client';
 import { checkWorkbookBytes, corruptWorkbook, firstSheetRows, readReturnedFile } from '../app/files';
+import { readPlanWithPreview } from '../app/import';
 import { WorkerClient, workerSession } from './worker/client';
 import { App } from './App';
 import type { Lang } from './i18n';
-import type { Session } from './useSession';
+import type { PlanReader, Session } from './useSession';
 
 interface Env {
   session: Session | null;
@@ -150,7 +151,13 @@ async function newWorkbook(name: string): Promise<Session> {
   return { port: wb, mode: 'standalone', fileName: name, save: () => wb.save(), files: filesOf(wb, XlsxWorkbook) };
 }
 
+/** A plan document read for import in the worker (a long .docx never holds the page); on the page without workers. */
+const readPlanOffPage: PlanReader = async (input, name) => {
+  const c = workerClient();
+  return c ? c.call('readPlan', [input, name]) : readPlanWithPreview(input, name);
+};
+
 void environment().then((env) => {
   const root = createRoot(document.getElementById('root')!);
-  root.render(<App session={env.session} lang={env.lang} dark={env.dark} unsupported={env.unsupported} openFile={env.standalone ? openFile : undefined} newWorkbook={env.standalone ? newWorkbook : undefined} cancelOpening={env.standalone ? cancelOpening : undefined} />);
+  root.render(<App session={env.session} lang={env.lang} dark={env.dark} unsupported={env.unsupported} openFile={env.standalone ? openFile : undefined} newWorkbook={env.standalone ? newWorkbook : undefined} cancelOpening={env.standalone ? cancelOpening : undefined} readPlan={readPlanOffPage} />);
 });

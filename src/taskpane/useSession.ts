@@ -6,7 +6,7 @@ import { localEngine, type Engine } from '../app/engine';
 import { friendlyError, type FriendlyError } from '../app/errors';
 import type { ColumnRole, Issue, MasterList, RuleSettings } from '../core/schemas';
 import type { WorkbookPort, WriteProgress } from '../port/workbook';
-import { importPreview, readPlan, type ImportPreview } from '../app/import';
+import { readPlanWithPreview, type ImportPreview } from '../app/import';
 import type { ImportResult } from '../core/import/text';
 import type { Registry } from '../core/registry';
 import { fileNameOf, zipOf, type CollectedFile, type ReturnedFile } from '../app/distribute';
@@ -61,7 +61,12 @@ function engineOf(s: Session): Engine {
 /** Let the browser paint between steps so the pane never freezes. */
 const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export function useSession(initial: Session | null) {
+/** Reads a plan document for import; outside the page where it can (the pane's worker). */
+export type PlanReader = (input: { bytes: Uint8Array } | { text: string }, name: string) => Promise<{ result: ImportResult; preview: ImportPreview }>;
+
+const readOnPage: PlanReader = async (input, name) => readPlanWithPreview(input, name);
+
+export function useSession(initial: Session | null, readPlanWith: PlanReader = readOnPage) {
   const [session, setSession] = useState<Session | null>(initial);
   const [analysis, setAnalysis] = useState<PaneView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -218,8 +223,8 @@ export function useSession(initial: Session | null) {
       readPlan: (input: { file: File } | { text: string }) =>
         guard('import', async () => {
           const name = 'file' in input ? input.file.name : 'văn bản dán vào';
-          const result = 'file' in input ? readPlan({ bytes: new Uint8Array(await input.file.arrayBuffer()) }, name) : readPlan({ text: input.text }, name);
-          setImporting({ name, result, preview: importPreview(result) });
+          const r = await readPlanWith('file' in input ? { bytes: new Uint8Array(await input.file.arrayBuffer()) } : { text: input.text }, name);
+          setImporting({ name, ...r });
         }),
       /** Write the read tasks as a new sheet (of the open workbook, or of a new one) and continue with it. */
       confirmImport: (newWorkbook?: (name: string) => Promise<Session>) =>
@@ -274,7 +279,7 @@ export function useSession(initial: Session | null) {
       cellWindow: (cellRef: string) => (session ? engineOf(session).cellWindow(cellRef) : Promise.reject(new Error('no workbook'))),
       dismissError: () => setError(null),
     }),
-    [guard, reanalyze, session, analysis, importing],
+    [guard, reanalyze, session, analysis, importing, readPlanWith],
   );
 
   return { session, analysis, peek, busy, error, notice, progress, quarters, generated, importing, collected, actions };

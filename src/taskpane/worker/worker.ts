@@ -3,6 +3,7 @@
 import { XlsxWorkbook } from '../../adapters/xlsx';
 import { localEngine, type Engine } from '../../app/engine';
 import { checkWorkbookBytes, corruptWorkbook, firstSheetRows, readReturnedFile } from '../../app/files';
+import { readPlanWithPreview } from '../../app/import';
 import type { Registry } from '../../core/registry';
 import { toWire, type Call, type Reply } from './protocol';
 
@@ -33,6 +34,8 @@ const OPS: Record<string, (id: number, ...args: never[]) => Promise<unknown>> = 
   sheetWorkbooks: async (_id, list: { sheet: string; registry: Registry }[]) => Promise.all(list.map((o) => workbook().sheetWorkbook(o.sheet, o.registry))),
   readReturned: async (_id, bytes: Uint8Array, name: string) => readReturnedFile(open, bytes, name),
   firstSheetRows: async (_id, bytes: Uint8Array, name: string) => firstSheetRows(open, bytes, name),
+  /** A plan document read for import (a 500-page .docx is long work): no workbook needed. */
+  readPlan: async (_id, input: { bytes: Uint8Array } | { text: string }, name: string) => readPlanWithPreview(input, name),
   /** A use-case of the engine; `generate` reports its progress as it goes. */
   engine: async (id, method: keyof Engine, args: unknown[]) => {
     if (!engine) throw new Error('no workbook is open');
