@@ -85,7 +85,7 @@ describe('phan-cong (docs/CONTRACTS.md)', () => {
     const r = run(['generate', SAMPLE, '-o', out]);
     expect(r.code).toBe(0);
     expect(existsSync(out)).toBe(true);
-    expect(r.out).toMatch(/25 nhiệm vụ, 10 cơ quan, 14 sheet \(10 sheet cơ quan \+ "Tổng hợp", "Biểu đồ", "Quá hạn", "Danh sách nhiệm vụ"\)/);
+    expect(r.out).toMatch(/25 nhiệm vụ, 10 cơ quan, 14 trang tính \(10 trang tính cơ quan \+ "Tổng hợp", "Biểu đồ", "Quá hạn", "Danh sách nhiệm vụ"\)/);
     const same = run(['generate', SAMPLE, '-o', SAMPLE]);
     expect(same.code).toBe(2);
     expect(same.err).toMatch(/Không ghi đè lên tệp gốc/);

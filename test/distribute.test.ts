@@ -120,7 +120,7 @@ describe('phan-cong distribute, then collect', () => {
     expect(lines.map((l) => l.split('\t')[1]).sort()).toEqual(['Công an tỉnh', 'Sở Thông tin và Truyền thông']);
     const bad = spawnSync('node', [bin, 'distribute', out, '-d', only, '--only', 'Sở Không Có'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/Không có sheet cơ quan "Sở Không Có"/);
+    expect(bad.stderr).toMatch(/Không có trang tính cơ quan "Sở Không Có"/);
     expect(execFileSync('node', [bin, 'help', 'collect'], { encoding: 'utf8' })).toMatch(/collect OUT\.xlsx TRẢ_VỀ\.xlsx … -o GỘP\.xlsx/);
   });
 

@@ -84,7 +84,7 @@ describe('phan-cong import -o', () => {
     const o = join(dir, 'bang.xlsx');
     const tasks = execFileSync('node', [bin, 'import', plan], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
     const said = execFileSync('node', [bin, 'import', plan, '-o', o], { encoding: 'utf8' });
-    expect(said).toMatch(/sheet "Phụ lục"/);
+    expect(said).toMatch(/trang tính "Phụ lục"/);
     const r = spawnSync('node', [bin, 'check', o, '--format', 'json'], { encoding: 'utf8' });
     const j = JSON.parse(r.stdout) as { table: { sheet: string; headerRow: number; columns: Record<string, string> }; tasks: { id: string; raw: { title: string; lead: string } }[]; issues: { message: string }[] };
     expect(j.table).toMatchObject({ sheet: 'Phụ lục', headerRow: 4, columns: { stt: 'A', task: 'B', lead: 'C', support: 'D', time: 'E' } });

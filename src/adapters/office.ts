@@ -545,7 +545,7 @@ export class OfficeWorkbook implements WorkbookPort {
         syncs++;
         if (plan.registry) {
           const back = reg.isNullObject ? '' : (reg.text as unknown[][]).map((r) => textOf(r[0])).join('');
-          if (back !== registryToRows(plan.registry).map((r) => r[0]).join('')) throw new WriteFailure('Sổ đăng ký của Phân công (sheet ẩn PhanCong_Registry) không được lưu đúng. Hãy lưu tệp, tải lại add-in rồi chạy lại; các sheet đã tạo vẫn giữ.', []);
+          if (back !== registryToRows(plan.registry).map((r) => r[0]).join('')) throw new WriteFailure('Sổ đăng ký của Phân công (trang tính ẩn PhanCong_Registry) không được lưu đúng. Hãy lưu tệp, tải lại add-in rồi chạy lại; các trang tính đã tạo vẫn giữ.', []);
         }
         const ignored = layouts.filter(({ pl }) => (pl.zoom as { horizontalFitToPages?: number } | null)?.horizontalFitToPages !== 1).map(({ sp }) => sp.name);
         if (ignored.length)

@@ -30,12 +30,12 @@ function today(): string {
 export async function planDistribution(port: WorkbookPort, a: Analysis, only: string[] = []): Promise<Outgoing[]> {
   const present = new Map(a.snapshot.sheets.map((s) => [s.name.toLowerCase(), s.name]));
   let sheets = a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency && present.has(s.name.toLowerCase()));
-  if (!sheets.length) throw new UserError('distribute.none', 'Sổ này chưa có sheet cơ quan nào do Phân công tạo: hãy chạy generate trước rồi mới gửi.', `This workbook has no agency sheet made by Phân công yet: make the sheets first, then send them.`);
+  if (!sheets.length) throw new UserError('distribute.none', 'Sổ này chưa có trang tính cơ quan nào do Phân công tạo: hãy chạy generate trước rồi mới gửi.', `This workbook has no agency sheet made by Phân công yet: make the sheets first, then send them.`);
   if (only.length) {
     const want = only.map((o) => o.toLowerCase());
     const unknown = only.filter((o) => !sheets.some((s) => s.name.toLowerCase() === o.toLowerCase() || s.agency?.toLowerCase() === o.toLowerCase()));
     if (unknown.length)
-      throw new UserError('distribute.unknown', `Không có sheet cơ quan "${unknown.join('", "')}" trong sổ: dùng tên sheet hoặc tên cơ quan như ở sheet Tổng hợp.`, `There is no agency sheet "${unknown.join('", "')}" in the workbook: use a sheet name or an agency name as on the Tổng hợp sheet.`);
+      throw new UserError('distribute.unknown', `Không có trang tính cơ quan "${unknown.join('", "')}" trong sổ: dùng tên trang tính hoặc tên cơ quan như ở trang tính Tổng hợp.`, `There is no agency sheet "${unknown.join('", "')}" in the workbook: use a sheet name or an agency name as on the Tổng hợp sheet.`);
     sheets = sheets.filter((s) => want.includes(s.name.toLowerCase()) || want.includes((s.agency ?? '').toLowerCase()));
   }
   const grids = await port.readSheets(sheets.map((s) => present.get(s.name.toLowerCase()) as string));

@@ -14,27 +14,27 @@ export interface FriendlyError {
 /** Excel's error codes: what happened and what to do, in Vietnamese and in English. */
 const BY_CODE: Record<string, { vi: [string, string]; en: [string, string] }> = {
   InvalidArgument: {
-    vi: ['Excel không nhận dữ liệu', 'Một giá trị hoặc tên sheet không hợp lệ. Hãy kiểm tra tên sheet (không quá 31 ký tự, không chứa [ ] : * ? / \\) rồi thử lại.'],
+    vi: ['Excel không nhận dữ liệu', 'Một giá trị hoặc tên trang tính không hợp lệ. Hãy kiểm tra tên trang tính (không quá 31 ký tự, không chứa [ ] : * ? / \\) rồi thử lại.'],
     en: ['Excel did not take the data', 'A value or a sheet name is not valid. Check the sheet names (31 characters at most, none of [ ] : * ? / \\) and try again.'],
   },
   ItemAlreadyExists: {
-    vi: ['Tên sheet đã có', 'Đã có sheet trùng tên. Hãy đổi tên sheet của bạn hoặc chạy lại để Phân công chọn tên khác.'],
+    vi: ['Tên trang tính đã có', 'Đã có trang tính trùng tên. Hãy đổi tên trang tính của bạn hoặc chạy lại để Phân công chọn tên khác.'],
     en: ['The sheet name is taken', 'A sheet of that name exists. Rename your sheet, or run again for Phân công to choose another name.'],
   },
   ItemNotFound: {
-    vi: ['Không tìm thấy sheet hoặc ô', 'Sheet hoặc vùng ô đã bị xoá, đổi tên trong lúc chạy. Bấm "Đọc lại bảng" rồi thử lại.'],
+    vi: ['Không tìm thấy trang tính hoặc ô', 'Trang tính hoặc vùng ô đã bị xoá, đổi tên trong lúc chạy. Bấm "Đọc lại bảng" rồi thử lại.'],
     en: ['Sheet or cell not found', 'A sheet or range was deleted or renamed while running. Press "Read the table again" and try again.'],
   },
   RequestPayloadSizeLimitExceeded: {
-    vi: ['Dữ liệu gửi quá lớn', 'Excel trên web giới hạn mỗi lần gửi 5 MB. Hãy tạo sheet cho ít cơ quan hơn mỗi lần (chọn cơ quan ở bước Tạo sheet).'],
+    vi: ['Dữ liệu gửi quá lớn', 'Excel trên web giới hạn mỗi lần gửi 5 MB. Hãy tạo trang tính cho ít cơ quan hơn mỗi lần (chọn cơ quan ở bước Tạo trang tính).'],
     en: ['Too much data in one request', 'Excel on the web takes 5 MB at a time. Make the sheets for fewer agencies at a time (choose them at the last step).'],
   },
   ResponsePayloadSizeLimitExceeded: {
-    vi: ['Bảng quá lớn để đọc một lần', 'Hãy chọn đúng vùng bảng phân công hoặc xoá các dòng, cột trống thừa ở cuối sheet rồi thử lại.'],
+    vi: ['Bảng quá lớn để đọc một lần', 'Hãy chọn đúng vùng bảng phân công hoặc xoá các dòng, cột trống thừa ở cuối trang tính rồi thử lại.'],
     en: ['The table is too big to read at once', 'Choose the assignment table itself, or delete the empty rows and columns at the end of the sheet, and try again.'],
   },
   AccessDenied: {
-    vi: ['Sheet đang bị khoá', 'Sheet hoặc sổ làm việc đang được bảo vệ (Protect). Hãy bỏ bảo vệ (Review → Unprotect) rồi thử lại.'],
+    vi: ['Trang tính đang bị khoá', 'Trang tính hoặc sổ làm việc đang được bảo vệ (Protect). Hãy bỏ bảo vệ (Review → Unprotect) rồi thử lại.'],
     en: ['The sheet is locked', 'The sheet or workbook is protected. Unprotect it (Review → Unprotect) and try again.'],
   },
   InvalidOperation: {
@@ -55,7 +55,7 @@ export function friendlyError(e: unknown): FriendlyError {
   if (e instanceof UserError && e.key === 'cancelled') return { title: 'Đã dừng', detail: e.message, code: e.key, en: { title: 'Stopped', detail: e.en ?? e.message } };
   if (e instanceof UserError) return { title: 'Không dùng được dữ liệu', detail: e.message, code: e.key, en: { title: 'The data cannot be used', detail: e.en ?? e.message } };
   if (e instanceof WriteFailure) {
-    const left = e.leftBehind.length ? ` Hãy xoá các sheet tạm: ${e.leftBehind.join(', ')}.` : ' Sổ làm việc của bạn giữ nguyên như trước khi chạy.';
+    const left = e.leftBehind.length ? ` Hãy xoá các trang tính tạm: ${e.leftBehind.join(', ')}.` : ' Sổ làm việc của bạn giữ nguyên như trước khi chạy.';
     const leftEn = e.leftBehind.length ? ` Delete the temporary sheets: ${e.leftBehind.join(', ')}.` : ' Your workbook is as it was before the run.';
     const inner = friendlyError({ code: e.message.split(':')[0], message: e.message });
     return { title: inner.title, detail: inner.detail + left, code: inner.code, en: { title: inner.en.title, detail: inner.en.detail + leftEn } };

@@ -101,7 +101,7 @@ function pickSheet(snap: Snapshot, wanted: string | null | undefined, columns?: 
     const key = Object.keys(snap.grids).find((k) => k.toLowerCase() === wanted.toLowerCase());
     if (!key) {
       const names = snap.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name).join(', ');
-      throw new UserError('sheet.not_found', `Không có sheet "${wanted}" trong tệp; các sheet hiện có: ${names}.`, `There is no sheet "${wanted}" in the file; its sheets: ${names}.`);
+      throw new UserError('sheet.not_found', `Không có trang tính "${wanted}" trong tệp; các trang tính hiện có: ${names}.`, `There is no sheet "${wanted}" in the file; its sheets: ${names}.`);
     }
     return snap.grids[key];
   }
@@ -111,7 +111,7 @@ function pickSheet(snap: Snapshot, wanted: string | null | undefined, columns?: 
   const candidates = [snap.registry?.quarterColumns?.sheet, snap.active, ...Object.keys(snap.grids)].filter((x): x is string => !!x && !!snap.grids[x] && !ours.has(x.toLowerCase()));
   for (const name of candidates) if (detectTable(snap.grids[name], columns).table) return snap.grids[name];
   const any = candidates[0];
-  if (!any) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.', `No sheet of the file holds data: paste the assignment table into a sheet and try again.`);
+  if (!any) throw new UserError('workbook.empty', 'Tệp không có trang tính nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một trang tính rồi chạy lại.', `No sheet of the file holds data: paste the assignment table into a sheet and try again.`);
   return snap.grids[any];
 }
 
@@ -123,10 +123,10 @@ export async function analyze(port: WorkbookPort, opts: AnalyzeOptions = {}): Pr
 export function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): Analysis {
   const grid = pickSheet(snapshot, opts.sheet, opts.columns);
   const hasData = grid.values.some((r) => r.some((v) => String(v ?? '').trim() !== ''));
-  if (!hasData) throw new UserError('sheet.empty', `Sheet "${grid.sheet}" trống: hãy dán bảng phân công nhiệm vụ (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) vào sheet rồi chạy lại.`, `The sheet "${grid.sheet}" is empty: paste the assignment table (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) into it and try again.`);
+  if (!hasData) throw new UserError('sheet.empty', `Trang tính "${grid.sheet}" trống: hãy dán bảng phân công nhiệm vụ (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) vào trang tính rồi chạy lại.`, `The sheet "${grid.sheet}" is empty: paste the assignment table (STT, Tên nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian) into it and try again.`);
   const det = detectTable(grid, opts.columns, opts.headerRow);
   if (!det.table)
-    throw new UserError('table.not_found', `Không tìm thấy bảng phân công trong sheet "${grid.sheet}": cần một dòng tiêu đề có cột "Tên nhiệm vụ" (hoặc "Nội dung") và cột "Cơ quan chủ trì" trong ${40} dòng đầu.`, `No assignment table found in the sheet "${grid.sheet}": a header row with a "Tên nhiệm vụ" (or "Nội dung") column and a "Cơ quan chủ trì" column is needed in the first ${40} rows; or choose them by hand below.`);
+    throw new UserError('table.not_found', `Không tìm thấy bảng phân công trong trang tính "${grid.sheet}": cần một dòng tiêu đề có cột "Tên nhiệm vụ" (hoặc "Nội dung") và cột "Cơ quan chủ trì" trong ${40} dòng đầu.`, `No assignment table found in the sheet "${grid.sheet}": a header row with a "Tên nhiệm vụ" (or "Nội dung") column and a "Cơ quan chủ trì" column is needed in the first ${40} rows; or choose them by hand below.`);
   const table = det.table;
   const titles = titlesAbove(grid, table.headerRow, table.headerRows);
   const province = provinceFromTitles(titles);
@@ -180,7 +180,7 @@ export async function peekSheet(port: WorkbookPort, sheet?: string | null): Prom
   const ours = new Set([...(snap.registry?.sheets ?? []).map((s) => s.name.toLowerCase()), REGISTRY_SHEET.toLowerCase()]);
   const sheets = snap.sheets.filter((s) => s.visibility === 'Visible' && !ours.has(s.name.toLowerCase())).map((s) => s.name);
   const name = sheet && snap.grids[sheet] ? sheet : (sheets.find((n) => snap.grids[n]?.values.some((r) => r.some((v) => String(v ?? '').trim()))) ?? sheets[0]);
-  if (!name || !snap.grids[name]) throw new UserError('workbook.empty', 'Tệp không có sheet nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một sheet rồi chạy lại.', `No sheet of the file holds data: paste the assignment table into a sheet and try again.`);
+  if (!name || !snap.grids[name]) throw new UserError('workbook.empty', 'Tệp không có trang tính nào có dữ liệu: hãy dán bảng phân công nhiệm vụ vào một trang tính rồi chạy lại.', `No sheet of the file holds data: paste the assignment table into a sheet and try again.`);
   const grid = snap.grids[name];
   const width = Math.min(26, Math.max(1, ...grid.values.slice(0, 40).map((r) => r.length)) + grid.left - 1);
   const rows = [];
@@ -436,13 +436,13 @@ export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): st
       out.push(
         en
           ? `Tasks ${list(gone)} are no longer in the table; what ${agency} typed is kept in the sheet "${g.archived[agency]}".`
-          : `Nhiệm vụ ${list(gone)} không còn trong bảng; nội dung ${agency} đã nhập được lưu ở sheet "${g.archived[agency]}".`,
+          : `Nhiệm vụ ${list(gone)} không còn trong bảng; nội dung ${agency} đã nhập được lưu ở trang tính "${g.archived[agency]}".`,
       );
     if (added.length)
-      out.push(en ? `Rows added to the sheet of ${agency} (${list(added)}) are kept in the sheet "${g.archived[agency]}".` : `Các dòng người dùng thêm vào sheet của ${agency} (${list(added)}) được lưu ở sheet "${g.archived[agency]}".`);
+      out.push(en ? `Rows added to the sheet of ${agency} (${list(added)}) are kept in the sheet "${g.archived[agency]}".` : `Các dòng người dùng thêm vào trang tính của ${agency} (${list(added)}) được lưu ở trang tính "${g.archived[agency]}".`);
   }
   for (const [from, to] of Object.entries(r.renamed ?? {}))
-    out.push(en ? `The sheet "${from}" was renamed "${to}": Phân công keeps the new name and updates that sheet.` : `Sheet "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật sheet đó.`);
+    out.push(en ? `The sheet "${from}" was renamed "${to}": Phân công keeps the new name and updates that sheet.` : `Trang tính "${from}" đã được đổi tên thành "${to}": Phân công giữ tên mới và cập nhật trang tính đó.`);
   const few = (xs: string[]) => (xs.length > 8 ? `${xs.slice(0, 8).join(', ')} …` : xs.join(', '));
   for (const k of r.keptAsArchive ?? []) {
     const what: string[] = [];
@@ -453,7 +453,7 @@ export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): st
     out.push(
       en
         ? `The sheet "${k.sheet}" had ${what.join(' and ')}: the earlier sheet is kept whole as "${k.archive}" and "${k.sheet}" is made again${tasks}.`
-        : `Sheet "${k.sheet}" có ${what.join(' và ')}: bản cũ được giữ nguyên ở sheet "${k.archive}", sheet "${k.sheet}" được tạo lại${tasks}.`,
+        : `Trang tính "${k.sheet}" có ${what.join(' và ')}: bản cũ được giữ nguyên ở trang tính "${k.archive}", trang tính "${k.sheet}" được tạo lại${tasks}.`,
     );
   }
   // what the host did not apply (Excel: fit-to-width ignored until the Page Layout tab was opened)

@@ -21,7 +21,7 @@ const USAGE = `Cách dùng: phan-cong <lệnh> [tuỳ chọn]
   fix FILE.xlsx -o OUT.xlsx --rule MÃ_QUY_TẮC [--rule …] | --all [--sheet TÊN] [--master FILE] [--year YYYY] [--force]
   settings FILE.xlsx -o OUT.xlsx [--off MÃ] [--on MÃ] [--severity MÃ=error|warning|info] [--force]   lưu cài đặt quy tắc vào sổ
   import PLAN.docx|PLAN.txt [-o BANG.xlsx] [--year YYYY] [--master FILE] [--force]   đọc phần phân công của văn bản: in JSON Lines, hoặc ghi bảng vào BANG.xlsx
-  distribute OUT.xlsx -d THƯ_MỤC [--only TÊN …] [--force]   mỗi cơ quan một tệp, chỉ có sheet của cơ quan đó
+  distribute OUT.xlsx -d THƯ_MỤC [--only TÊN …] [--force]   mỗi cơ quan một tệp, chỉ có trang tính của cơ quan đó
   collect OUT.xlsx TRẢ_VỀ.xlsx … -o GỘP.xlsx [--prefer out|returned] [--format text|json] [--force]   gộp tệp các cơ quan gửi lại
   -o không ghi đè tệp đã có trừ khi có --force, không bao giờ ghi lên tệp gốc; tệp được ghi trọn vẹn hoặc không ghi.`;
 
@@ -135,7 +135,7 @@ async function loadMaster(file: string | undefined): Promise<MasterList | null> 
     const wb = await loadWorkbook(file);
     const snap = await wb.read({ extra: [], allSheets: true });
     const first = snap.sheets[0]?.name;
-    if (!first) throw new UserError('master.empty', `Danh mục "${name}" không có sheet nào.`);
+    if (!first) throw new UserError('master.empty', `Danh mục "${name}" không có trang tính nào.`);
     return snap.grids[first]?.values ?? [];
   };
   return masterFromFile(file, new Uint8Array(buf), firstSheet, `Danh mục "${name}"`);
@@ -164,7 +164,7 @@ async function cmdImport(args: Args): Promise<number> {
   const wb = XlsxWorkbook.empty();
   const w = await writeImported(wb, r);
   await save(wb, o);
-  out(`Đã tạo ${path.resolve(o)}: sheet "${w.sheet}", ${r.tasks.length} nhiệm vụ, tiêu đề cột ở dòng ${w.headerRow}.`);
+  out(`Đã tạo ${path.resolve(o)}: trang tính "${w.sheet}", ${r.tasks.length} nhiệm vụ, tiêu đề cột ở dòng ${w.headerRow}.`);
   out(`  Bước tiếp: npx phan-cong check ${o}  rồi  npx phan-cong generate ${o} -o KET_QUA.xlsx`);
   return 0;
 }
@@ -254,7 +254,7 @@ async function analyzeFile(args: Args, file: string | undefined): Promise<{ wb: 
 
 function summaryLine(a: Analysis): string {
   const c = countBySeverity(a.issues);
-  return `Tổng cộng: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý — ${a.tasks.length} nhiệm vụ, bảng ở sheet "${a.table.sheet}" từ dòng ${a.table.headerRow}, năm kế hoạch ${a.planYear}.`;
+  return `Tổng cộng: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý — ${a.tasks.length} nhiệm vụ, bảng ở trang tính "${a.table.sheet}" từ dòng ${a.table.headerRow}, năm kế hoạch ${a.planYear}.`;
 }
 
 async function cmdCheck(args: Args): Promise<number> {
@@ -297,13 +297,13 @@ async function cmdGenerate(args: Args): Promise<number> {
   const agencies = r.generation.sheets.filter((s) => s.kind === 'agency').length;
   out(`Đã tạo ${path.resolve(o)}`);
   const others = r.generation.sheets.filter((s) => s.kind !== 'agency').map((s) => `"${s.name}"`);
-  out(`  ${a.tasks.length} nhiệm vụ, ${agencies} cơ quan, ${r.generation.sheets.length} sheet (${agencies} sheet cơ quan + ${others.join(', ')}), ${r.quarters.changedCells} ô Quý được điền ở sheet "${a.table.sheet}".`);
+  out(`  ${a.tasks.length} nhiệm vụ, ${agencies} cơ quan, ${r.generation.sheets.length} trang tính (${agencies} trang tính cơ quan + ${others.join(', ')}), ${r.quarters.changedCells} ô Quý được điền ở trang tính "${a.table.sheet}".`);
   out(`  Phát hiện khi kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý (xem: npx phan-cong check ${file}).`);
   if (r.quarters.unreadableRows.length) out(`  Dòng không xác định được quý (để trống): ${r.quarters.unreadableRows.join(', ')}.`);
   for (const line of generationNotes(r)) out(`  ${line}`);
-  if (r.deleted.length) out(`  Đã xoá sheet do Phân công tạo trước đây và không còn dùng: ${r.deleted.join(', ')}.`);
+  if (r.deleted.length) out(`  Đã xoá trang tính do Phân công tạo trước đây và không còn dùng: ${r.deleted.join(', ')}.`);
   if (r.quarters.conflicts.length)
-    out(`  Các ô ${r.quarters.conflicts.join(', ')} ở cột Quý của sheet "${a.table.sheet}" có nội dung do người dùng nhập: để nguyên như đã nhập; chạy lại với --force để ghi đè.`);
+    out(`  Các ô ${r.quarters.conflicts.join(', ')} ở cột Quý của trang tính "${a.table.sheet}" có nội dung do người dùng nhập: để nguyên như đã nhập; chạy lại với --force để ghi đè.`);
   return c.error > 0 || r.quarters.conflicts.length ? 1 : 0;
 }
 

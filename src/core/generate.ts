@@ -775,7 +775,7 @@ export function archiveSheet(name: string, agency: string, rows: CarriedRow[], e
   const dates: string[] = [];
   const plan: PlanCell[][] = [
     [`NỘI DUNG ĐÃ NHẬP CHO CÁC NHIỆM VỤ KHÔNG CÒN TRONG BẢNG — ${upper(agency)}`],
-    [`Lưu ngày ${d}/${m}/${y} khi tạo lại các sheet; nhiệm vụ nào vẫn còn, hãy chép nội dung sang sheet của cơ quan.`],
+    [`Lưu ngày ${d}/${m}/${y} khi tạo lại các trang tính; nhiệm vụ nào vẫn còn, hãy chép nội dung sang trang tính của cơ quan.`],
     [],
     header,
     ...rows.map((r, i) => {

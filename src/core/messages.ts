@@ -62,7 +62,7 @@ export const MESSAGES = {
     (p) => `'${p.agency}' both leads (cell ${p.lead}) and supports (cell ${p.support}) task ${p.task}.`,
   ),
   'support.collective': t(
-    (p) => `Ô ${p.cell} ghi '${p.name}': không chỉ rõ cơ quan nào phối hợp, nên nhiệm vụ này không được đưa vào sheet của cơ quan phối hợp nào.`,
+    (p) => `Ô ${p.cell} ghi '${p.name}': không chỉ rõ cơ quan nào phối hợp, nên nhiệm vụ này không được đưa vào trang tính của cơ quan phối hợp nào.`,
     (p) => `Cell ${p.cell} says '${p.name}': it names no agency, so the task goes to no supporting agency's sheet.`,
   ),
   'time.missing': t(
@@ -111,11 +111,11 @@ export const MESSAGES = {
     (p) => `The file "${p.file}" belongs to another plan ("${p.plan}"), or the task table changed since it was sent (${p.sent}): nothing is taken from it.`,
   ),
   'collect.noSheet': t(
-    (p) => `Sổ không còn sheet của "${p.agency}" (tệp "${p.file}"): hãy chạy generate lại rồi thu thập.`,
+    (p) => `Sổ không còn trang tính của "${p.agency}" (tệp "${p.file}"): hãy chạy generate lại rồi thu thập.`,
     (p) => `The workbook no longer has the sheet of "${p.agency}" (file "${p.file}"): make the sheets again, then collect.`,
   ),
   'collect.missingSheet': t(
-    (p) => `Tệp "${p.file}" thiếu sheet "${p.sheet}" đã gửi: không lấy gì từ tệp này.`,
+    (p) => `Tệp "${p.file}" thiếu trang tính "${p.sheet}" đã gửi: không lấy gì từ tệp này.`,
     (p) => `The file "${p.file}" lacks the sheet "${p.sheet}" that was sent: nothing is taken from it.`,
   ),
   'collect.row': t(
@@ -140,7 +140,7 @@ export const MESSAGES = {
     (p) => `Pictures or charts a person added to the sheet "${p.sheet}" are not on the sheet made again; the original file keeps them.`,
   ),
   'note.fitToWidth': t(
-    (p) => `Excel chưa áp dụng "vừa một trang ngang" khi in cho ${p.n} sheet (${p.sheets}): mở thẻ Bố trí trang (Page Layout) một lần rồi tạo lại, hoặc chọn "Fit All Columns on One Page" khi in.`,
+    (p) => `Excel chưa áp dụng "vừa một trang ngang" khi in cho ${p.n} trang tính (${p.sheets}): mở thẻ Bố trí trang (Page Layout) một lần rồi tạo lại, hoặc chọn "Fit All Columns on One Page" khi in.`,
     (p) => `Excel did not apply "fit to one page wide" to ${p.n} sheets (${p.sheets}): open the Page Layout tab once and make the sheets again, or choose "Fit All Columns on One Page" when printing.`,
   ),
   // suggestions (what the fix does, or what to do)

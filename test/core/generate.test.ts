@@ -188,7 +188,7 @@ describe('safe re-run', () => {
     expect(r.sheetsWritten).toContain('Công an tỉnh'); // still supports 2.x
     const archive = p2.wb.getWorksheet('Công an tỉnh (cũ 01-12-2026)')!;
     expect(xlsxGrid(archive)[4].slice(0, 4)).toEqual(['6', expect.stringContaining(''), 'Chủ trì', 'Hoàn thành']);
-    expect(generationNotes(r).join('\n')).toMatch(/Nhiệm vụ 6 ".+" không còn trong bảng; nội dung Công an tỉnh đã nhập được lưu ở sheet "Công an tỉnh \(cũ 01-12-2026\)"/);
+    expect(generationNotes(r).join('\n')).toMatch(/Nhiệm vụ 6 ".+" không còn trong bảng; nội dung Công an tỉnh đã nhập được lưu ở trang tính "Công an tỉnh \(cũ 01-12-2026\)"/);
     expect(generationNotes(r, 'en').join('\n')).toMatch(/Tasks 6 ".+" are no longer in the table; what Công an tỉnh typed is kept in the sheet "Công an tỉnh \(cũ 01-12-2026\)"/);
     // the archive stays through the next run and is not counted by the report
     const p3 = await xlsxPort(p2.wb);
@@ -281,7 +281,7 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     const r = await generate(again, await analyze(again));
     expect(again.wb.getWorksheet('Sở Y tế')).toBeUndefined();
     expect(typedOn(again.wb, 'Y tế 2026').map((x) => x[3])).toEqual(['Đã cập nhật 12 tin']);
-    expect(generationNotes(r)).toContain('Sheet "Sở Y tế" đã được đổi tên thành "Y tế 2026": Phân công giữ tên mới và cập nhật sheet đó.');
+    expect(generationNotes(r)).toContain('Trang tính "Sở Y tế" đã được đổi tên thành "Y tế 2026": Phân công giữ tên mới và cập nhật trang tính đó.');
     expect(generationNotes(r, 'en')).toContain('The sheet "Sở Y tế" was renamed "Y tế 2026": Phân công keeps the new name and updates that sheet.');
   });
   test('a column a user added after "Đánh giá" comes back with its header and values', async () => {
@@ -355,7 +355,7 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     expect(r.keptAsArchive?.map((k) => [k.sheet, k.archive, k.commentCells])).toEqual([['Sở Y tế', 'Sở Y tế (cũ 02-12-2026)', ['J6']]]);
     expect(again.wb.getWorksheet('Sở Y tế (cũ 02-12-2026)')!.getCell('J6').note).toBe('Hỏi lại chị Lan');
     expect(typedOn(again.wb, 'Sở Y tế').map((x) => x[3])).toEqual(['Đã cập nhật 12 tin']);
-    expect(generationNotes(r)).toContain('Sheet "Sở Y tế" có 1 ghi chú (ô J6): bản cũ được giữ nguyên ở sheet "Sở Y tế (cũ 02-12-2026)", sheet "Sở Y tế" được tạo lại (nội dung đã nhập cho các nhiệm vụ vẫn đi theo nhiệm vụ).');
+    expect(generationNotes(r)).toContain('Trang tính "Sở Y tế" có 1 ghi chú (ô J6): bản cũ được giữ nguyên ở trang tính "Sở Y tế (cũ 02-12-2026)", trang tính "Sở Y tế" được tạo lại (nội dung đã nhập cho các nhiệm vụ vẫn đi theo nhiệm vụ).');
     expect(generationNotes(r, 'en')).toContain('The sheet "Sở Y tế" had 1 comment (J6): the earlier sheet is kept whole as "Sở Y tế (cũ 02-12-2026)" and "Sở Y tế" is made again (what was typed for its tasks follows them there).');
   });
 
@@ -417,7 +417,7 @@ describe('rows a person added to a generated sheet (issue 15)', () => {
     expect(kept.getCell(`B${below}`).value).toBe('Ý kiến lãnh đạo: đôn đốc Sở Y tế');
     expect(xlsxGrid(again.wb.getWorksheet(REPORT_SHEET)!).flat()).not.toContain('Ý kiến lãnh đạo: đôn đốc Sở Y tế');
     expect(again.wb.getWorksheet(listArchive)!.getCell('Z5').value).toBe('đã gọi điện');
-    expect(generationNotes(r)).toContain(`Sheet "${REPORT_SHEET}" có ô do người dùng nhập (B${below}): bản cũ được giữ nguyên ở sheet "${REPORT_SHEET} (cũ 02-12-2026)", sheet "${REPORT_SHEET}" được tạo lại.`);
+    expect(generationNotes(r)).toContain(`Trang tính "${REPORT_SHEET}" có ô do người dùng nhập (B${below}): bản cũ được giữ nguyên ở trang tính "${REPORT_SHEET} (cũ 02-12-2026)", trang tính "${REPORT_SHEET}" được tạo lại.`);
     expect(generationNotes(r, 'en')).toContain(`The sheet "${TASK_LIST_SHEET}" had cells filled by a person (Z5): the earlier sheet is kept whole as "${listArchive}" and "${TASK_LIST_SHEET}" is made again.`);
     // the archives are ours now (never replaced, not in the report), and the next run keeps them without a word
     const third = await xlsxPort(again.wb);
@@ -438,6 +438,6 @@ describe('rows a person added to a generated sheet (issue 15)', () => {
     const r = await generate(again, await analyze(again), { today: '2026-12-01' });
     expect(r.generation.removed['Sở Y tế'].map((x) => x.title)).toEqual(['Ghi chú: đã họp với UBND tỉnh ngày 3/12']);
     expect(xlsxGrid(again.wb.getWorksheet('Sở Y tế (cũ 01-12-2026)')!).some((row) => row.includes('Ghi chú: đã họp với UBND tỉnh ngày 3/12'))).toBe(true);
-    expect(generationNotes(r).join('\n')).toMatch(/Các dòng người dùng thêm vào sheet của Sở Y tế \(dòng \d+ "Ghi chú: đã họp/);
+    expect(generationNotes(r).join('\n')).toMatch(/Các dòng người dùng thêm vào trang tính của Sở Y tế \(dòng \d+ "Ghi chú: đã họp/);
   });
 });
