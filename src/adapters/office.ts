@@ -339,7 +339,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const rows = registryToRows(plan.registry);
       final.push({
         bytes: size(rows),
-        label: REGISTRY_SHEET,
+        label: '', // the registry: nothing to name for the officer
         queue: (context) => {
           const ws = existing.has(REGISTRY_SHEET.toLowerCase()) ? context.workbook.worksheets.getItem(REGISTRY_SHEET) : context.workbook.worksheets.add(REGISTRY_SHEET);
           if (existing.has(REGISTRY_SHEET.toLowerCase())) ws.getRange('A:A').clear();

@@ -416,7 +416,7 @@ export class XlsxWorkbook implements WorkbookPort {
         replaced.add(old);
       } else this.addSheet(REGISTRY_SHEET, 'veryHidden', xml);
     }
-    tick('registry');
+    tick(''); // the registry: nothing to name for the officer
 
     // tab order: a user's own sheets never move
     const order = tabOrder(before, new Set([...ours, REGISTRY_SHEET.toLowerCase()]), this.sheets.map((s) => s.name));

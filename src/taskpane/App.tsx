@@ -111,13 +111,13 @@ export function App(props: AppProps) {
             <div aria-live="polite">
               {state.progress ? (
                 <>
-                  <Text size={200}>
-                    {t.generating} {state.progress.done}/{state.progress.total}
+                  <Text size={200} data-testid="progress-stage">
+                    {t.stage[state.busy] ?? t.busy} {t.progress(state.progress.done, state.progress.total, state.progress.label)}
                   </Text>
-                  <ProgressBar value={state.progress.done / Math.max(1, state.progress.total)} />
+                  <ProgressBar value={state.progress.done / Math.max(1, state.progress.total)} aria-label={t.stage[state.busy] ?? t.busy} />
                 </>
               ) : (
-                <Spinner size="tiny" label={t.busy} />
+                <Spinner size="tiny" label={t.stage[state.busy] ?? t.busy} />
               )}
               {state.busy === 'reading' && !state.analysis && props.cancelOpening && (
                 <Button size="small" onClick={props.cancelOpening} data-testid="cancel-opening" style={{ marginTop: 4 }}>

@@ -443,6 +443,9 @@ async function main() {
     await page.click('[data-testid=generate]');
     // the page paints between sheets: the bar with its counts is seen, not only the result
     await page.waitForSelector('[role=progressbar]', { timeout: 30000 });
+    // the stage and its counts, in words
+    const stage = await page.textContent('[data-testid=progress-stage]', { timeout: 30000 });
+    assert(/^Đang tạo trang tính… Bước \d+\/\d+/.test(stage), `progress text: ${stage}`);
     await page.waitForSelector('[data-testid=generated]', { timeout: 120000 });
     const generating = await page.evaluate(() => window.__long.splice(0));
     const top = (xs) => xs.sort((a, b) => b - a).slice(0, 3).join(', ') || 'none';
