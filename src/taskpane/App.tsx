@@ -89,9 +89,9 @@ export function App(props: AppProps) {
             />
           )}
           {(!state.analysis || step === 'table') && (props.newWorkbook || state.session) && <ImportPanel t={t} state={state} newWorkbook={props.newWorkbook} />}
-          {state.notice?.startsWith('imported:') && (
+          {state.notice?.kind === 'imported' && (
             <MessageBar intent="success">
-              <MessageBarBody data-testid="imported">{t.imported(state.notice.slice(9).split('|')[0], Number(state.notice.split('|')[1]))}</MessageBarBody>
+              <MessageBarBody data-testid="imported">{t.imported(state.notice.sheet, state.notice.tasks)}</MessageBarBody>
             </MessageBar>
           )}
           {state.error && (

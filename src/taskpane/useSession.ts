@@ -32,6 +32,18 @@ export interface Session {
   };
 }
 
+/** What the pane says after an action went well: one kind per action, with its data. */
+export type Notice =
+  | { kind: 'fixed'; cells: number }
+  | { kind: 'ignored'; count: number }
+  | { kind: 'restored' }
+  | { kind: 'alias'; alias: string; agency: string }
+  | { kind: 'settings' }
+  | { kind: 'selected'; cell: string }
+  | { kind: 'imported'; sheet: string; tasks: number }
+  | { kind: 'distributed'; files: number }
+  | { kind: 'opened'; sheet: string };
+
 export interface AnalyzeInputs {
   /** The table's sheet when the pane knows it (the sheet an import just wrote); else the active one. */
   sheet?: string | null;
@@ -71,7 +83,7 @@ export function useSession(initial: Session | null, readPlanWith: PlanReader = r
   const [analysis, setAnalysis] = useState<PaneView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<FriendlyError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [progress, setProgress] = useState<WriteProgress | null>(null);
   const [quarters, setQuarters] = useState<QuarterResult | null>(null);
   const [generated, setGenerated] = useState<GenerateResult | null>(null);
@@ -146,14 +158,14 @@ export function useSession(initial: Session | null, readPlanWith: PlanReader = r
         guard('select', async () => {
           const i = cellRef.lastIndexOf('!');
           await session?.port.select(cellRef.slice(0, i), cellRef.slice(i + 1));
-          setNotice(cellRef);
+          setNotice({ kind: 'selected', cell: cellRef });
         }),
       fix: (issues: Issue[]) =>
         guard('fix', async () => {
           if (!session || !analysis) return;
           const r = await engineOf(session).applyFixes(issues);
           await reanalyze();
-          setNotice(`fixed:${r.cells}`);
+          setNotice({ kind: 'fixed', cells: r.cells });
         }),
       /** Leave findings out of this workbook's check (its registry keeps them). */
       ignore: (issues: Issue[]) =>
@@ -161,14 +173,14 @@ export function useSession(initial: Session | null, readPlanWith: PlanReader = r
           if (!session || !analysis) return;
           const n = await engineOf(session).ignore(issues);
           await reanalyze();
-          setNotice(`ignored:${n}`);
+          setNotice({ kind: 'ignored', count: n });
         }),
       restoreIgnored: () =>
         guard('settings', async () => {
           if (!session || !analysis) return;
           await engineOf(session).restoreIgnored();
           await reanalyze();
-          setNotice('restored');
+          setNotice({ kind: 'restored' });
         }),
       addAlias: (issue: Issue) =>
         guard('alias', async () => {
@@ -176,7 +188,7 @@ export function useSession(initial: Session | null, readPlanWith: PlanReader = r
           await engineOf(session).addAliases([issue.alias]);
           inputs.current = { ...inputs.current, master: null };
           await reanalyze();
-          setNotice(`alias:${issue.alias.alias}|${issue.alias.agency}`);
+          setNotice({ kind: 'alias', alias: issue.alias.alias, agency: issue.alias.agency });
         }),
       insertMaster: () =>
         guard('master', async () => {
@@ -197,7 +209,7 @@ export function useSession(initial: Session | null, readPlanWith: PlanReader = r
           if (!session || !analysis) return;
           await engineOf(session).saveSettings(settings);
           await reanalyze();
-          setNotice('settings');
+          setNotice({ kind: 'settings' });
         }),
       fillQuarters: (force: boolean) =>
         guard('quarters', async () => {
@@ -239,7 +251,7 @@ export function useSession(initial: Session | null, readPlanWith: PlanReader = r
           setGenerated(null);
           setImporting(null);
           await reanalyze(s);
-          setNotice(`imported:${w.sheet}|${importing.result.tasks.length}`);
+          setNotice({ kind: 'imported', sheet: w.sheet, tasks: importing.result.tasks.length });
         }),
       cancelImport: () => setImporting(null),
       /** One .zip holding each agency's workbook (its sheet and the plan's marker). */
@@ -250,7 +262,7 @@ export function useSession(initial: Session | null, readPlanWith: PlanReader = r
           const bytes = await session.files.sheetWorkbooks(out);
           const files = out.map((o, i) => ({ name: fileNameOf(o.sheet), bytes: bytes[i] }));
           saveAs(zipOf(files), (session.fileName ?? 'phan-cong.xlsx').replace(/\.xlsx$/i, '') + '-gui-co-quan.zip', 'application/zip');
-          setNotice(`distributed:${files.length}`);
+          setNotice({ kind: 'distributed', files: files.length });
         }),
       /** Excel: one agency's workbook opened as a new workbook, to save or send from Excel. */
       openAgencyWorkbook: (sheet: string) =>
@@ -259,7 +271,7 @@ export function useSession(initial: Session | null, readPlanWith: PlanReader = r
           const [o] = await engineOf(session).planDistribution([sheet]);
           const [bytes] = await session.files.sheetWorkbooks([o]);
           await session.files.openAsNewWorkbook(bytes);
-          setNotice(`opened:${o.sheet}`);
+          setNotice({ kind: 'opened', sheet: o.sheet });
         }),
       /** Merge the files the agencies sent back into this workbook, by task. */
       collect: (files: File[]) =>

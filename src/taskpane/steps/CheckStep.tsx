@@ -15,14 +15,14 @@ export function CheckStep({ t, state }: StepProps) {
   const [confirmAlias, setConfirmAlias] = useState<Issue | null>(null);
   return (
     <>
-      {n?.startsWith('fixed:') && (
+      {n?.kind === 'fixed' && (
         <MessageBar intent="success">
-          <MessageBarBody>{t.fixed(Number(n.slice(6)))}</MessageBarBody>
+          <MessageBarBody>{t.fixed(n.cells)}</MessageBarBody>
         </MessageBar>
       )}
-      {n?.startsWith('alias:') && (
+      {n?.kind === 'alias' && (
         <MessageBar intent="success">
-          <MessageBarBody>{t.aliasAdded(...(n.slice(6).split('|') as [string, string]))}</MessageBarBody>
+          <MessageBarBody>{t.aliasAdded(n.alias, n.agency)}</MessageBarBody>
         </MessageBar>
       )}
       {a.ignored > 0 && (
@@ -72,7 +72,7 @@ export function CheckStep({ t, state }: StepProps) {
         onAddAlias={(i) => (a.master.source === 'sheet' ? void state.actions.addAlias(i) : setConfirmAlias(i))}
         onIgnore={(i) => void state.actions.ignore([i])}
       />
-      {n === 'settings' && (
+      {n?.kind === 'settings' && (
         <MessageBar intent="success">
           <MessageBarBody>{t.settingsSaved}</MessageBarBody>
         </MessageBar>

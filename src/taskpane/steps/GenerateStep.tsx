@@ -108,15 +108,15 @@ function SendPanel({ t, state }: StepProps) {
       <Button disabled={!!state.busy} onClick={() => void state.actions.distribute()} data-testid="send-zip">
         {t.sendZip}
       </Button>
-      {n?.startsWith('distributed:') && (
+      {n?.kind === 'distributed' && (
         <MessageBar intent="success">
-          <MessageBarBody>{t.distributed(Number(n.slice(12)))}</MessageBarBody>
+          <MessageBarBody>{t.distributed(n.files)}</MessageBarBody>
         </MessageBar>
       )}
       {state.session?.files?.openAsNewWorkbook && <OpenAsNew t={t} state={state} />}
-      {n?.startsWith('opened:') && (
+      {n?.kind === 'opened' && (
         <MessageBar intent="success">
-          <MessageBarBody>{t.opened(n.slice(7))}</MessageBarBody>
+          <MessageBarBody>{t.opened(n.sheet)}</MessageBarBody>
         </MessageBar>
       )}
       <FileButton label={t.collectPick} accept=".xlsx" testId="collect-files" multiple disabled={!!state.busy} onFiles={(files) => void state.actions.collect(files)} />
