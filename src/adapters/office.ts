@@ -10,7 +10,7 @@ import type { Grid, TypedCell } from '../core/table';
 import type { PlanCell, SheetPlan } from '../core/schemas';
 import { tabColorOf } from '../core/generate';
 import { say } from '../core/messages';
-import { tabOrder, WriteFailure, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
+import { tabOrder, WriteFailure, type ReadRequest, type ReadSheetsOptions, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 
 /** Excel.run, or the fake host's run in tests and the bench. */
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -26,7 +26,7 @@ const CHUNK_BYTES = 1024 * 1024;
 const CHUNK_ROWS = 500;
 /** Rows read (of at most 60 columns, under the 5 MB response limit) from a sheet whose used range is beyond 5 million cells (a stray cell far below the table). */
 const BIG_SHEET_ROWS = 8_000;
-/** Cells per round trip when reading our sheets as typed (text, values, formulas, formats, links: ~60 bytes a cell). */
+/** Cells per round trip when reading sheets whole (as typed: text, values, formulas, formats, links, ~60 bytes a cell). */
 export const READ_CELLS = 60_000;
 
 export class ExcelNotResponding extends Error {}
@@ -73,7 +73,7 @@ function gridFrom(sheet: string, range: Excel.Range | null, merges: Excel.RangeA
 }
 
 /** What cells hold beyond their text: numbers (dates by their format), formulas with their results, links. */
-function typedOf(range: Excel.Range, props: Excel.CellProperties[][] | null): Record<string, TypedCell> {
+function typedOf(range: Excel.Range, props: Excel.CellProperties[][] | null, cols: (col: number) => boolean): Record<string, TypedCell> {
   const out: Record<string, TypedCell> = {};
   const top = range.rowIndex + 1;
   const left = range.columnIndex + 1;
@@ -83,6 +83,7 @@ function typedOf(range: Excel.Range, props: Excel.CellProperties[][] | null): Re
   const text = range.text as unknown[][];
   formulas.forEach((row, i) =>
     row.forEach((f, j) => {
+      if (!cols(left + j)) return;
       const k = `${top + i}:${left + j}`;
       const v = values[i]?.[j];
       const link = props?.[i]?.[j]?.hyperlink;
@@ -182,9 +183,10 @@ export class OfficeWorkbook implements WorkbookPort {
    * Their used ranges first (one round trip), then the cells in batches under the 5 MB response limit:
    * round trips grow with the cells read, never with the number of sheets.
    */
-  async readSheets(names: string[]): Promise<Record<string, Grid>> {
+  async readSheets(names: string[], opts: ReadSheetsOptions = {}): Promise<Record<string, Grid>> {
     if (!names.length) return {};
-    const links = this.supported('ExcelApi', '1.9');
+    const typed = opts.typed;
+    const links = !!typed && this.supported('ExcelApi', '1.9');
     return this.run(async (context) => {
       const used = names.map((n) => {
         const r = context.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject();
@@ -215,7 +217,7 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       }
       // comments (ExcelApi 1.10) and pictures or shapes (1.9) a person hung on a sheet: counted with the first cells
-      const found = used.filter(({ r }) => !r.isNullObject);
+      const found = typed ? used.filter(({ r }) => !r.isNullObject) : [];
       const hung = found.map(({ n }) => {
         const ws = context.workbook.worksheets.getItem(n);
         return {
@@ -228,7 +230,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (i >= batches.length || !batches[i].length) return;
         for (const c of batches[i]) {
           const range = context.workbook.worksheets.getItem(c.n).getRange(c.addr);
-          range.load('text,valueTypes,values,formulas,numberFormat,rowIndex,columnIndex');
+          range.load(typed ? 'text,valueTypes,values,formulas,numberFormat,rowIndex,columnIndex' : 'text,valueTypes,rowIndex,columnIndex');
           c.range = range;
           if (links) c.props = range.getCellProperties({ hyperlink: true });
         }
@@ -239,7 +241,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const out: Record<string, Grid> = {};
       for (const c of chunks) {
         const g = gridFrom(c.n, c.range!, null);
-        g.typed = typedOf(c.range!, c.props?.value ?? null);
+        if (typed) g.typed = typedOf(c.range!, c.props?.value ?? null, typed);
         const prev = out[c.n];
         if (!prev) out[c.n] = g;
         else {

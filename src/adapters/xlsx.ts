@@ -9,7 +9,7 @@ import type { SheetPlan } from '../core/schemas';
 import { tabColorOf } from '../core/generate';
 import { planLinks } from '../core/styles';
 import { say } from '../core/messages';
-import { tabOrder, type ReadRequest, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
+import { tabOrder, type ReadRequest, type ReadSheetsOptions, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_HYPERLINK, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
 import { readSharedStrings, readSheet } from './ooxml/read';
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartPartXml, drawingPartXml, isOurChartPart } from './ooxml/chart';
@@ -166,14 +166,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.strings;
   };
 
-  /** `typed`: with what cells hold beyond their text (numbers, formulas, links), for carrying it over. */
-  private gridOf(s: SheetEntry, typed = false): { grid: Grid; printSetup: boolean } {
-    const xml = this.pkg.text(s.part);
+  /** `typed`: with what the cells of those columns hold beyond their text (numbers, formulas, links), for carrying it over. */
+  private gridOf(s: SheetEntry, typed?: (col: number) => boolean): { grid: Grid; printSetup: boolean } {
+    // a sheet read whole (ours, before they are made again) is read once: its text is not kept
+    const xml = this.pkg.text(s.part, !typed);
     if (xml === null) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
     if (!typed) return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904);
     const rels = this.pkg.rels(s.part);
     const links = new Map(rels.filter((r) => r.external && r.type.endsWith('/hyperlink')).map((r) => [r.id, r.target]));
-    const read = readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904, { linkTarget: (rid) => links.get(rid) });
+    const read = readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904, { linkTarget: (rid) => links.get(rid), cols: typed });
     // comments and pictures a person added (our own charts are not theirs)
     const commentCells = rels.filter((r) => r.type.endsWith('/comments')).flatMap((r) => [...(this.pkg.text(r.part) ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]));
     const pictures = rels.filter((r) => r.type.endsWith('/drawing') && !isOurChartPart(r.part)).length;
@@ -208,11 +209,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return { sheets, active: active?.name ?? null, grids, registry, ownPrintSetup };
   }
 
-  async readSheets(names: string[]): Promise<Record<string, Grid>> {
+  async readSheets(names: string[], opts: ReadSheetsOptions = {}): Promise<Record<string, Grid>> {
     const out: Record<string, Grid> = {};
     for (const n of names) {
       const s = this.byName(n);
-      if (s) out[s.name] = this.gridOf(s, true).grid;
+      if (s) out[s.name] = this.gridOf(s, opts.typed).grid;
     }
     return out;
   }

@@ -5,7 +5,7 @@ import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
 import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
-import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, CHART_TITLE, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, archiveName, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, type GenerationPlan } from '../core/generate';
+import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, CHART_TITLE, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, archiveName, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, typedColumn, type GenerationPlan } from '../core/generate';
 import { addedCells, type CarriedRow } from '../core/carry';
 import { REGISTRY_SHEET } from '../core/registry';
 import { planQuarters, type QuarterPlan } from '../core/quarters';
@@ -374,7 +374,7 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
   const strangers = lost.length ? a.snapshot.sheets.filter((s) => !registered.has(s.name.toLowerCase()) && s.name !== a.grid.sheet && s.name !== REGISTRY_SHEET).map((s) => s.name) : [];
   const out: Earlier = { ours: new Set(), carry: {}, previous: {}, extra: {}, archives: [], renamed: {}, added: [] };
   if (!listed.length && !strangers.length) return out;
-  const grids = await port.readSheets([...listed.map((s) => existing.get(s.name.toLowerCase())!), ...strangers]);
+  const grids = await port.readSheets([...listed.map((s) => existing.get(s.name.toLowerCase())!), ...strangers], { typed: typedColumn });
   const take = (name: string, s: Registry['sheets'][number], g: Grid) => {
     out.ours.add(name.toLowerCase());
     if (s.kind === 'archive') {

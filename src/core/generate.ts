@@ -251,6 +251,11 @@ export function looksGenerated(headerRow: string[], kind: 'agency' | 'report' | 
 }
 export const STATUS_COL = 9;
 
+/** The columns of an agency sheet whose typed values are carried as typed: Tình trạng … Ghi chú, Ngày hoàn thành, then the added ones. */
+export function typedColumn(col: number): boolean {
+  return (col >= STATUS_COL && col <= STATUS_COL + 2) || col === DONE_COL || col > AGENCY_COLUMNS.length;
+}
+
 function agencyLabel(m: { agency: string | null; text: string; collective: Collective | null }): string {
   return m.agency ?? m.text;
 }

@@ -21,6 +21,11 @@ export interface ReadRequest {
   allSheets?: boolean;
 }
 
+export interface ReadSheetsOptions {
+  /** The columns (1-based) whose typed values are wanted. */
+  typed?: (col: number) => boolean;
+}
+
 export interface Snapshot {
   sheets: SheetInfo[];
   active: string | null;
@@ -80,8 +85,12 @@ export class WriteFailure extends Error {
 
 export interface WorkbookPort {
   read(req: ReadRequest): Promise<Snapshot>;
-  /** Read generated sheets as typed, with Grid.typed (carry-over): round trips grow with the cells, never with the sheets. */
-  readSheets(names: string[]): Promise<Record<string, Grid>>;
+  /**
+   * Read sheets whole (generated ones, for carry-over): round trips grow with the cells, never with the
+   * sheets. With `typed`, also what the cells of those columns hold beyond their text (Grid.typed) and
+   * what a person hung on each sheet (Grid.hung).
+   */
+  readSheets(names: string[], opts?: ReadSheetsOptions): Promise<Record<string, Grid>>;
   write(plan: WritePlan, progress?: (p: WriteProgress) => void): Promise<WriteResult>;
   select(sheet: string, address: string): Promise<void>;
 }

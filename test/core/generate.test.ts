@@ -339,7 +339,7 @@ describe('what agencies typed follows its task when the table changes (issue 15)
     expect(ws2.getCell(`J${t2}`).value).toEqual(new Date(Date.UTC(2026, 4, 20)));
     expect(xlsxGrid(ws2)[t2 - 1][9]).toBe('20/05/2026');
     // a link inside the workbook is written as Excel writes one (a location; exceljs reads only links to URLs)
-    const typed = (await third.readSheets(['Sở Y tế']))['Sở Y tế'].typed!;
+    const typed = (await third.readSheets(['Sở Y tế'], { typed: () => true }))['Sở Y tế'].typed!;
     expect(typed[`${t2}:15`]).toEqual({ link: "#'Tổng hợp'!A1", text: 'Xem bảng' });
     expect(typed[`${r2}:15`]).toEqual({ link: 'https://example.gov.vn/bc.pdf', text: 'Báo cáo' });
     expect(typed[`${r2}:11`]).toEqual({ formula: `J${r2}*2`, result: 24 });

@@ -95,13 +95,14 @@ export class OpcPackage {
     return 'stored' in e ? inflateStored(e.stored) : e.data;
   }
 
-  text(part: string): string | null {
+  /** A part's text; kept for the next call unless `keep` is false (a part read once: 80 sheets of 1.4 MB each are not all held). */
+  text(part: string, keep = true): string | null {
     const t = this.texts.get(part);
     if (t !== undefined) return t;
     const b = this.bytes(part);
     if (!b) return null;
     const s = decode(b);
-    this.texts.set(part, s);
+    if (keep) this.texts.set(part, s);
     return s;
   }
 

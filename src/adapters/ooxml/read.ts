@@ -68,6 +68,17 @@ export function colOf(ref: string): number {
 export interface TypedRead {
   /** The sheet's hyperlink relationships: id → URL. */
   linkTarget(rid: string): string | undefined;
+  /** The columns whose typed values are kept. */
+  cols(col: number): boolean;
+}
+
+/**
+ * A cell's text as a string of its own: what the parser hands over can be a slice of the part's whole
+ * text, and a grid holding one keeps the megabytes of XML around it alive (80 sheets read for carry-over
+ * held 250 MB so). Short strings are copies anyway.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 /**
@@ -99,7 +110,7 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
   const put = (text: string) => {
     if (!row) return;
     for (let k = row.length; k < c - 1; k++) row.push('');
-    row[c - 1] = text;
+    row[c - 1] = own(text);
   };
   sax(xml, {
     open(name, a, self) {
@@ -119,7 +130,7 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
           inV = !self;
           break;
         case 'f':
-          if (!typed) break;
+          if (!typed || !typed.cols(c)) break;
           f = { text: [], shared: a.t === 'shared' ? a.si : undefined, ref: !!a.ref };
           inF = !self;
           break;
@@ -130,7 +141,7 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
           if (!target) break;
           const rr = parseRange(a.ref);
           if ((rr.r2 - rr.r1 + 1) * (rr.c2 - rr.c1 + 1) > 10_000) break;
-          for (let y = rr.r1; y <= rr.r2; y++) for (let x = rr.c1; x <= rr.c2; x++) links.push({ r: y, c: x, link: target, display: a.display });
+          for (let y = rr.r1; y <= rr.r2; y++) for (let x = rr.c1; x <= rr.c2; x++) if (typed.cols(x)) links.push({ r: y, c: x, link: target, display: a.display });
           break;
         }
         case 'is':
@@ -177,7 +188,7 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
               const result = raw === '' ? undefined : t === 'n' || t === undefined ? Number(raw) : t === 's' ? ((ss ??= strings())[Number(raw)] ?? '') : fromXmlSafe(raw);
               kept[`${r}:${c}`] = { formula, ...(result === undefined || (typeof result === 'number' && Number.isNaN(result)) ? {} : { result }) };
             }
-          } else if (typed && t === 'n' && v.length) {
+          } else if (typed && t === 'n' && v.length && typed.cols(c)) {
             const n = Number(v.join(''));
             if (Number.isFinite(n)) kept[`${r}:${c}`] = styles.isDate(s) ? { number: n, date: true } : { number: n };
           }
