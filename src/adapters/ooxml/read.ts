@@ -3,7 +3,7 @@
 import { parseRange, shiftFormula } from '../../core/address';
 import type { Grid, TypedCell } from '../../core/table';
 import type { Styles } from './styles';
-import { fromXmlSafe, sax } from './xml';
+import { fromXmlSafe, scan } from './xml';
 
 /** A row with no cells, shared by every empty row of every grid (never written to). */
 const EMPTY_ROW: string[] = Object.freeze([]) as unknown as string[];
@@ -15,7 +15,7 @@ export function readSharedStrings(xml: string | null): string[] {
   let cur: string[] | null = null;
   let inT = false;
   let rPh = 0;
-  sax(xml, {
+  scan(xml, {
     open(name, _a, self) {
       if (name === 'si') cur = [];
       else if (name === 'rPh') rPh += self ? 0 : 1;
@@ -112,7 +112,7 @@ export function readSheet(xml: string, sheet: string, strings: () => string[], s
     for (let k = row.length; k < c - 1; k++) row.push('');
     row[c - 1] = own(text);
   };
-  sax(xml, {
+  scan(xml, {
     open(name, a, self) {
       switch (name) {
         case 'row':
