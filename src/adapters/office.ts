@@ -230,7 +230,8 @@ export class OfficeWorkbook implements WorkbookPort {
         if (i >= batches.length || !batches[i].length) return;
         for (const c of batches[i]) {
           const range = context.workbook.worksheets.getItem(c.n).getRange(c.addr);
-          range.load(typed ? 'text,valueTypes,values,formulas,numberFormat,rowIndex,columnIndex' : 'text,valueTypes,rowIndex,columnIndex');
+          if (typed) range.load('text,valueTypes,values,formulas,numberFormat,rowIndex,columnIndex');
+          else range.load('text,valueTypes,rowIndex,columnIndex');
           c.range = range;
           if (links) c.props = range.getCellProperties({ hyperlink: true });
         }
