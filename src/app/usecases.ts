@@ -322,6 +322,9 @@ interface Earlier {
   added: Added[];
 }
 
+/** Cells of our sheets read at once for carry-over (about 40 MB held). */
+const READ_GROUP_CELLS = 400_000;
+
 /** An agency sheet with the deadline columns (Hạn, Ngày hoàn thành, Đánh giá), not one written before them. */
 function isDeadlineLayout(g: Grid): boolean {
   return gridCell(g, AGENCY_HEADER_ROW, DEADLINE_COL).trim() === AGENCY_COLUMNS[DEADLINE_COL - 1];
@@ -364,7 +367,7 @@ export function carriedRows(g: Grid, extraCount: number): CarriedRow[] {
  * The sheets of earlier runs, from the registry; a sheet is trusted as ours only when it still has the
  * header we wrote (a user may have renamed ours and made their own with the old name). A registry
  * sheet that is gone is looked for among the other sheets by its header and title: a user renamed
- * it. Reads what agencies typed in them, row by row. One round trip.
+ * it. Reads what agencies typed in them, row by row, a group of sheets at a time.
  */
 async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> {
   const existing = new Map(a.snapshot.sheets.map((s) => [s.name.toLowerCase(), s.name]));
@@ -374,7 +377,6 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
   const strangers = lost.length ? a.snapshot.sheets.filter((s) => !registered.has(s.name.toLowerCase()) && s.name !== a.grid.sheet && s.name !== REGISTRY_SHEET).map((s) => s.name) : [];
   const out: Earlier = { ours: new Set(), carry: {}, previous: {}, extra: {}, archives: [], renamed: {}, added: [] };
   if (!listed.length && !strangers.length) return out;
-  const grids = await port.readSheets([...listed.map((s) => existing.get(s.name.toLowerCase())!), ...strangers], { typed: typedColumn });
   const take = (name: string, s: Registry['sheets'][number], g: Grid) => {
     out.ours.add(name.toLowerCase());
     if (s.kind === 'archive') {
@@ -395,17 +397,34 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     if (extra.length) out.extra[s.agency] = extra;
     out.carry[s.agency] = carriedRows(g, extra.length);
   };
-  for (const s of listed) {
-    const name = existing.get(s.name.toLowerCase())!;
-    const g = grids[name];
-    if (!g) continue;
-    const header = Array.from({ length: 20 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1));
-    const ours =
-      // archives are never replaced or deleted: the registry's word is enough (some are earlier sheets kept whole)
-      s.kind === 'archive' ? true : s.kind === 'chart' ? gridCell(g, 1, 1).startsWith(CHART_TITLE) : looksGenerated(header, s.kind);
-    if (!ours) continue;
-    take(name, s, g);
+  // archives are never replaced or deleted: the registry's word is enough, nothing to read (some are earlier sheets kept whole)
+  for (const s of listed.filter((x) => x.kind === 'archive')) take(existing.get(s.name.toLowerCase())!, s, { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] });
+  // the others in groups of a few hundred thousand cells (the registry knows their sizes), each taken and
+  // let go before the next is read: 80 sheets of a 20,000-task plan are never all held at once
+  const groups: Registry['sheets'][] = [[]];
+  let cells = 0;
+  for (const s of listed.filter((x) => x.kind !== 'archive')) {
+    const size = s.size ? s.size.rows * s.size.cols : 50_000;
+    if (cells + size > READ_GROUP_CELLS && groups[groups.length - 1].length) {
+      groups.push([]);
+      cells = 0;
+    }
+    groups[groups.length - 1].push(s);
+    cells += size;
   }
+  for (const group of groups) {
+    if (!group.length) continue;
+    const grids = await port.readSheets(group.map((s) => existing.get(s.name.toLowerCase())!), { typed: typedColumn });
+    for (const s of group) {
+      const name = existing.get(s.name.toLowerCase())!;
+      const g = grids[name];
+      if (!g) continue;
+      const header = Array.from({ length: 20 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, k + 1));
+      const ours = s.kind === 'chart' ? gridCell(g, 1, 1).startsWith(CHART_TITLE) : s.kind !== 'archive' && looksGenerated(header, s.kind);
+      if (ours) take(name, s, g);
+    }
+  }
+  const grids = strangers.length ? await port.readSheets(strangers, { typed: typedColumn }) : {};
   for (const s of lost) {
     // "Sở Y tế" renamed "Y tế 2026": our header, and the agency's name in our title row
     const found = strangers.find((n) => {

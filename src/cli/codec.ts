@@ -11,6 +11,7 @@ const level = (d: Uint8Array) => (d.length > 4 << 20 ? 3 : 6);
 
 export const NODE_CODEC: Codec = {
   deflateRaw: (d) => zlib.deflateRawSync(d, { level: level(d) }),
+  inflateRaw: (d) => zlib.inflateRawSync(d),
   deflateRawAsync: (d) => new Promise((resolve, reject) => zlib.deflateRaw(d, { level: level(d), chunkSize: 1 << 20 }, (err, out) => (err ? reject(err) : resolve(out)))),
   crc32: native ? (d) => native(d) : crc32,
 };

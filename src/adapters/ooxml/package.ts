@@ -92,7 +92,7 @@ export class OpcPackage {
     if (this.dirty.has(part)) return encoder.encode(this.texts.get(part) as string);
     const e = this.entries.get(part);
     if (!e) return undefined;
-    return 'stored' in e ? inflateStored(e.stored) : e.data;
+    return 'stored' in e ? inflateStored(e.stored, this.codec) : e.data;
   }
 
   /** A part's text; kept for the next call unless `keep` is false (a part read once: 80 sheets of 1.4 MB each are not all held). */

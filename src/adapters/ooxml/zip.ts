@@ -16,6 +16,8 @@ export interface StoredEntry {
 /** How changed parts are compressed: fflate by default; Node passes its native zlib (several times faster). */
 export interface Codec {
   deflateRaw(data: Uint8Array): Uint8Array;
+  /** Native where the platform has it (Node's zlib); fflate's otherwise. */
+  inflateRaw?(data: Uint8Array): Uint8Array;
   /** Off the main thread where the platform can (Node's zlib thread pool): sheets compress while the next is written. */
   deflateRawAsync?(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
@@ -82,8 +84,9 @@ export function readStored(bytes: Uint8Array): StoredEntry[] | null {
   return out;
 }
 
-export function inflateStored(e: StoredEntry): Uint8Array {
-  return e.method === 0 ? e.raw : inflateSync(e.raw);
+export function inflateStored(e: StoredEntry, codec?: Codec): Uint8Array {
+  if (e.method === 0) return e.raw;
+  return codec?.inflateRaw ? codec.inflateRaw(e.raw) : inflateSync(e.raw);
 }
 
 /** Every entry decompressed by fflate (the fallback for archives readStored leaves alone). */
