@@ -179,9 +179,10 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Our sheets as typed (Grid.typed: numbers, dates, formulas, links), to carry what agencies typed.
-   * Their used ranges first (one round trip), then the cells in batches under the 5 MB response limit:
-   * round trips grow with the cells read, never with the number of sheets.
+   * Sheets whole; with `typed`, what those columns' cells hold beyond their text (Grid.typed: numbers,
+   * dates, formulas, links) and comments and shapes (Grid.hung), to carry what agencies typed. Their used
+   * ranges first (one round trip), then the cells in batches under the 5 MB response limit: round trips
+   * grow with the cells read, never with the number of sheets.
    */
   async readSheets(names: string[], opts: ReadSheetsOptions = {}): Promise<Record<string, Grid>> {
     if (!names.length) return {};
@@ -248,7 +249,7 @@ export class OfficeWorkbook implements WorkbookPort {
         else {
           for (const row of g.values) prev.values.push(row);
           for (const e of g.errors) prev.errors.push(e);
-          Object.assign(prev.typed!, g.typed);
+          if (prev.typed && g.typed) Object.assign(prev.typed, g.typed);
         }
       }
       for (const h of hung) {

@@ -387,8 +387,7 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     // of ours: the sheet is kept whole (generate). Typed cells of an agency sheet are carried (below).
     const cells = s.kind === 'agency' ? [] : addedCells(g, s.size, AGENCY_HEADER_ROW);
     if (cells.length || g.hung) out.added.push({ sheet: name, cells, comments: g.hung?.comments ?? 0, commentCells: g.hung?.commentCells ?? [], pictures: g.hung?.pictures ?? 0 });
-    if (s.kind !== 'agency') return;
-    if (!s.agency) return;
+    if (s.kind !== 'agency' || !s.agency) return;
     out.previous[s.agency] = name;
     const headers = Array.from({ length: 40 }, (_, k) => gridCell(g, AGENCY_HEADER_ROW, (isDeadlineLayout(g) ? AGENCY_COLUMNS.length : AGENCY_COLUMNS_V1.length) + 1 + k).trim());
     let used = headers.length;
@@ -595,12 +594,12 @@ function sheetOf(cellRef: string): string {
   return i < 0 ? '' : cellRef.slice(0, i).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
 }
 
-/** Tasks by id and by row (the first of a row), for many findings at once. */
+/** Tasks by id and by row (the first of each), for many findings at once. */
 export function taskIndex(tasks: Task[]): { byId: Map<string, Task>; byRow: Map<number, Task> } {
   const byId = new Map<string, Task>();
   const byRow = new Map<number, Task>();
   for (const t of tasks) {
-    byId.set(t.id, t);
+    if (!byId.has(t.id)) byId.set(t.id, t);
     if (!byRow.has(t.row)) byRow.set(t.row, t);
   }
   return { byId, byRow };

@@ -156,6 +156,25 @@ describe('typed values in Excel (issue 15)', () => {
   });
 });
 
+describe('reading sheets whole in Excel', () => {
+  test('a sheet of more cells than one round trip holds is read in row chunks, whole, typed or not', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => Array.from({ length: 15 }, (_, j) => (j === 9 ? i : `r${i + 1}c${j + 1}`)));
+    const wb = seed002Workbook();
+    const ws = wb.addWorksheet('Lớn');
+    rows.forEach((r) => ws.addRow(r));
+    const host = fakeHostFrom(wb);
+    const op = officePort(host);
+    for (const opts of [{}, { typed: (c: number) => c === 10 }]) {
+      host.syncs = 0;
+      const g = (await op.readSheets(['Lớn'], opts))['Lớn'];
+      expect(g.values).toHaveLength(5000);
+      expect(g.values[4999][14]).toBe('r5000c15');
+      expect(host.syncs).toBe(3); // the used range, then 75,000 cells in two
+      if ('typed' in opts) expect(g.typed?.['5000:10']).toEqual({ number: 4999 });
+    }
+  });
+});
+
 describe('a summary sheet a person wrote on, in Excel (issue 15)', () => {
   test('is kept whole under an archive name, in its place; a new one is made; the next run keeps both', async () => {
     const host = fakeHostFrom(seed002Workbook());
