@@ -11,12 +11,12 @@ import { planLinks } from '../core/styles';
 import { say } from '../core/messages';
 import { tabOrder, type ReadRequest, type ReadSheetsOptions, type SheetInfo, type Snapshot, type WorkbookPort, type WritePlan, type WriteProgress, type WriteResult } from '../port/workbook';
 import { CT_WORKSHEET, NS_REL, OpcPackage, REL_CALC_CHAIN, REL_HYPERLINK, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, type Relationship } from './ooxml/package';
-import { readSharedStrings, readSheet } from './ooxml/read';
+import { readSharedStrings, readSheet, type SheetRead } from './ooxml/read';
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartPartXml, drawingPartXml, isOurChartPart } from './ooxml/chart';
 import type { Codec } from './ooxml/zip';
 import { EMPTY_STYLES, Styles } from './ooxml/styles';
 import { EMPTY_SHEET, CellStyles, patchCells, patchDefaultPrint, sheetPartBytes, textColumnPartXml, type CellPatch } from './ooxml/write';
-import { escAttr, esc, findElement, tagAttrs, withAttrs, xmlSafe } from './ooxml/xml';
+import { escAttr, esc, findElement, tagAttrs, withAttrs, xmlPieces, xmlSafe } from './ooxml/xml';
 
 type State = 'visible' | 'hidden' | 'veryHidden';
 type Note = ReturnType<typeof say>;
@@ -168,13 +168,25 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** `typed`: with what the cells of those columns hold beyond their text (numbers, formulas, links), for carrying it over. */
   private gridOf(s: SheetEntry, typed?: (col: number) => boolean): { grid: Grid; printSetup: boolean } {
-    // a sheet read whole (ours, before they are made again) is read once: its text is not kept
-    const xml = this.pkg.text(s.part, !typed);
-    if (xml === null) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
-    if (!typed) return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904);
+    if (!typed) {
+      const xml = this.pkg.text(s.part);
+      if (xml === null) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
+      return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904);
+    }
+    // a sheet read whole (ours, before they are made again) is read once, in pieces of its bytes: its
+    // text is never one string of megabytes, nor kept
+    const bytes = this.pkg.bytes(s.part);
+    if (!bytes) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
     const rels = this.pkg.rels(s.part);
     const links = new Map(rels.filter((r) => r.external && r.type.endsWith('/hyperlink')).map((r) => [r.id, r.target]));
-    const read = readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904, { linkTarget: (rid) => links.get(rid), cols: typed });
+    const how = { linkTarget: (rid: string) => links.get(rid), cols: typed };
+    let read: SheetRead;
+    try {
+      read = readSheet(xmlPieces(bytes), s.name, this.sharedStrings, this.getStyles(), this.date1904, how);
+    } catch {
+      // a "</row>" inside a CDATA section or a comment cut a piece: the part whole (it throws if it is broken)
+      read = readSheet(this.pkg.text(s.part, false) ?? '', s.name, this.sharedStrings, this.getStyles(), this.date1904, how);
+    }
     // comments and pictures a person added (our own charts are not theirs)
     const commentCells = rels.filter((r) => r.type.endsWith('/comments')).flatMap((r) => [...(this.pkg.text(r.part) ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]));
     const pictures = rels.filter((r) => r.type.endsWith('/drawing') && !isOurChartPart(r.part)).length;

@@ -481,7 +481,8 @@ export function generationNotes(r: GenerateResult, lang: 'vi' | 'en' = 'vi'): st
 
 export async function generate(port: WorkbookPort, a: Analysis, req: GenerateRequest = {}): Promise<GenerateResult> {
   const quarters = planQuarters(a.grid, a.table, a.tasks, !!req.force);
-  const { ours, carry, previous, extra, archives, renamed, added } = await earlierSheets(port, a);
+  const earlier = await earlierSheets(port, a);
+  const { ours, previous, extra, archives, renamed, added } = earlier;
   const today = req.today ?? new Date().toISOString().slice(0, 10);
   // generating for some agencies only keeps the other agencies' sheets (and what they typed) as they are
   const kept = req.only ? a.registry.sheets.filter((s) => s.kind === 'agency' && s.agency && !req.only!.includes(s.agency) && ours.has(s.name.toLowerCase())) : [];
@@ -496,11 +497,13 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
     only: req.only,
     userSheetNames,
     previousNames: previous,
-    carryOver: carry,
+    carryOver: earlier.carry,
     extraColumns: extra,
     today,
     issues: a.issues,
   });
+  // what was typed is placed in the plans now: let it go before the writing (tens of MB for a big plan)
+  earlier.carry = {};
   // a quarter cell the user typed is left as written and listed (quarters.conflicts); everything else is written
   const newNames = new Set(generation.sheets.map((s) => s.name.toLowerCase()));
   // earlier archives stay, whatever else is replaced

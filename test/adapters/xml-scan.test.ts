@@ -1,7 +1,7 @@
 // The fast scanner used for worksheets and shared strings gives the very events saxes gives, on any
 // well-formed part, and throws where a part is broken.
 import fc from 'fast-check';
-import { sax, scan, type SaxHandlers } from '../../src/adapters/ooxml/xml';
+import { sax, scan, xmlPieces, type SaxHandlers } from '../../src/adapters/ooxml/xml';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -9,7 +9,7 @@ import { XlsxWorkbook } from '../../src/adapters/xlsx';
 import { analyze, generate } from '../../src/app/usecases';
 import { seed002Workbook } from '../../scripts/fixtures';
 
-function events(parse: (xml: string, h: SaxHandlers) => void, xml: string): string[] {
+function events<X>(parse: (xml: X, h: SaxHandlers) => void, xml: X): string[] {
   const out: string[] = [];
   let text = '';
   const flush = () => {
@@ -94,5 +94,27 @@ describe('scan: the same events as saxes', () => {
     const h = { text: () => undefined };
     expect(() => sax(xml, h)).toThrow();
     expect(() => scan(xml, h)).toThrow();
+  });
+
+  test('a part in pieces cut after "</row>" gives the events of the part whole (one piece a row, or a few)', async () => {
+    const wb = await XlsxWorkbook.load(new Uint8Array((await seed002Workbook().xlsx.writeBuffer()) as ArrayBuffer));
+    await generate(wb, await analyze(wb));
+    const parts = unzipSync(await wb.save());
+    const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    expect(sheets.length).toBeGreaterThan(5);
+    const prefixed = new TextEncoder().encode('<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Sở &amp; ngành</x:t></x:is></x:c></x:row><x:row r="2"/></x:sheetData></x:worksheet>');
+    for (const bytes of [...sheets.map((p) => parts[p]), prefixed])
+      for (const size of [1, 64, 1 << 18]) {
+        const pieces = [...xmlPieces(bytes, size)];
+        expect(pieces.join('')).toBe(strFromU8(bytes));
+        expect(events(scan, pieces)).toEqual(events(scan, strFromU8(bytes)));
+      }
+    expect([...xmlPieces(parts[sheets[0]], 64)].length).toBeGreaterThan(3);
+  });
+
+  test('a "</row>" inside a CDATA section cuts a piece wrongly: the scan throws, and the reader then reads the part whole', () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a</row>b]]></t></is></c></row></sheetData></worksheet>';
+    expect(() => scan(xmlPieces(new TextEncoder().encode(xml), 1), { text: () => undefined })).toThrow();
+    expect(events(scan, xml)).toEqual(events(sax, xml));
   });
 });

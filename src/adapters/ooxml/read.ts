@@ -86,7 +86,7 @@ function own(s: string): string {
  * With `typed`, also what cells hold beyond their text (Grid.typed): numbers, formulas (a shared
  * formula's followers written out), hyperlinks.
  */
-export function readSheet(xml: string, sheet: string, strings: () => string[], styles: Styles, date1904: boolean, typed?: TypedRead): SheetRead {
+export function readSheet(xml: string | Iterable<string>, sheet: string, strings: () => string[], styles: Styles, date1904: boolean, typed?: TypedRead): SheetRead {
   const values: string[][] = [];
   const kept: Record<string, TypedCell> = {};
   const masters = new Map<string, { formula: string; r: number; c: number }>();

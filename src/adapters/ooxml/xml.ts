@@ -80,7 +80,7 @@ export function tagAttrs(tag: string): Attrs {
 function decodeEntities(s: string): string {
   if (s.indexOf('&') < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e] as string,
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e] as string),
   );
 }
 
@@ -152,103 +152,132 @@ function textOf(raw: string, where: number): string {
 /**
  * The same events as `sax`, from a scanner made for the parts that are megabytes (worksheets, shared
  * strings): no DTD, no namespaces, but tags must nest, references must be known and every tag must end,
- * or it throws like a conformant parser. About three times faster than saxes on a sheet's cells.
+ * or it throws like a conformant parser. About three times faster than saxes on a sheet's cells. The
+ * part may come as pieces, each ending where an element ends (xmlPieces): one parse across them.
  */
-export function scan(xml: string, h: SaxHandlers): void {
+export function scan(part: string | Iterable<string>, h: SaxHandlers): void {
   const stack: string[] = [];
-  const n = xml.length;
-  let i = 0;
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    const end = lt < 0 ? n : lt;
-    if (end > i && h.text) h.text(textOf(xml.slice(i, end), i));
-    if (lt < 0) break;
-    const c1 = xml.charCodeAt(lt + 1);
-    if (c1 === 47) {
-      // </name>
-      const gt = xml.indexOf('>', lt);
-      if (gt < 0) throw new Error(`XML: thẻ đóng không kết thúc (vị trí ${lt})`);
-      const name = xml.slice(lt + 2, gt).trimEnd();
-      const open = stack.pop();
-      if (open !== name) throw new Error(`XML: </${name}> không khớp <${open ?? ''}> (vị trí ${lt})`);
-      h.close?.(local(name));
-      i = gt + 1;
-      continue;
-    }
-    if (c1 === 33) {
-      if (xml.startsWith('<!--', lt)) {
-        const e = xml.indexOf('-->', lt + 4);
-        if (e < 0) throw new Error(`XML: chú thích không kết thúc (vị trí ${lt})`);
-        i = e + 3;
-      } else if (xml.startsWith('<![CDATA[', lt)) {
-        const e = xml.indexOf(']]>', lt + 9);
-        if (e < 0) throw new Error(`XML: CDATA không kết thúc (vị trí ${lt})`);
-        if (h.text) h.text(xml.slice(lt + 9, e).replace(/\r\n?/g, '\n'));
-        i = e + 3;
-      } else {
-        // <!DOCTYPE …>: not in the parts of a package; an internal subset ends with "]>"
-        const bracket = xml.indexOf('[', lt);
+  for (const xml of typeof part === 'string' ? [part] : part) {
+    const n = xml.length;
+    let i = 0;
+    while (i < n) {
+      const lt = xml.indexOf('<', i);
+      const end = lt < 0 ? n : lt;
+      if (end > i && h.text) h.text(textOf(xml.slice(i, end), i));
+      if (lt < 0) break;
+      const c1 = xml.charCodeAt(lt + 1);
+      if (c1 === 47) {
+        // </name>
         const gt = xml.indexOf('>', lt);
-        const e = bracket >= 0 && bracket < gt ? xml.indexOf(']>', bracket) + 1 : gt;
-        if (e <= 0) throw new Error(`XML: khai báo không kết thúc (vị trí ${lt})`);
-        i = e + 1;
+        if (gt < 0) throw new Error(`XML: thẻ đóng không kết thúc (vị trí ${lt})`);
+        const name = xml.slice(lt + 2, gt).trimEnd();
+        const open = stack.pop();
+        if (open !== name) throw new Error(`XML: </${name}> không khớp <${open ?? ''}> (vị trí ${lt})`);
+        h.close?.(local(name));
+        i = gt + 1;
+        continue;
       }
-      continue;
-    }
-    if (c1 === 63) {
-      const e = xml.indexOf('?>', lt + 2);
-      if (e < 0) throw new Error(`XML: chỉ thị xử lý không kết thúc (vị trí ${lt})`);
-      i = e + 2;
-      continue;
-    }
-    // <name attr="v" …> or <name … />
-    let j = lt + 1;
-    for (; j < n; j++) {
-      const c = xml.charCodeAt(j);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
-    }
-    const name = xml.slice(lt + 1, j);
-    if (!name) throw new Error(`XML: thẻ không có tên (vị trí ${lt})`);
-    const attrs: Attrs = {};
-    let self = false;
-    for (;;) {
-      while (j < n) {
+      if (c1 === 33) {
+        if (xml.startsWith('<!--', lt)) {
+          const e = xml.indexOf('-->', lt + 4);
+          if (e < 0) throw new Error(`XML: chú thích không kết thúc (vị trí ${lt})`);
+          i = e + 3;
+        } else if (xml.startsWith('<![CDATA[', lt)) {
+          const e = xml.indexOf(']]>', lt + 9);
+          if (e < 0) throw new Error(`XML: CDATA không kết thúc (vị trí ${lt})`);
+          if (h.text) h.text(xml.slice(lt + 9, e).replace(/\r\n?/g, '\n'));
+          i = e + 3;
+        } else {
+          // <!DOCTYPE …>: not in the parts of a package; an internal subset ends with "]>"
+          const bracket = xml.indexOf('[', lt);
+          const gt = xml.indexOf('>', lt);
+          const e = bracket >= 0 && bracket < gt ? xml.indexOf(']>', bracket) + 1 : gt;
+          if (e <= 0) throw new Error(`XML: khai báo không kết thúc (vị trí ${lt})`);
+          i = e + 1;
+        }
+        continue;
+      }
+      if (c1 === 63) {
+        const e = xml.indexOf('?>', lt + 2);
+        if (e < 0) throw new Error(`XML: chỉ thị xử lý không kết thúc (vị trí ${lt})`);
+        i = e + 2;
+        continue;
+      }
+      // <name attr="v" …> or <name … />
+      let j = lt + 1;
+      for (; j < n; j++) {
         const c = xml.charCodeAt(j);
-        if (c === 32 || c === 9 || c === 10 || c === 13) j++;
-        else break;
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
       }
-      if (j >= n) throw new Error(`XML: thẻ <${name}> không kết thúc (vị trí ${lt})`);
-      const c = xml.charCodeAt(j);
-      if (c === 62) {
-        j++;
-        break;
+      const name = xml.slice(lt + 1, j);
+      if (!name) throw new Error(`XML: thẻ không có tên (vị trí ${lt})`);
+      const attrs: Attrs = {};
+      let self = false;
+      for (;;) {
+        while (j < n) {
+          const c = xml.charCodeAt(j);
+          if (c === 32 || c === 9 || c === 10 || c === 13) j++;
+          else break;
+        }
+        if (j >= n) throw new Error(`XML: thẻ <${name}> không kết thúc (vị trí ${lt})`);
+        const c = xml.charCodeAt(j);
+        if (c === 62) {
+          j++;
+          break;
+        }
+        if (c === 47) {
+          if (xml.charCodeAt(j + 1) !== 62) throw new Error(`XML: thẻ <${name}> hỏng (vị trí ${lt})`);
+          self = true;
+          j += 2;
+          break;
+        }
+        const eq = xml.indexOf('=', j);
+        if (eq < 0) throw new Error(`XML: thuộc tính không có giá trị ở <${name}> (vị trí ${j})`);
+        const key = xml.slice(j, eq).trimEnd();
+        let q = eq + 1;
+        while (q < n && (xml[q] === ' ' || xml[q] === '\t' || xml[q] === '\n' || xml[q] === '\r')) q++;
+        const quote = xml[q];
+        if (quote !== '"' && quote !== "'") throw new Error(`XML: giá trị thuộc tính không có ngoặc ở <${name}> (vị trí ${q})`);
+        const close = xml.indexOf(quote, q + 1);
+        if (close < 0) throw new Error(`XML: giá trị thuộc tính không kết thúc ở <${name}> (vị trí ${q})`);
+        let v = xml.slice(q + 1, close);
+        if (v.indexOf('<') >= 0) throw new Error(`XML: '<' trong giá trị thuộc tính ở <${name}> (vị trí ${q})`);
+        // attribute-value normalisation: a literal tab or line end is a space; references keep theirs
+        if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
+        attrs[key] = v.indexOf('&') >= 0 ? decodeEntities2(v, q) : v;
+        j = close + 1;
       }
-      if (c === 47) {
-        if (xml.charCodeAt(j + 1) !== 62) throw new Error(`XML: thẻ <${name}> hỏng (vị trí ${lt})`);
-        self = true;
-        j += 2;
-        break;
-      }
-      const eq = xml.indexOf('=', j);
-      if (eq < 0) throw new Error(`XML: thuộc tính không có giá trị ở <${name}> (vị trí ${j})`);
-      const key = xml.slice(j, eq).trimEnd();
-      let q = eq + 1;
-      while (q < n && (xml[q] === ' ' || xml[q] === '\t' || xml[q] === '\n' || xml[q] === '\r')) q++;
-      const quote = xml[q];
-      if (quote !== '"' && quote !== "'") throw new Error(`XML: giá trị thuộc tính không có ngoặc ở <${name}> (vị trí ${q})`);
-      const close = xml.indexOf(quote, q + 1);
-      if (close < 0) throw new Error(`XML: giá trị thuộc tính không kết thúc ở <${name}> (vị trí ${q})`);
-      let v = xml.slice(q + 1, close);
-      if (v.indexOf('<') >= 0) throw new Error(`XML: '<' trong giá trị thuộc tính ở <${name}> (vị trí ${q})`);
-      // attribute-value normalisation: a literal tab or line end is a space; references keep theirs
-      if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
-      attrs[key] = v.indexOf('&') >= 0 ? decodeEntities2(v, q) : v;
-      j = close + 1;
+      h.open?.(local(name), attrs, self);
+      if (self) h.close?.(local(name));
+      else stack.push(name);
+      i = j;
     }
-    h.open?.(local(name), attrs, self);
-    if (self) h.close?.(local(name));
-    else stack.push(name);
-    i = j;
   }
   if (stack.length) throw new Error(`XML: thiếu </${stack[stack.length - 1]}>`);
+}
+
+/**
+ * A part's UTF-8 bytes as text pieces of about `size` bytes, each cut just after a "</row>" (or
+ * "</x:row>"), so no tag, reference or character is split: a sheet of megabytes is never one string.
+ * (A "</row>" inside a CDATA section or a comment would cut it: the reader then parses the part whole.)
+ */
+export function* xmlPieces(bytes: Uint8Array, size = 1 << 18): Generator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let start = 0;
+  while (start < bytes.length) {
+    let cut = bytes.length;
+    for (let p = start + size; p < bytes.length - 3; p++) {
+      // "row>" closing an element: "</row>", or "</prefix:row>"
+      if (bytes[p] !== 0x72 || bytes[p + 1] !== 0x6f || bytes[p + 2] !== 0x77 || bytes[p + 3] !== 0x3e) continue;
+      // q: where the name begins (after a prefix "x:", back to the "/")
+      let q = p;
+      if (bytes[q - 1] === 0x3a) for (q = p - 1; q > start && bytes[q - 1] !== 0x2f && bytes[q - 1] !== 0x3c && bytes[q - 1] !== 0x20; ) q--;
+      if (bytes[q - 1] === 0x2f && bytes[q - 2] === 0x3c) {
+        cut = p + 4;
+        break;
+      }
+    }
+    yield decoder.decode(bytes.subarray(start, cut));
+    start = cut;
+  }
 }
