@@ -89,7 +89,11 @@ function CellPreview({ t, state, cell, onClose }: StepProps & { cell: string; on
   const { cellWindow: windowOf } = state.actions;
   useEffect(() => {
     let live = true;
-    void windowOf(cell).then((x) => live && setW(x));
+    // a cell the engine cannot show (the workbook changed meanwhile) leaves the preview empty
+    windowOf(cell).then(
+      (x) => live && setW(x),
+      () => live && setW(null),
+    );
     return () => {
       live = false;
     };
