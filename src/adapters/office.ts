@@ -6,7 +6,7 @@
 import { colLetter as colA1, parseRange } from '../core/address';
 import { REGISTRY_SHEET, registryFromRows, registryToRows } from '../core/registry';
 import { STYLES, isDateFormat, looksLikeFormula, planLinks, type CellStyle } from '../core/styles';
-import type { Grid, TypedCell } from '../core/table';
+import { emptyGrid, type Grid, type TypedCell } from '../core/table';
 import type { PlanCell, SheetPlan } from '../core/schemas';
 import { tabColorOf } from '../core/generate';
 import { say } from '../core/messages';
@@ -61,7 +61,7 @@ function mergedAreas(address: string | null | undefined): string[] {
 }
 
 function gridFrom(sheet: string, range: Excel.Range | null, merges: Excel.RangeAreas | null): Grid {
-  if (!range || range.isNullObject) return { sheet, values: [], top: 1, left: 1, merges: [], errors: [] };
+  if (!range || range.isNullObject) return emptyGrid(sheet);
   const text = range.text as unknown[][];
   const types = range.valueTypes as string[][];
   const top = range.rowIndex + 1;

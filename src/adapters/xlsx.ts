@@ -4,7 +4,7 @@
 // splicing the cells we write into its XML. Used by the command line and the pane outside Excel.
 import { parseRange, sheetRef } from '../core/address';
 import { REGISTRY_SHEET, registryFromRows, registryToRows, type Registry } from '../core/registry';
-import type { Grid } from '../core/table';
+import { emptyGrid, type Grid } from '../core/table';
 import type { SheetPlan } from '../core/schemas';
 import { tabColorOf } from '../core/generate';
 import { planLinks } from '../core/styles';
@@ -20,6 +20,11 @@ import { escAttr, esc, findElement, tagAttrs, withAttrs, xmlPieces, xmlSafe } fr
 
 type State = 'visible' | 'hidden' | 'veryHidden';
 type Note = ReturnType<typeof say>;
+
+/** The cells a comments part annotates. */
+function commentRefs(xml: string | null): string[] {
+  return [...(xml ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
+}
 
 /** A macrotask break without timer clamping (MessageChannel): the host runs what is waiting, then we go on. */
 function yieldToHost(): Promise<void> {
@@ -170,13 +175,13 @@ export class XlsxWorkbook implements WorkbookPort {
   private gridOf(s: SheetEntry, typed?: (col: number) => boolean): { grid: Grid; printSetup: boolean } {
     if (!typed) {
       const xml = this.pkg.text(s.part);
-      if (xml === null) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
+      if (xml === null) return { grid: emptyGrid(s.name), printSetup: false };
       return readSheet(xml, s.name, this.sharedStrings, this.getStyles(), this.date1904);
     }
     // a sheet read whole (ours, before they are made again) is read once, in pieces of its bytes: its
     // text is never one string of megabytes, nor kept
     const bytes = this.pkg.bytes(s.part);
-    if (!bytes) return { grid: { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] }, printSetup: false };
+    if (!bytes) return { grid: emptyGrid(s.name), printSetup: false };
     const rels = this.pkg.rels(s.part);
     const links = new Map(rels.filter((r) => r.external && r.type.endsWith('/hyperlink')).map((r) => [r.id, r.target]));
     const how = { linkTarget: (rid: string) => links.get(rid), cols: typed };
@@ -188,7 +193,7 @@ export class XlsxWorkbook implements WorkbookPort {
       read = readSheet(this.pkg.text(s.part, false) ?? '', s.name, this.sharedStrings, this.getStyles(), this.date1904, how);
     }
     // comments and pictures a person added (our own charts are not theirs)
-    const commentCells = rels.filter((r) => r.type.endsWith('/comments')).flatMap((r) => [...(this.pkg.text(r.part) ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]));
+    const commentCells = rels.filter((r) => r.type.endsWith('/comments')).flatMap((r) => commentRefs(this.pkg.text(r.part)));
     const pictures = rels.filter((r) => r.type.endsWith('/drawing') && !isOurChartPart(r.part)).length;
     if (commentCells.length || pictures) read.grid.hung = { comments: commentCells.length, commentCells, pictures };
     return read;
@@ -268,7 +273,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const rels = this.pkg.rels(s.part);
     for (const r of rels) {
       if (r.type.endsWith('/comments')) {
-        const refs = [...(this.pkg.text(r.part) ?? '').matchAll(/<(?:[\w.-]+:)?comment\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
+        const refs = commentRefs(this.pkg.text(r.part));
         if (refs.length) notes.push(say('note.comments', { sheet: s.name, cells: refs.join(', ') }));
       } else if (r.type.endsWith('/drawing')) {
         if (isOurChartPart(r.part)) this.removeDrawing(r.part);

@@ -379,10 +379,6 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
   if (!listed.length && !strangers.length) return out;
   const take = (name: string, s: Registry['sheets'][number], g: Grid) => {
     out.ours.add(name.toLowerCase());
-    if (s.kind === 'archive') {
-      out.archives.push({ ...s, name });
-      return;
-    }
     // what a person typed on a summary sheet has no task to follow, nor comments and pictures on any sheet
     // of ours: the sheet is kept whole (generate). Typed cells of an agency sheet are carried (below).
     const cells = s.kind === 'agency' ? [] : addedCells(g, s.size, AGENCY_HEADER_ROW);
@@ -397,7 +393,11 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     out.carry[s.agency] = carriedRows(g, extra.length);
   };
   // archives are never replaced or deleted: the registry's word is enough, nothing to read (some are earlier sheets kept whole)
-  for (const s of listed.filter((x) => x.kind === 'archive')) take(existing.get(s.name.toLowerCase())!, s, { sheet: s.name, values: [], top: 1, left: 1, merges: [], errors: [] });
+  for (const s of listed.filter((x) => x.kind === 'archive')) {
+    const name = existing.get(s.name.toLowerCase())!;
+    out.ours.add(name.toLowerCase());
+    out.archives.push({ ...s, name });
+  }
   // the others in groups of a few hundred thousand cells (the registry knows their sizes), each taken and
   // let go before the next is read: 80 sheets of a 20,000-task plan are never all held at once
   const groups: Registry['sheets'][] = [[]];

@@ -403,7 +403,7 @@ export function agencySheet(name: string, agency: Agency, list: Assignment[], op
         typedAt(1, STATUS_COL + 1, result),
         typedAt(2, STATUS_COL + 2, note),
         dueSerial ?? '',
-        doneCell && !('number' in doneCell) ? typedAt(3, DONE_COL, doneText) : (done ?? doneText),
+        doneCell ? typedAt(3, DONE_COL, doneText) : (done ?? doneText),
         outcome,
         ...extra.map((_, k) => typedAt(4 + k, AGENCY_COLUMNS.length + 1 + k, kept?.[4 + k] ?? '')),
       ]);

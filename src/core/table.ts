@@ -34,6 +34,11 @@ export function gridTyped(g: Grid, row: number, col: number): TypedCell | undefi
   return g.typed?.[`${row}:${col}`];
 }
 
+/** A sheet with no cells. */
+export function emptyGrid(sheet: string): Grid {
+  return { sheet, values: [], top: 1, left: 1, merges: [], errors: [] };
+}
+
 export function gridCell(g: Grid, row: number, col: number): string {
   const r = g.values[row - g.top];
   if (!r) return '';

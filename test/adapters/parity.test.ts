@@ -1,8 +1,20 @@
 import { analyze, generate, saveRuleSettings } from '../../src/app/usecases';
 import { seed002Workbook } from '../../scripts/fixtures';
 import { fakeHostFrom, officePort, trim, xlsxGrid, xlsxPort } from '../helpers';
+import type { CellState, SheetState } from '../fake-excel';
 import { serialText } from '../../src/adapters/ooxml/read';
 import { strFromU8, unzipSync } from 'fflate';
+
+/** A sheet's rows moved (a row deleted or inserted in the table): `to` gives each row its new number, or null to drop it. */
+function moveRows(sheet: SheetState, to: (row: number) => number | null): void {
+  const moved = new Map<string, CellState>();
+  for (const [k, v] of sheet.cells) {
+    const [r, c] = k.split(':').map(Number);
+    const n = to(r);
+    if (n !== null) moved.set(`${n}:${c}`, v);
+  }
+  sheet.cells = moved;
+}
 
 describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
   test('reads the seed-002 table identically, in one round trip', async () => {
@@ -96,14 +108,7 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
     const row = host.grid('Công an tỉnh').findIndex((r) => r[0] === '6') + 1;
     police.cells.set(`${row}:9`, { value: 'Hoàn thành', style: {} });
     // the Công an tỉnh row leaves the table: every later row moves up
-    const table = host.sheet('Phụ lục')!;
-    const moved = new Map<string, (typeof table.cells extends Map<string, infer V> ? V : never)>();
-    for (const [k, v] of table.cells) {
-      const [r, c] = k.split(':').map(Number);
-      if (r === 11) continue;
-      moved.set(`${r > 11 ? r - 1 : r}:${c}`, v);
-    }
-    table.cells = moved;
+    moveRows(host.sheet('Phụ lục')!, (r) => (r === 11 ? null : r > 11 ? r - 1 : r));
     const again = officePort(host);
     const r = await generate(again, await analyze(again), { today: '2026-12-01' });
     expect(r.generation.removed['Công an tỉnh'].map((x) => x.id)).toEqual(['6']);
@@ -128,16 +133,11 @@ describe('typed values in Excel (issue 15)', () => {
     // a row inserted at the top of the table: every task moves down one
     const table = host.sheet('Phụ lục')!;
     const header = host.grid('Phụ lục').findIndex((r) => r[0] === 'STT') + 1;
-    const moved = new Map<string, (typeof table.cells extends Map<string, infer V> ? V : never)>();
-    for (const [k, v] of table.cells) {
-      const [r, c] = k.split(':').map(Number);
-      moved.set(`${r > header ? r + 1 : r}:${c}`, v);
-    }
-    moved.set(`${header + 1}:1`, { value: '0', style: {} });
-    moved.set(`${header + 1}:2`, { value: 'Hội nghị triển khai kế hoạch', style: {} });
-    moved.set(`${header + 1}:3`, { value: 'Công an tỉnh', style: {} });
-    moved.set(`${header + 1}:5`, { value: 'Quý I', style: {} });
-    table.cells = moved;
+    moveRows(table, (r) => (r > header ? r + 1 : r));
+    table.cells.set(`${header + 1}:1`, { value: '0', style: {} });
+    table.cells.set(`${header + 1}:2`, { value: 'Hội nghị triển khai kế hoạch', style: {} });
+    table.cells.set(`${header + 1}:3`, { value: 'Công an tỉnh', style: {} });
+    table.cells.set(`${header + 1}:5`, { value: 'Quý I', style: {} });
     const again = officePort(host);
     const a = await analyze(again);
     host.syncs = 0;

@@ -185,7 +185,7 @@ export function readSheet(xml: string | Iterable<string>, sheet: string, strings
             }
             if (formula) {
               const raw = v.join('');
-              const result = raw === '' ? undefined : t === 'n' || t === undefined ? Number(raw) : t === 's' ? ((ss ??= strings())[Number(raw)] ?? '') : fromXmlSafe(raw);
+              const result = raw === '' ? undefined : t === 'n' ? Number(raw) : t === 's' ? ((ss ??= strings())[Number(raw)] ?? '') : fromXmlSafe(raw);
               kept[`${r}:${c}`] = { formula, ...(result === undefined || (typeof result === 'number' && Number.isNaN(result)) ? {} : { result }) };
             }
           } else if (typed && t === 'n' && v.length && typed.cols(c)) {

@@ -14,6 +14,8 @@ export function GenerateStep({ t, state }: StepProps) {
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const g = state.generated;
   const chosen = all.filter((x) => !excluded.has(x));
+  /** Generate for the chosen agencies; `force`: over quarter cells a person typed. */
+  const run = (force: boolean) => void state.actions.generate({ only: excluded.size ? chosen : undefined, expandCollectives: expand, force });
   return (
     <>
       <Text>{t.generateHelp}</Text>
@@ -39,18 +41,7 @@ export function GenerateStep({ t, state }: StepProps) {
           />
         ))}
       </div>
-      <Button
-        appearance="primary"
-        disabled={!!state.busy || chosen.length === 0}
-        data-testid="generate"
-        onClick={() =>
-          void state.actions.generate({
-            only: excluded.size ? chosen : undefined,
-            expandCollectives: expand,
-            force: false,
-          })
-        }
-      >
+      <Button appearance="primary" disabled={!!state.busy || chosen.length === 0} data-testid="generate" onClick={() => run(false)}>
         {t.generate}
       </Button>
       {g?.written && (
@@ -77,16 +68,7 @@ export function GenerateStep({ t, state }: StepProps) {
         <MessageBar intent="warning">
           <MessageBarBody>{t.conflicts(g.quarters.conflicts.join(', '))}</MessageBarBody>
           <MessageBarActions>
-            <Button
-              size="small"
-              onClick={() =>
-                void state.actions.generate({
-                  only: excluded.size ? chosen : undefined,
-                  expandCollectives: expand,
-                  force: true,
-                })
-              }
-            >
+            <Button size="small" onClick={() => run(true)}>
               {t.overwrite}
             </Button>
           </MessageBarActions>
