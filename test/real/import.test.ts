@@ -132,3 +132,16 @@ describe('writing the imported table through the port', () => {
     expect(freeSheetName(['Phụ lục', 'phụ lục (2)'])).toBe('Phụ lục (3)');
   });
 });
+
+describe('every task of the three prose seeds, as listed in seeds_expected.tsv', () => {
+  const expected = readFileSync(join(__dirname, '..', 'fixtures', 'real', 'seeds_expected.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+  it.each(['000_0acecf4bda859265', '001_5b944f41a127e280', '003_2f803b16aa6acc34'])('seed %s: each task with its lead, support and time, and no other', (name) => {
+    const want = expected.filter((r) => r[0] === name.slice(0, 3)).map(([, stt, lead, support, time, title]) => ({ stt, lead, support, time, title }));
+    const got = importPlanText(seed(`${name}.txt`), idx).tasks.map((t) => ({ stt: t.stt, lead: t.lead, support: t.support, time: t.time, title: [...t.title].slice(0, 60).join('') }));
+    expect(want.length).toBeGreaterThan(19);
+    expect(got).toEqual(want);
+  });
+});

@@ -299,13 +299,18 @@ function readPlanText(text: string, idx: MatchIndex, year: number | null, assume
     let lead = agency.name;
     let support = '';
     const withIdx = f.search(/phoi hop voi\s/);
+    /** "Chủ trì, phối hợp" followed at once by a name, without "với" */
+    const direct = /^chu tri(?:,| va)?\s*(?:va\s+)?phoi hop\s+(?!voi\s)/.exec(f);
     const given = /^giao\s/.test(f) ? givenTo(body.slice(5), idx) : '';
     if (given) {
       // "Giao Thanh tra thành phố tổ chức thanh tra …": the section hands the duty to the agency it names
       lead = given;
-    } else if (/^chu tri(,| va)?\s*(phoi hop|va phoi hop|,)/.test(f) && withIdx >= 0) {
-      support = namedAfter(body.slice(withIdx + 'phoi hop voi '.length), idx);
+    } else if (/^chu tri(,| va)?\s*(phoi hop|va phoi hop|,)/.test(f) && (withIdx >= 0 || direct)) {
+      // "Chủ trì, phối hợp UBND huyện Ea Súp và Buôn Đôn tổ chức …" names its partners without "với"
+      support = (direct && namedAfter(body.slice(direct[0].length), idx)) || (withIdx >= 0 ? namedAfter(body.slice(withIdx + 'phoi hop voi '.length), idx) : '');
     } else if (withIdx === 0) {
+      // only "Phối hợp với X" hands the lead to X; "Phối hợp X …" is read as the section's own duty
+      // (the reading of the real prose answers, prose_expected.tsv)
       const x = namedAfter(body.slice('phoi hop voi '.length), idx);
       if (x) {
         lead = x;
