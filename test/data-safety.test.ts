@@ -54,6 +54,24 @@ describe('data safety', () => {
     expect(port.wb.getWorksheet('Phụ lục')!.getCell('G7').value).toBe('x');
   });
 
+  test('quarter columns go after every column of the table header, never over one the reader does not map ("Nguồn" of an imported table)', async () => {
+    const wb = seed002Workbook();
+    const ws = wb.getWorksheet('Phụ lục')!;
+    ws.getCell('F5').value = 'Nguồn';
+    for (let r = 6; r <= 12; r++) ws.getCell(r, 6).value = `dòng ${r + 60}`;
+    const port = await xlsxPort(wb);
+    const r = await fillQuarters(port, await analyze(port));
+    expect(r.plan.conflicts).toEqual([]);
+    expect(r.plan.writes[0]).toMatchObject({ address: 'G5', values: [['Quý I', 'Quý II', 'Quý III', 'Quý IV']] });
+    const grid = xlsxGrid(port.wb.getWorksheet('Phụ lục')!);
+    expect(grid.slice(5, 12).map((row) => row[5])).toEqual(['dòng 66', 'dòng 67', 'dòng 68', 'dòng 69', 'dòng 70', 'dòng 71', 'dòng 72']);
+    expect(grid[5].slice(6, 10)).toEqual(['x', 'x', 'x', 'x']);
+    // read again, the quarter columns are the table's own: a second run changes nothing
+    const again = await fillQuarters(port, await analyze(port));
+    expect(again.plan.changedCells).toBe(0);
+    expect(again.plan.cols).toEqual([7, 8, 9, 10]);
+  });
+
   test('generating for some agencies keeps the other agencies’ sheets and what they typed', async () => {
     const port = await xlsxPort(seed002Workbook());
     await generate(port, await analyze(port));

@@ -457,7 +457,22 @@ export class XlsxWorkbook implements WorkbookPort {
       return `<${p}sheet name="${escAttr(s.name)}" sheetId="${s.sheetId}"${s.state !== 'visible' ? ` state="${s.state}"` : ''} ${rel}="${s.rid}"/>`;
     });
     const sheetsXml = `<${p}sheets>${items.join('')}</${p}sheets>`;
-    xml = sh ? xml.slice(0, sh.start) + sheetsXml + xml.slice(sh.end) : xml;
+    if (sh) xml = xml.slice(0, sh.start) + sheetsXml + xml.slice(sh.end);
+    else {
+      // a book without a sheet list (exceljs writes one for a workbook of no sheets): it goes where the
+      // schema puts it, after the elements that precede it, or first in <workbook>
+      let at = -1;
+      for (const n of ['bookViews', 'workbookProtection', 'workbookPr', 'fileSharing', 'fileVersion']) {
+        const e = findElement(xml, n);
+        if (e) {
+          at = e.end;
+          break;
+        }
+      }
+      if (at < 0) at = findElement(xml, 'workbook')?.openEnd ?? -1;
+      if (at < 0) throw new Error('XML: thiếu <workbook>');
+      xml = xml.slice(0, at) + sheetsXml + xml.slice(at);
+    }
     // names scoped to a sheet follow it; a deleted sheet's names go; our sheets get their print titles
     const names: string[] = [];
     for (const d of this.names) {

@@ -68,6 +68,9 @@ export function importPlan(doc: PlanDocument | string, name: string, opts: Impor
   return r;
 }
 
+/** The centrally-run cities: "thành phố Cần Thơ", not "tỉnh". */
+const CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
+
 /** The header of the table an import writes (docs/CONTRACTS.md, import). */
 export const IMPORT_HEADER = ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Nguồn'];
 
@@ -81,9 +84,12 @@ export function freeSheetName(existing: string[], base = 'Phụ lục'): string 
 /** The rows of the imported table: title rows, a blank row, the header, a section row where the document's section changes, the tasks. */
 export function importedRows(r: ImportResult): { rows: string[][]; headerRow: number } {
   const p = r.plan;
+  // whose plan it is, in words `check` reads back (the province decides the built-in list's own names)
+  const place = p.province ? `${CITIES.has(p.province) ? 'thành phố' : 'tỉnh'} ${p.province}` : '';
+  const signed = [[p.number ? `Số ${p.number}` : '', p.date ? `ngày ${p.date}` : p.year ? `năm ${p.year}` : ''].filter(Boolean).join(' '), place].filter(Boolean).join(' — ');
   const titles = r.titles?.length
-    ? [...r.titles.map((t) => [t]), ['']]
-    : [[p.title ?? 'PHỤ LỤC PHÂN CÔNG NHIỆM VỤ'], [[p.number ? `Số ${p.number}` : '', p.year ? `năm ${p.year}` : ''].filter(Boolean).join(', ')], ['']];
+    ? [...r.titles.map((t) => [t]), ...(place && !r.titles.some((t) => provinceFromTitles([t]) === p.province) ? [[place]] : []), ['']]
+    : [[p.title ?? 'PHỤ LỤC PHÂN CÔNG NHIỆM VỤ'], [signed], ['']];
   const rows: string[][] = [...titles, IMPORT_HEADER];
   let section = '';
   const numbers = tableNumbers(r.tasks);

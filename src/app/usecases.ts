@@ -3,6 +3,7 @@
 import { a1, colLetter, parseRange } from '../core/address';
 import { builtinMasterList } from '../core/agencies/builtin';
 import { buildIndex, type MatchIndex } from '../core/agencies/match';
+import { provinceIn } from '../core/agencies/provinces';
 import type { PlanLevel } from '../core/agencies/collectives';
 import { MASTER_SHEET, masterFromRows, withAlias, masterToRows, MasterListError } from '../core/agencies/master';
 import { AGENCY_COLUMNS, AGENCY_COLUMNS_V1, CHART_TITLE, DEADLINE_COL, DONE_COL, AGENCY_HEADER_ROW, archiveName, attachedFromTitles, footerOf, looksGenerated, planGeneration, REPORT_SHEET, STATUS_COL, subjectFromTitles, typedColumn, type GenerationPlan } from '../core/generate';
@@ -72,15 +73,11 @@ function titlesAbove(g: Grid, headerRow: number, headerRows: number): string[] {
   return out;
 }
 
-/** "… của Ủy ban nhân dân tỉnh Đồng Nai" → "Đồng Nai". */
+/** "… của Ủy ban nhân dân tỉnh Đồng Nai" → "Đồng Nai"; only a province or city that exists ("TỈNH ỦY VỀ …" names none). */
 export function provinceFromTitles(titles: string[]): string | null {
   for (const t of titles) {
-    const m = normalizeText(t).match(/(?:tỉnh|TỈNH)\s+([A-ZĐÀ-Ỹ][\p{L}]+(?:\s*-\s*|\s+)?(?:[A-ZĐÀ-Ỹ][\p{L}]+(?:\s*-\s*|\s+)?){0,3})/u);
-    if (m) {
-      const name = m[1].trim().replace(/\s*-\s*$/, '').replace(/[.,;)]+$/, '');
-      // "BÀ RỊA - VŨNG TÀU" → "Bà Rịa - Vũng Tàu"
-      return name === name.toLocaleUpperCase('vi') ? name.toLocaleLowerCase('vi').replace(/(^|[\s-])(\p{L})/gu, (_x, p: string, c: string) => p + c.toLocaleUpperCase('vi')) : name;
-    }
+    const p = provinceIn(normalizeText(t));
+    if (p) return p;
   }
   return null;
 }

@@ -28,6 +28,25 @@ function isOurs(v: string, label: string): boolean {
   return t === '' || t.toLowerCase() === MARK || t === label;
 }
 
+/**
+ * The last column of the table's header: the columns it maps, then any header cells right of them that
+ * it does not ("Nguồn", "Đơn vị tính"). New quarter columns go after it, never over a column of the table.
+ */
+export function headerEnd(g: Grid, table: TableModel): number {
+  const top = table.headerRow - table.headerRows + 1;
+  const used = (c: number): boolean => {
+    for (let r = top; r <= table.headerRow; r++) {
+      if (gridCell(g, r, c).trim()) return true;
+      // a merged header reaching here from a column on its left ("Kinh phí" over two sub-columns)
+      if (g.merges.some((m) => r >= m.r1 && r <= m.r2 && c > m.c1 && c <= m.c2)) return true;
+    }
+    return false;
+  };
+  let end = table.lastCol;
+  while (used(end + 1)) end++;
+  return end;
+}
+
 /** Rows → union of their tasks' quarters (a row split into sub-tasks gets the union). */
 export function quartersByRow(tasks: Task[]): Map<number, { quarters: Set<number>; unreadable: boolean }> {
   const byRow = new Map<number, { quarters: Set<number>; unreadable: boolean }>();
@@ -42,7 +61,7 @@ export function quartersByRow(tasks: Task[]): Map<number, { quarters: Set<number
 
 export function planQuarters(g: Grid, table: TableModel, tasks: Task[], force = false): QuarterPlan {
   const existing = [table.columns.q1, table.columns.q2, table.columns.q3, table.columns.q4];
-  const cols = existing.every((c) => typeof c === 'number') ? (existing as number[]) : [1, 2, 3, 4].map((i) => table.lastCol + i);
+  const cols = existing.every((c) => typeof c === 'number') ? (existing as number[]) : [1, 2, 3, 4].map((i) => headerEnd(g, table) + i);
   const headerRow = table.headerRow;
   const byRow = quartersByRow(tasks);
   const conflicts: string[] = [];

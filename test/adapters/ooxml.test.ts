@@ -1,7 +1,8 @@
 // The package layer of the .xlsx adapter: reading cells as a user sees them, splicing cells into a
 // user's sheet, and a zip that copies what it does not change.
 import fc from 'fast-check';
-import { zipSync, strToU8 } from 'fflate';
+import { zipSync, strToU8, strFromU8, unzipSync } from 'fflate';
+import ExcelJS from 'exceljs';
 import { readSharedStrings, readSheet, serialText } from '../../src/adapters/ooxml/read';
 import { Styles } from '../../src/adapters/ooxml/styles';
 import { isDateFormat } from '../../src/core/styles';
@@ -144,6 +145,18 @@ describe('the zip', () => {
     const snap = await back.read({ extra: [] });
     expect(snap.sheets).toEqual([{ name: 'Phụ lục', visibility: 'Visible' }]);
     expect(snap.grids['Phụ lục'].values).toEqual([['STT', 'Tên nhiệm vụ']]);
+  });
+  test('a book with no sheet list at all (exceljs, a workbook of no sheets) gets one where the schema puts it: the new sheet is never lost', async () => {
+    const bytes = new Uint8Array((await new ExcelJS.Workbook().xlsx.writeBuffer()) as ArrayBuffer);
+    const wb = await XlsxWorkbook.load(bytes);
+    await wb.write({ cellWrites: [{ sheet: 'Phụ lục', address: 'A1', values: [['STT']] }], sheets: [], deleteSheets: [], registry: null, createSheets: ['Phụ lục'] });
+    const saved = await wb.save();
+    const book = strFromU8(unzipSync(saved)['xl/workbook.xml']);
+    expect(book).toMatch(/<workbookPr [^>]*\/><sheets><sheet name="Phụ lục"[^>]*\/><\/sheets><calcPr /);
+    expect((await XlsxWorkbook.load(saved).then((b) => b.read({ extra: [] }))).grids['Phụ lục'].values).toEqual([['STT']]);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(saved as unknown as ArrayBuffer);
+    expect(again.getWorksheet('Phụ lục')?.getCell('A1').value).toBe('STT');
   });
 });
 

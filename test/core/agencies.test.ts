@@ -3,6 +3,7 @@ import { buildIndex, matchMention } from '../../src/core/agencies/match';
 import { masterFromRows, parseCsv, MasterListError } from '../../src/core/agencies/master';
 import { parseMentions } from '../../src/core/agencies/split';
 import { normalizeText, foldKey } from '../../src/core/text';
+import { provinceIn } from '../../src/core/agencies/provinces';
 import { EXTERNAL_MENTIONS } from '../fixtures/external-mentions';
 import { fuseBaseline, jaccardBaseline, ourMatcher, scoreMatcher } from '../fixtures/baselines';
 
@@ -219,4 +220,22 @@ describe('measured against baselines on mentions collected from other plans', ()
     });
     expect(seedWrong).toEqual([]);
   });
+});
+
+describe('whose plan: the province a line names', () => {
+  it.each([
+    ['ỦY BAN NHÂN DÂN TỈNH TRÀ VINH', 'Trà Vinh'],
+    ['(Kèm theo Kế hoạch số 1/KH-UBND của Ủy ban nhân dân tỉnh Đồng Nai)', 'Đồng Nai'],
+    ['UBND TỈNH BÀ RỊA – VŨNG TÀU', 'Bà Rịa - Vũng Tàu'],
+    ['Ủy ban nhân dân thành phố Cần Thơ', 'Cần Thơ'],
+    ['TỈNH THỪA THIÊN HUẾ', 'Thừa Thiên Huế'],
+    ['Ủy ban nhân dân tỉnh Đăk Lăk', 'Đắk Lắk'],
+  ])('%s → %s', (line, want) => expect(provinceIn(line)).toBe(want));
+  it.each([
+    // seed 001's title: the provincial Party committee, not a province called "Ủy Về Tiếp Tục"
+    'KẾ HOẠCH SỐ 141-KH/TU NGÀY 19 THÁNG 9 NĂM 2023 CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ TIẾP TỤC NÂNG CAO CHẤT LƯỢNG',
+    'Ủy ban nhân dân thành phố Biên Hòa',
+    'các sở, ban, ngành tỉnh',
+    'Công an tỉnh',
+  ])('%s → none', (line) => expect(provinceIn(line)).toBeNull());
 });

@@ -9,7 +9,8 @@ import { buildIndex } from '../../src/core/agencies/match';
 import { builtinMasterList } from '../../src/core/agencies/builtin';
 import ExcelJS from 'exceljs';
 import { xlsxPort } from '../helpers';
-import { freeSheetName, writeImported } from '../../src/app/import';
+import { freeSheetName, importedRows, writeImported } from '../../src/app/import';
+import { analyze } from '../../src/app/usecases';
 
 const idx = buildIndex(builtinMasterList());
 const seed = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'real', 'seeds', name), 'utf8');
@@ -44,6 +45,17 @@ describe('labelled prose (seed 000, Bà Rịa – Vũng Tàu 93/KH-UBND)', () =>
 
 describe('agency by agency (seed 001, Trà Vinh 1899/QĐ-UBND)', () => {
   const r = importPlanText(seed('001_5b944f41a127e280.txt'), idx);
+  it('reads whose plan it is: Trà Vinh (not "Ủy Về Tiếp Tục" from the title\'s "TỈNH ỦY VỀ TIẾP TỤC"), signed 12/12/2023', async () => {
+    expect(r.plan).toMatchObject({ number: '1899/QĐ-UBND', date: '12/12/2023', year: 2023, province: 'Trà Vinh' });
+    // the imported table says so in its title rows, and check reads it back: the province's own radio-TV is known
+    const { rows } = importedRows(r);
+    expect(rows[1]).toEqual(['Số 1899/QĐ-UBND ngày 12/12/2023 — tỉnh Trà Vinh']);
+    const port = await xlsxPort(new ExcelJS.Workbook());
+    await writeImported(port, r);
+    const a = await analyze(port);
+    expect(a.province).toBe('Trà Vinh');
+    expect(a.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
   it('gives each paragraph under an agency to that agency, its role following the wording', () => {
     expect(r.tasks.every((t) => /TỔ CHỨC THỰC HIỆN/.test(t.section))).toBe(true);
     const vp = r.tasks.filter((t) => t.stt.startsWith('1.'));

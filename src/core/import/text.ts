@@ -7,6 +7,7 @@
 // cannot recognise (a heading that is not an agency starts no agency section).
 import { foldKey, normalizeText } from '../text';
 import { parseMentions } from '../agencies/split';
+import { provinceIn } from '../agencies/provinces';
 import { beginsName } from '../agencies/collectives';
 import type { Mention } from '../schemas';
 import type { MatchIndex } from '../agencies/match';
@@ -29,6 +30,10 @@ export interface PlanTitle {
   /** The document's name: "KẾ HOẠCH Công tác thông tin đối ngoại năm 2024". */
   title: string | null;
   year: number | null;
+  /** The date the document was signed: "Trà Vinh, ngày 12 tháng 12 năm 2023" → "12/12/2023". */
+  date: string | null;
+  /** The province or city whose document it is ("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH" → "Trà Vinh"). */
+  province: string | null;
 }
 
 export interface ImportResult {
@@ -97,6 +102,8 @@ export function planTitleOf(paras: Paragraph[]): PlanTitle {
   let number: string | null = null;
   let title: string | null = null;
   let year: number | null = null;
+  let date: string | null = null;
+  let province: string | null = null;
   for (let i = 0; i < Math.min(paras.length, 60); i++) {
     const t = paras[i].text;
     const n = /^Số\s*:\s*([0-9][^\s|,]*)/i.exec(t);
@@ -110,12 +117,16 @@ export function planTitleOf(paras: Paragraph[]): PlanTitle {
       }
       title = parts.join(' ').replace(/\s+/g, ' ').trim();
     }
-    const y = /ngày\s+\d{1,2}(?:\s+tháng\s+|\/)\d{1,2}(?:\s+năm\s+|\/)(\d{4})/.exec(t);
-    if (y && !year && (n || /^[^|]*,\s*ngày/.test(t))) year = Number(y[1]);
+    const y = /ngày\s+(\d{1,2})(?:\s+tháng\s+|\/)(\d{1,2})(?:\s+năm\s+|\/)(\d{4})/.exec(t);
+    if (y && !year && (n || /^[^|]*,\s*ngày/.test(t))) {
+      year = Number(y[3]);
+      date = `${y[1].padStart(2, '0')}/${y[2].padStart(2, '0')}/${y[3]}`;
+    }
+    province ??= provinceIn(normalizeText(t));
   }
   const ty = title ? /NĂM\s+(\d{4})(?!.*NĂM\s+\d{4})/.exec(title) : null;
   if (ty) year = Number(ty[1]);
-  return { number, title, year };
+  return { number, title, year, date, province };
 }
 
 /** Text that opens an agency section: "2. Sở Thông tin và Truyền thông", "1. Đề nghị Ban Tuyên giáo Tỉnh ủy". */
