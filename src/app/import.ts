@@ -86,7 +86,8 @@ export function importedRows(r: ImportResult): { rows: string[][]; headerRow: nu
   const p = r.plan;
   // whose plan it is, in words `check` reads back (the province decides the built-in list's own names)
   const place = p.province ? `${CITIES.has(p.province) ? 'thành phố' : 'tỉnh'} ${p.province}` : '';
-  const signed = [[p.number ? `Số ${p.number}` : '', p.date ? `ngày ${p.date}` : p.year ? `năm ${p.year}` : ''].filter(Boolean).join(' '), place].filter(Boolean).join(' — ');
+  // the plan year in words `check` reads ("năm 2024"): the date it was signed may be of the year before
+  const signed = [[p.number ? `Số ${p.number}` : '', p.date ? `ngày ${p.date}` : ''].filter(Boolean).join(' '), place, p.year ? `năm ${p.year}` : ''].filter(Boolean).join(' — ');
   const titles = r.titles?.length
     ? [...r.titles.map((t) => [t]), ...(place && !r.titles.some((t) => provinceFromTitles([t]) === p.province) ? [[place]] : []), ['']]
     : [[p.title ?? 'PHỤ LỤC PHÂN CÔNG NHIỆM VỤ'], [signed], ['']];

@@ -37,9 +37,16 @@ describe('labelled prose (seed 000, Bà Rịa – Vũng Tàu 93/KH-UBND)', () =>
     expect(r.tasks.some((t) => /Nơi nhận|Trên đây|b\/c/.test(t.title))).toBe(false);
   });
 
-  it('reads the plan number and year', () => {
-    expect(r.plan.number).toBe('93');
-    expect(r.plan.year).toBe(2024);
+  it('reads the plan number, its name written under "KẾ HOẠCH", its date, province and year', () => {
+    expect(r.plan).toEqual({ number: '93/KH-UBND', title: 'KẾ HOẠCH Công tác thông tin đối ngoại tỉnh Bà Rịa - Vũng Tàu năm 2024', date: '10/04/2024', province: 'Bà Rịa - Vũng Tàu', year: 2024 });
+  });
+  it('the imported table keeps the plan year: check reads 2024, so the agencies of 2024 are not "gone since 28/02/2025"', async () => {
+    const port = await xlsxPort(new ExcelJS.Workbook());
+    await writeImported(port, r);
+    const a = await analyze(port);
+    expect(a.planYear).toBe(2024);
+    expect(a.province).toBe('Bà Rịa - Vũng Tàu');
+    expect(a.issues.filter((i) => /28\/02\/2025/.test(i.message))).toEqual([]);
   });
 });
 
@@ -49,7 +56,7 @@ describe('agency by agency (seed 001, Trà Vinh 1899/QĐ-UBND)', () => {
     expect(r.plan).toMatchObject({ number: '1899/QĐ-UBND', date: '12/12/2023', year: 2023, province: 'Trà Vinh' });
     // the imported table says so in its title rows, and check reads it back: the province's own radio-TV is known
     const { rows } = importedRows(r);
-    expect(rows[1]).toEqual(['Số 1899/QĐ-UBND ngày 12/12/2023 — tỉnh Trà Vinh']);
+    expect(rows[1]).toEqual(['Số 1899/QĐ-UBND ngày 12/12/2023 — tỉnh Trà Vinh — năm 2023']);
     const port = await xlsxPort(new ExcelJS.Workbook());
     await writeImported(port, r);
     const a = await analyze(port);

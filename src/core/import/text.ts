@@ -106,14 +106,18 @@ export function planTitleOf(paras: Paragraph[]): PlanTitle {
   let province: string | null = null;
   for (let i = 0; i < Math.min(paras.length, 60); i++) {
     const t = paras[i].text;
-    const n = /^Số\s*:\s*([0-9][^\s|,]*)/i.exec(t);
-    if (n && !number) number = n[1];
+    // "Số: 93 /KH-UBND" → "93/KH-UBND"
+    const n = /^Số\s*:\s*([0-9][^\s|,]*)(?:\s+(\/[^\s|,]+))?/i.exec(t);
+    if (n && !number) number = n[1] + (n[2] ?? '');
     if (!title && /^(KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ|ĐỀ ÁN)\b/.test(t) && t === t.toUpperCase()) {
       const parts = [t];
       for (let k = i + 1; k < paras.length && k < i + 6; k++) {
         const u = paras[k].text;
-        if (u !== u.toUpperCase() || ROMAN.test(u) || /^\(/.test(u)) break;
+        // the name under "KẾ HOẠCH" is often written in sentence case: "Công tác thông tin đối ngoại … năm 2024"
+        const name = parts.length === 1 && t.length < 40 && u.length < 300 && !/^(Căn cứ|Thực hiện|Theo|Triển khai|Nhằm)\b/.test(u) && !/[;:]$/.test(u) && !NUMBERED.test(u);
+        if ((u !== u.toUpperCase() && !name) || ROMAN.test(u) || /^\(/.test(u)) break;
         parts.push(u);
+        if (name && u !== u.toUpperCase()) break;
       }
       title = parts.join(' ').replace(/\s+/g, ' ').trim();
     }
