@@ -110,6 +110,18 @@ describe('plan year from the title', () => {
     expect(findPlanYear(['PHỤ LỤC', 'PHÂN CÔNG NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018'])).toBe(2018);
     expect(findPlanYear(['PHỤ LỤC'])).toBeNull();
   });
+  // titles of the real appendix tables (test/fixtures/real/tables/, sources there)
+  test.each([
+    ['PHỤ LỤC II DANH MỤC CÁC NHIỆM VỤ, DỰ ÁN ƯU TIÊN THỰC HIỆN KẾ HOẠCH HÀNH ĐỘNG QUỐC GIA VỀ KHẮC PHỤC Ô NHIỄM VÀ QUẢN LÝ CHẤT LƯỢNG MÔI TRƯỜNG KHÔNG KHÍ GIAI ĐOẠN 2026 - 2030, TẦM NHÌN ĐẾN NĂM 2045 (Kèm theo Quyết định số 2530/QĐ-TTg ngày 19 tháng 11 năm 2025 của Thủ tướng Chính phủ)', 2026],
+    ['PHỤ LỤC DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM CỦA ĐỀ ÁN HỖ TRỢ, PHÁT TRIỂN CÁC DOANH NGHIỆP CÔNG NGHỆ SỐ VƯƠN RA TOÀN CẦU ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2045 (Kèm theo Quyết định số 982/QĐ-TTg ngày 04 tháng 6 năm 2026 của Thủ tướng Chính phủ)', 2026],
+    ['PHỤ LỤC DANH MỤC CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM TRIỂN KHAI TRONG NHỮNG THÁNG CUỐI NĂM 2025 (Kèm theo Công văn số 6225/BVHTTDL-VP ngày 18/11/2025 của Bộ Văn hóa, Thể thao và Du lịch)', 2025],
+  ])('a horizon ("tầm nhìn đến năm 2045", "đến năm 2030") is never the plan year; a period gives its first year; the signing date comes last: %s', (title, year) => {
+    expect(findPlanYear([title])).toBe(year);
+  });
+  test('a title naming its year wins over the date a line above was signed', () => {
+    expect(findPlanYear(['(Kèm theo Kế hoạch số 12/KH-UBND ngày 28 tháng 12 năm 2023)', 'PHÂN CÔNG NHIỆM VỤ NĂM 2024'])).toBe(2024);
+    expect(findPlanYear(['Số 93/KH-UBND ngày 10/04/2024'])).toBe(2024);
+  });
 });
 
 describe('phrases collected from other plans', () => {

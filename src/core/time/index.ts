@@ -217,11 +217,26 @@ function parseTimeUncached(text: string, planYear: number): TimeParse {
   return result;
 }
 
-/** Find the plan year in title text ("… NĂM 2024", "năm 2018"). */
+/**
+ * Find the plan year in title text ("… NĂM 2024", "năm 2018"). A horizon is never it ("tầm nhìn đến năm
+ * 2045", "đến năm 2030"), nor is a document's date while a title names its year; a period gives its first
+ * year ("giai đoạn 2026 - 2030"); the date the plan was signed ("ngày 19 tháng 11 năm 2025") comes last.
+ */
 export function findPlanYear(texts: string[]): number | null {
-  for (const t of texts) {
-    const m = foldKey(t).match(/\bnam ((?:19|20)\d{2})\b/);
+  const folded = texts.map((t) => foldKey(t));
+  const DATE = /ngay \d{1,2} thang \d{1,2} nam ((?:19|20)\d{2})\b/g;
+  const HORIZON = /(?:tam nhin|dinh huong)?\s*(?:den|toi)\s+nam ((?:19|20)\d{2})\b|tam nhin (?:den |toi )?nam ((?:19|20)\d{2})\b/g;
+  for (const f of folded) {
+    const m = f.replace(DATE, ' ').replace(HORIZON, ' ').replace(/giai doan (?:nam )?(?:19|20)\d{2}\s*-\s*(?:nam )?(?:19|20)\d{2}/g, ' ').match(/\bnam ((?:19|20)\d{2})\b/);
     if (m) return Number(m[1]);
+  }
+  for (const f of folded) {
+    const m = /giai doan (?:nam )?((?:19|20)\d{2})\s*-\s*(?:nam )?(?:19|20)\d{2}\b/.exec(f);
+    if (m) return Number(m[1]);
+  }
+  for (const f of folded) {
+    const m = /ngay \d{1,2} thang \d{1,2} nam ((?:19|20)\d{2})\b|ngay \d{1,2}\/\d{1,2}\/((?:19|20)\d{2})\b/.exec(f);
+    if (m) return Number(m[1] ?? m[2]);
   }
   return null;
 }
