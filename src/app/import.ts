@@ -97,8 +97,10 @@ export function importedRows(r: ImportResult): { rows: string[][]; headerRow: nu
   r.tasks.forEach((t, i) => {
     if (t.section && t.section !== section) {
       section = t.section;
-      const m = /^([IVXL]+)[.)]\s*(.*)$/.exec(section);
-      rows.push(m ? [m[1], m[2], '', '', '', ''] : ['', section, '', '', '', '']);
+      // "IV. Phát triển hạ tầng\nChính phủ số", "III.1.1. Nhóm …": the numeral in STT, the title on one line
+      const m = /^([IVXLC]+(?:\.\d{1,3})*)(?:[.)]\s*|\s+)([\s\S]*)$/.exec(section);
+      const title = (m ? m[2] : section).replace(/\s*\n\s*/g, ' ').trim();
+      rows.push(m ? [m[1], title, '', '', '', ''] : ['', title, '', '', '', '']);
     }
     rows.push([numbers[i], t.title, t.lead, t.support, t.time, t.source.replace(/^paragraph /, 'dòng ')]);
   });

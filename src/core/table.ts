@@ -224,6 +224,19 @@ export interface ReadOptions {
   planYear: number;
 }
 
+/** "II. Nhóm nhiệm vụ …" → "II", "B. …" → "B"; a section without a numeral by its place ("3" → "III"). */
+function sectionPrefix(title: string, index: number): string {
+  const article = /^Điều\s+(\d{1,3})\b/.exec(title);
+  if (article) return article[1];
+  const m = /^([IVXLC]+|[A-ZĐ])[.)\s]/.exec(title);
+  if (m) return m[1];
+  const romans: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let n = Math.max(1, index);
+  let out = '';
+  for (const [v, r] of romans) for (; n >= v; n -= v) out += r;
+  return out;
+}
+
 /** Read the tasks of a detected table. */
 export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOptions): ReadResult {
   const tasks: Task[] = [];
@@ -237,6 +250,9 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
   let lastTaskRow: { id: string; row: number; lead: string } | null = null;
   const sttUse = new Map<string, number>();
   const rowsById = new Map<string, number>();
+  /** The section each number was first used in, and the prefix of a section whose numbering restarts. */
+  const sectionOfId = new Map<string, string | null>();
+  let scope: string | null = null;
   const tableWidth = t.lastCol - t.firstCol + 1;
 
   // error cells inside the table
@@ -281,11 +297,15 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
     const spansTable = merged !== null && merged.r1 === row && merged.c2 - merged.c1 + 1 >= Math.max(2, tableWidth - 1);
     const noAgencies = !rf.lead && !rf.support && !rf.time;
     const sttTrim = rf.stt.trim();
-    const isSectionStt = ROMAN_RE.test(sttTrim) || LETTER_RE.test(sttTrim);
-    if (spansTable || (noAgencies && !rf.sttFromMerge && (isSectionStt || (nonEmpty.length === 1 && !sttTrim && lastTaskRow === null) || (nonEmpty.length === 1 && /^([IVX]+|[A-Z]|\d+)[.)]\s+\S/.test(nonEmpty[0]))))) {
+    // "III.1" numbers a part of section III, as central appendix tables do
+    const isSectionStt = ROMAN_RE.test(sttTrim) || LETTER_RE.test(sttTrim) || /^[IVXLC]+(?:\.\d{1,3})+[.)]?$/.test(sttTrim);
+    // a heading alone on its row: "2. Nhóm …", "IV Phát triển hạ tầng", "Điều 6. Trách nhiệm của …", "Chương II"
+    const headingText = nonEmpty.length === 1 && (/^([IVX]+|[A-Z]|\d+)[.)]\s+\S/.test(nonEmpty[0]) || /^[IVXLC]+\s+\p{Lu}/u.test(nonEmpty[0]) || /^(Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[.:]?(\s|$)/.test(nonEmpty[0]));
+    if (spansTable || (noAgencies && !rf.sttFromMerge && (isSectionStt || (nonEmpty.length === 1 && !sttTrim && lastTaskRow === null) || headingText))) {
       const title = normalizeText(spansTable ? gridCell(g, row, merged!.c1) : [rf.stt, rf.task].filter(Boolean).join(' ') || nonEmpty.join(' '));
       sections.push({ row, title });
       currentSection = title;
+      scope = null;
       continue;
     }
 
@@ -321,8 +341,12 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
       parent = lastTopId;
     } else if (NUM_RE.test(sttTrim)) {
       id = normalizeId(sttTrim);
+      // numbering that starts again under a new section ("I. … 1, 2, 3; II. … 1, 2"), as real appendix
+      // tables do: the section's tasks are numbered under its numeral ("II.1"), never a duplicate
+      if (scope === null && currentSection !== null && !rf.sttFromMerge && sttUse.has(id) && sectionOfId.get(id) !== currentSection) scope = sectionPrefix(currentSection, sections.length);
+      if (scope !== null) id = `${scope}.${id}`;
       const parts = id.split('.');
-      if (parts.length > 1) parent = parts.slice(0, -1).join('.');
+      if (parts.length > (scope !== null ? 2 : 1)) parent = parts.slice(0, -1).join('.');
       else {
         lastTop = Number(parts[0]);
         lastTopId = id;
@@ -358,6 +382,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
       sttUse.set(id, used + 1);
       id = `${id}(${used + 1})`;
     } else sttUse.set(id, 1);
+    if (!sectionOfId.has(id)) sectionOfId.set(id, currentSection);
     rowsById.set(id, row);
     lastTaskRow = { id, row, lead: rf.lead };
     const built = buildTasks(g, t, rf, id, parent, currentSection, idx, opts, issues, ref, inferred, 0);

@@ -81,6 +81,51 @@ describe('other shapes', () => {
     expect(a.province).toBe('Bà Rịa - Vũng Tàu');
   });
 
+  // rows as the central appendix of QĐ 2629/QĐ-TTg (test/fixtures/real/tables/) writes them, shortened
+  test('numbering that starts again under each section is the section\'s own ("II.1"), never "STT trùng"; a number typed twice in one section still is', () => {
+    const g = gridOf([
+      ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'],
+      ['I', 'Hoàn thiện thể chế', '', '', ''],
+      ['1', 'Nghiên cứu, xây dựng Luật Chuyển đổi số', 'Bộ Khoa học và Công nghệ', 'Bộ Công an', 'Tháng 12/2025'],
+      ['1.1', 'Xây dựng các Nghị định hướng dẫn', 'Bộ Khoa học và Công nghệ', '', 'Tháng 12/2025'],
+      ['2', 'Xây dựng Luật An ninh dữ liệu.', 'Bộ Công an', 'Bộ Tài chính', 'Tháng 12/2026'],
+      ['II', 'Phát triển dữ liệu số', '', '', ''],
+      ['1', 'Tập trung số hóa dữ liệu', 'Các bộ, ngành, địa phương', '', 'Năm 2025-2030'],
+      ['1.1', 'Làm sạch dữ liệu', 'Bộ Công an', '', 'Năm 2025'],
+      ['2', 'Thực hiện số hóa 100% hồ sơ', 'Các bộ, ngành, địa phương', '', 'Năm 2025-2030'],
+      ['III.1', 'Nhóm các nền tảng số giải quyết thủ tục hành chính', '', '', ''],
+      ['1', 'Triển khai Cổng Dịch vụ công quốc gia', 'Bộ Công an', '', 'Năm 2025'],
+      ['', 'IV Phát triển hạ tầng\nChính phủ số', '', '', ''],
+      ['1', 'Triển khai bảo mật Mạng truyền số liệu chuyên dùng', 'Bộ Khoa học và Công nghệ', '', 'Năm 2025'],
+      ['1', 'Phát triển hạ tầng mạng', 'Bộ Khoa học và Công nghệ', '', 'Năm 2025'],
+    ]);
+    const r = readTasks(g, detectTable(g).table!, idx, { planYear: 2025 });
+    expect(r.sections.map((x) => x.title)).toEqual(['I Hoàn thiện thể chế', 'II Phát triển dữ liệu số', 'III.1 Nhóm các nền tảng số giải quyết thủ tục hành chính', 'IV Phát triển hạ tầng\nChính phủ số']);
+    expect(r.tasks.map((t) => [t.id, t.parent])).toEqual([
+      ['1', null], ['1.1', '1'], ['2', null],
+      ['II.1', null], ['II.1.1', 'II.1'], ['II.2', null],
+      ['III.1', null],
+      ['IV.1', null], ['IV.1(2)', null],
+    ]);
+    expect(r.issues.filter((i) => i.rule === 'structure.stt.duplicate').map((i) => i.cell)).toEqual(['Sheet1!A14']);
+  });
+
+  test('a regulation imported article by article: "Điều 6. …" alone on its row is a section, its items "Điều 6"\'s own', () => {
+    const g = gridOf([
+      ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'],
+      ['', 'Điều 5. Phối hợp trong tham mưu xây dựng văn bản', '', '', ''],
+      ['1.1', 'Chủ trì tham mưu xây dựng văn bản', 'Sở Dân tộc và Tôn giáo', '', ''],
+      ['', 'Điều 6. Phối hợp trong quản lý hoạt động tôn giáo', '', '', ''],
+      ['1.1', 'Chủ trì hướng dẫn hoạt động tôn giáo', 'Sở Dân tộc và Tôn giáo', '', ''],
+    ]);
+    const r = readTasks(g, detectTable(g).table!, idx, { planYear: 2025 });
+    expect(r.tasks.map((t) => [t.id, t.section])).toEqual([
+      ['1.1', 'Điều 5. Phối hợp trong tham mưu xây dựng văn bản'],
+      ['6.1.1', 'Điều 6. Phối hợp trong quản lý hoạt động tôn giáo'],
+    ]);
+    expect(r.issues.filter((i) => i.rule === 'structure.stt.duplicate')).toEqual([]);
+  });
+
   test('columns in another order: lead before task, time before agencies', () => {
     const g = gridOf([
       ['TT', 'Đơn vị (chủ trì)', 'Nhiệm vụ chủ trì', 'Thời gian hoàn thành', 'Đơn vị phối hợp'],

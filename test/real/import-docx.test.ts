@@ -9,13 +9,16 @@ import { analyze } from '../../src/app/usecases';
 import { importPlan, planDocumentOf, writeImported } from '../../src/app/import';
 import { XlsxWorkbook } from '../../src/adapters/xlsx';
 import { readDocx } from '../../src/adapters/docx';
-import { tableGrid } from '../../src/core/import/document';
+import { importDocument, tableGrid, type DocCell } from '../../src/core/import/document';
+import { buildIndex } from '../../src/core/agencies/match';
+import { builtinMasterList } from '../../src/core/agencies/builtin';
 import { seed002Workbook } from '../../scripts/fixtures';
 import { xlsxPort } from '../helpers';
 
 const REAL = join(__dirname, '..', 'fixtures', 'real');
 const docx = (name: string) => new Uint8Array(readFileSync(join(REAL, 'docx', name + '.docx')));
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const idx = buildIndex(builtinMasterList(), null, 'central');
 
 describe('the seed-002 appendix saved as .docx', () => {
   it('imports to the same 25 tasks, agencies and quarters as the sample workbook', async () => {
@@ -42,6 +45,26 @@ describe('Word tables as Word shows them', () => {
     ]);
     expect(g.values).toEqual([['STT', 'Nhiệm vụ', 'Chủ trì'], ['I. NHÓM A'], ['1', 'Việc một\ndòng hai', 'Sở Y tế'], ['2', 'Việc hai']]);
     expect(g.merges).toEqual([{ r1: 2, c1: 1, r2: 2, c2: 3 }, { r1: 3, c1: 3, r2: 4, c2: 3 }]);
+  });
+
+  it('an STT merged down over an agency\'s rows (NQ 175/NQ-CP groups its tasks so) numbers them 1.1, 1.2 as the table reader does', () => {
+    const c = (p: string, vMerge: DocCell['vMerge'] = null): DocCell => ({ paragraphs: [p], span: 1, vMerge });
+    const r = importDocument(
+      [
+        { kind: 'table', rows: [
+          { header: false, cells: [c('STT'), c('Đơn vị (chủ trì)'), c('Nhiệm vụ chủ trì'), c('Thời gian hoàn thành')] },
+          { header: false, cells: [c('1', 'restart'), c('Bộ Công an', 'restart'), c('Thành lập đơn vị cấp Cục'), c('Trong năm 2024')] },
+          { header: false, cells: [c('', 'continue'), c('', 'continue'), c('Tuyên truyền, phổ biến'), c('Quý IV/2023')] },
+          { header: false, cells: [c('2'), c('Bộ Tài chính'), c('Bố trí kinh phí'), c('Hằng năm')] },
+        ] },
+      ],
+      idx,
+    );
+    expect(r.tasks.map((t) => [t.stt, t.lead, t.title])).toEqual([
+      ['1.1', 'Bộ Công an', 'Thành lập đơn vị cấp Cục'],
+      ['1.2', 'Bộ Công an', 'Tuyên truyền, phổ biến'],
+      ['2', 'Bộ Tài chính', 'Bố trí kinh phí'],
+    ]);
   });
 
   it('automatic numbering is read as Word shows it ("1.", "a)", "-")', () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
-import { deadlinesIn, importPlanText } from '../../src/core/import/text';
+import { deadlinesIn, importPlanText, tableNumbers } from '../../src/core/import/text';
 import { buildIndex } from '../../src/core/agencies/match';
 import { builtinMasterList } from '../../src/core/agencies/builtin';
 import ExcelJS from 'exceljs';
@@ -149,6 +149,17 @@ describe('writing the imported table through the port', () => {
     expect(ws.getCell('C6').value).toBe('Văn phòng Ủy ban nhân dân tỉnh');
     expect(ws.getCell('F6').value).toBe('dòng 70');
     expect(freeSheetName(['Phụ lục', 'phụ lục (2)'])).toBe('Phụ lục (3)');
+  });
+});
+
+describe('numbers of the imported table', () => {
+  const task = (stt: string, section: string) => ({ stt, title: 'x', lead: 'Sở Y tế', support: '', time: '', section, source: '' });
+  it('numbering restarted per part goes under the part\'s numeral, or a regulation\'s article number; two parts both written "IV." stay apart', () => {
+    expect(tableNumbers([task('1.1', 'II. NỘI DUNG'), task('1.1', 'IV. TỔ CHỨC THỰC HIỆN')])).toEqual(['II.1.1', 'IV.1.1']);
+    expect(tableNumbers([task('1.1', 'Điều 5. Phối hợp trong tham mưu'), task('1.1', 'Điều 6. Phối hợp trong quản lý')])).toEqual(['5.1.1', '6.1.1']);
+    // cantho-153-kh-ubnd-2025 (test/fixtures/real/prose/): "IV. PHÂN CÔNG NHIỆM VỤ" then "IV. TỔ CHỨC THỰC HIỆN"
+    expect(tableNumbers([task('1.1', 'IV. PHÂN CÔNG NHIỆM VỤ'), task('1.2', 'IV. PHÂN CÔNG NHIỆM VỤ'), task('1.1', 'IV. TỔ CHỨC THỰC HIỆN')])).toEqual(['IV.1.1', 'IV.1.2', 'IVb.1.1']);
+    expect(tableNumbers([task('1', 'II. A'), task('2', 'II. A')])).toEqual(['1', '2']);
   });
 });
 

@@ -66,6 +66,7 @@ function tableTasks(block: Extract<DocBlock, { kind: 'table' }>, k: number): { t
   const header = (r: number) => g.values[r - 1].join('\u0001');
   const headerText = header(t.headerRow);
   const tasks: ImportedTask[] = [];
+  const underMerge = new Map<(typeof g.merges)[number], ImportedTask[]>();
   let section = '';
   for (let r = t.firstRow; r <= t.lastRow; r++) {
     // a header row Word repeats on each page, or the row of column numbers under it
@@ -80,14 +81,21 @@ function tableTasks(block: Extract<DocBlock, { kind: 'table' }>, k: number): { t
     const taskMerged = t.columns.task !== undefined && g.merges.some((m) => m.c1 <= (t.columns.task as number) && m.c2 >= (t.columns.task as number) && r > m.r1 && r <= m.r2);
     if (taskMerged) continue;
     // a heading merged across the row: one cell holds the task's and the lead's columns
-    const across = g.merges.find((m) => m.r1 === r && m.c1 <= (t.columns.task as number) && m.c2 >= (t.columns.lead as number));
+    // (in either order: tables grouped by agency put "Đơn vị" before "Nhiệm vụ")
+    const [lo, hi] = [t.columns.task, t.columns.lead].sort((a, b) => (a as number) - (b as number)) as [number, number];
+    const across = g.merges.find((m) => m.r1 === r && m.c1 <= lo && m.c2 >= hi);
     if (across || (SECTION_STT.test(stt) && !lead)) {
       section = across ? gridCell(g, across.r1, across.c1) : [stt, title].filter(Boolean).join('. ');
       continue;
     }
     if (!title) continue;
     tasks.push({ stt, title, lead, support, time, section, source: `bảng ${k}, dòng ${r}` });
+    // an STT merged down over several tasks (rows grouped by agency): they are its sub-tasks, 1.1, 1.2 …,
+    // as the table reader numbers an STT merged in Excel
+    const sm = t.columns.stt === undefined ? undefined : g.merges.find((m) => m.c1 <= (t.columns.stt as number) && m.c2 >= (t.columns.stt as number) && r >= m.r1 && r <= m.r2 && m.r2 > m.r1);
+    if (sm && stt) (underMerge.get(sm) ?? underMerge.set(sm, []).get(sm)!).push(tasks[tasks.length - 1]);
   }
+  for (const group of underMerge.values()) if (group.length > 1) group.forEach((task, i) => (task.stt = `${task.stt.replace(/[.)]$/, '')}.${i + 1}`));
   return { tasks };
 }
 

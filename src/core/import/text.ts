@@ -268,9 +268,25 @@ export function deadlinesIn(sentence: string, year: number): string {
 export function tableNumbers(tasks: ImportedTask[]): string[] {
   const seen = new Set<string>();
   const repeats = tasks.some((t) => seen.size === seen.add(t.stt).size);
+  /** Section text → its prefix; a numeral two parts share (an excerpt with "IV." twice) gets a letter: "IVb". */
+  const prefixOf = new Map<string, string | null>();
+  const taken = new Set<string>();
   return tasks.map((t) => {
-    const roman = repeats ? ROMAN.exec(t.section) : null;
-    return roman ? `${roman[1]}.${t.stt}` : t.stt;
+    if (!repeats) return t.stt;
+    // under its part's numeral ("II.1.1"), or a regulation's article number ("Điều 6" → "6.1.1")
+    if (!prefixOf.has(t.section)) {
+      const part = ROMAN.exec(t.section) ?? ARTICLE.exec(t.section);
+      let prefix = part ? part[1] : null;
+      if (prefix !== null && taken.has(prefix)) {
+        let k = 1;
+        while (taken.has(`${part![1]}${String.fromCharCode(97 + k)}`)) k++;
+        prefix = `${part![1]}${String.fromCharCode(97 + k)}`;
+      }
+      if (prefix !== null) taken.add(prefix);
+      prefixOf.set(t.section, prefix);
+    }
+    const prefix = prefixOf.get(t.section);
+    return prefix ? `${prefix}.${t.stt}` : t.stt;
   });
 }
 
