@@ -285,8 +285,13 @@ export class OfficeWorkbook implements WorkbookPort {
       existing.add(to.toLowerCase());
       main.push({ bytes: 96, label: to, queue: (context) => void (context.workbook.worksheets.getItem(from).name = to) });
     }
+    /** The sheets this plan creates: the only ones `plan.merges` may touch. */
+    const created = new Set<string>();
     for (const name of plan.createSheets ?? [])
-      if (!existing.has(name.toLowerCase())) main.push({ bytes: 64, label: name, queue: (context) => void context.workbook.worksheets.add(name) });
+      if (!existing.has(name.toLowerCase())) {
+        created.add(name.toLowerCase());
+        main.push({ bytes: 64, label: name, queue: (context) => void context.workbook.worksheets.add(name) });
+      }
     // cell writes in existing sheets (quarter columns, fixes): values first, then header formats
     for (const w of plan.cellWrites) {
       const tl = parseRange(w.address);
@@ -310,6 +315,9 @@ export class OfficeWorkbook implements WorkbookPort {
         },
       });
     }
+    // headings across a sheet we just created (an imported table's sections), after its values
+    for (const m of plan.merges ?? [])
+      if (created.has(m.sheet.toLowerCase())) main.push({ bytes: 64, label: `${m.sheet}!${m.range}`, queue: (context) => context.workbook.worksheets.getItem(m.sheet).getRange(m.range).merge(false) });
     // the table's sheet without a print setup of its own: A4 landscape, one page wide, its header repeated
     if (plan.defaultPrint && this.supported('ExcelApi', '1.9')) {
       const dp = plan.defaultPrint;

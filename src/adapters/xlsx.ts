@@ -15,7 +15,7 @@ import { readSharedStrings, readSheet, type SheetRead } from './ooxml/read';
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartPartXml, drawingPartXml, isOurChartPart } from './ooxml/chart';
 import type { Codec } from './ooxml/zip';
 import { EMPTY_STYLES, Styles } from './ooxml/styles';
-import { EMPTY_SHEET, CellStyles, patchCells, patchDefaultPrint, sheetPartBytes, textColumnPartXml, type CellPatch } from './ooxml/write';
+import { EMPTY_SHEET, CellStyles, patchCells, withMergeCells, patchDefaultPrint, sheetPartBytes, textColumnPartXml, type CellPatch } from './ooxml/write';
 import { escAttr, esc, findElement, tagAttrs, withAttrs, xmlPieces, xmlSafe } from './ooxml/xml';
 
 type State = 'visible' | 'hidden' | 'veryHidden';
@@ -353,7 +353,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const titles = new Map<SheetEntry, string>();
     const replaced = new Set<SheetEntry>();
     const notes: Note[] = [];
-    for (const name of plan.createSheets ?? []) if (!this.byName(name)) this.addSheet(name, 'visible', EMPTY_SHEET);
+    /** The sheets this plan creates: the only ones `plan.merges` may touch. */
+    const created = new Set<SheetEntry>();
+    for (const name of plan.createSheets ?? []) if (!this.byName(name)) created.add(this.addSheet(name, 'visible', EMPTY_SHEET));
     // ours kept whole under an archive name: the part and all it holds stay as they are
     for (const { from, to } of plan.renameSheets ?? []) {
       const s = this.byName(from);
@@ -387,6 +389,10 @@ export class XlsxWorkbook implements WorkbookPort {
       tick(`${w.sheet}!${w.address}`);
     }
     for (const [s, rows] of bySheet) this.pkg.setText(s.part, patchCells(this.pkg.text(s.part) ?? EMPTY_SHEET, rows));
+    for (const s of created) {
+      const refs = (plan.merges ?? []).filter((m) => m.sheet.toLowerCase() === s.name.toLowerCase()).map((m) => m.range);
+      if (refs.length) this.pkg.setText(s.part, withMergeCells(this.pkg.text(s.part) ?? EMPTY_SHEET, refs));
+    }
     if (!this.pkg.codec.deflateRawAsync && bySheet.size) await yieldToHost();
 
     // the use-case sends a default print setup only for a sheet the read found without one of its own

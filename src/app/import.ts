@@ -82,7 +82,7 @@ export function freeSheetName(existing: string[], base = 'Phụ lục'): string 
 }
 
 /** The rows of the imported table: title rows, a blank row, the header, a section row where the document's section changes, the tasks. */
-export function importedRows(r: ImportResult): { rows: string[][]; headerRow: number } {
+export function importedRows(r: ImportResult): { rows: string[][]; headerRow: number; sectionRows: { row: number; from: 'A' | 'B' }[] } {
   const p = r.plan;
   // whose plan it is, in words `check` reads back (the province decides the built-in list's own names)
   const place = p.province ? `${CITIES.has(p.province) ? 'thành phố' : 'tỉnh'} ${p.province}` : '';
@@ -93,6 +93,7 @@ export function importedRows(r: ImportResult): { rows: string[][]; headerRow: nu
     : [[p.title ?? 'PHỤ LỤC PHÂN CÔNG NHIỆM VỤ'], [signed], ['']];
   const rows: string[][] = [...titles, IMPORT_HEADER];
   let section = '';
+  const sectionRows: { row: number; from: 'A' | 'B' }[] = [];
   const numbers = tableNumbers(r.tasks);
   r.tasks.forEach((t, i) => {
     if (t.section && t.section !== section) {
@@ -100,19 +101,23 @@ export function importedRows(r: ImportResult): { rows: string[][]; headerRow: nu
       // "IV. Phát triển hạ tầng\nChính phủ số", "III.1.1. Nhóm …": the numeral in STT, the title on one line
       const m = /^([IVXLC]+(?:\.\d{1,3})*)(?:[.)]\s*|\s+)([\s\S]*)$/.exec(section);
       const title = (m ? m[2] : section).replace(/\s*\n\s*/g, ' ').trim();
-      rows.push(m ? [m[1], title, '', '', '', ''] : ['', title, '', '', '', '']);
+      // a heading without a numeral is written across the whole row, from the STT column
+      rows.push(m ? [m[1], title, '', '', '', ''] : [title, '', '', '', '', '']);
+      sectionRows.push({ row: rows.length, from: m ? 'B' : 'A' });
     }
     rows.push([numbers[i], t.title, t.lead, t.support, t.time, t.source.replace(/^paragraph /, 'dòng ')]);
   });
-  return { rows, headerRow: titles.length + 1 };
+  return { rows, headerRow: titles.length + 1, sectionRows };
 }
 
 /** Write the imported table into a new sheet of the workbook (never over an existing one). */
 export async function writeImported(port: WorkbookPort, r: ImportResult): Promise<{ sheet: string; headerRow: number }> {
   const snap = await port.read({ extra: [] });
   const sheet = freeSheetName(snap.sheets.map((s) => s.name));
-  const { rows, headerRow } = importedRows(r);
-  await port.write({ createSheets: [sheet], cellWrites: [{ sheet, address: 'A1', values: rows }], sheets: [], deleteSheets: [], registry: null, knownSheets: snap.sheets.map((s) => s.name) });
+  const { rows, headerRow, sectionRows } = importedRows(r);
+  // a section heading spans the task's columns, as Word shows it: the table reader takes it for a section, never for a line of the task above
+  const merges = sectionRows.map(({ row, from }) => ({ sheet, range: `${from}${row}:F${row}` }));
+  await port.write({ createSheets: [sheet], cellWrites: [{ sheet, address: 'A1', values: rows }], merges, sheets: [], deleteSheets: [], registry: null, knownSheets: snap.sheets.map((s) => s.name) });
   return { sheet, headerRow };
 }
 

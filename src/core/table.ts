@@ -253,6 +253,8 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
   /** The section each number was first used in, and the prefix of a section whose numbering restarts. */
   const sectionOfId = new Map<string, string | null>();
   let scope: string | null = null;
+  /** No numbered row read yet under the current section. */
+  let firstInSection = true;
   const tableWidth = t.lastCol - t.firstCol + 1;
 
   // error cells inside the table
@@ -305,7 +307,9 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
       const title = normalizeText(spansTable ? gridCell(g, row, merged!.c1) : [rf.stt, rf.task].filter(Boolean).join(' ') || nonEmpty.join(' '));
       sections.push({ row, title });
       currentSection = title;
-      scope = null;
+      // the parts of a section ("III.1.1", "III.1.2" under III) go on with its numbering
+      if (scope !== null && sectionPrefix(title, sections.length) !== scope) scope = null;
+      firstInSection = true;
       continue;
     }
 
@@ -343,7 +347,10 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
       id = normalizeId(sttTrim);
       // numbering that starts again under a new section ("I. … 1, 2, 3; II. … 1, 2"), as real appendix
       // tables do: the section's tasks are numbered under its numeral ("II.1"), never a duplicate
-      if (scope === null && currentSection !== null && !rf.sttFromMerge && sttUse.has(id) && sectionOfId.get(id) !== currentSection) scope = sectionPrefix(currentSection, sections.length);
+      // (a restart begins at 1 on the section's first numbered row: "22" again under the next heading of a
+      // table numbered straight through is a number typed twice, and is said so)
+      if (scope === null && firstInSection && /^0*1(\.|$)/.test(id) && currentSection !== null && !rf.sttFromMerge && sttUse.has(id) && sectionOfId.get(id) !== currentSection) scope = sectionPrefix(currentSection, sections.length);
+      firstInSection = false;
       if (scope !== null) id = `${scope}.${id}`;
       const parts = id.split('.');
       if (parts.length > (scope !== null ? 2 : 1)) parent = parts.slice(0, -1).join('.');

@@ -52,6 +52,8 @@ export interface WritePlan {
   registry: Registry | null;
   /** Plain (user-owned) sheets to create before the cell writes when missing. */
   createSheets?: string[];
+  /** Cells to merge, only in sheets this plan creates (a section heading across an imported table); never in a sheet that was there. */
+  merges?: { sheet: string; range: string }[];
   /** Sheet names as of the read, when the caller has them (saves the adapter listing them again). */
   knownSheets?: string[];
 }

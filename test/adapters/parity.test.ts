@@ -76,6 +76,30 @@ describe('Office adapter on the fake Excel vs .xlsx adapter', () => {
     expect(agency.validations[0].address).toMatch(/^I5:I\d+$/);
   });
 
+  test('an imported table: the sheet is created, its section headings merged across, in both adapters alike; a sheet that was there is never merged', async () => {
+    const plan = {
+      createSheets: ['Phụ lục (2)'],
+      cellWrites: [{ sheet: 'Phụ lục (2)', address: 'A1', values: [['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì'], ['I', 'Hoàn thiện thể chế', ''], ['1', 'Xây dựng Luật An ninh dữ liệu.', 'Bộ Công an']] }],
+      merges: [{ sheet: 'Phụ lục (2)', range: 'B2:C2' }, { sheet: 'Phụ lục', range: 'A1:E1' }, { sheet: 'Phụ lục', range: 'B7:C7' }],
+      sheets: [],
+      deleteSheets: [],
+      registry: null,
+    };
+    const xp = await xlsxPort(seed002Workbook());
+    await xp.write(plan);
+    const parts = unzipSync(await xp.save());
+    const books = Object.keys(parts).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).map((k) => strFromU8(parts[k]));
+    const created = books.find((x) => x.includes('Hoàn thiện thể chế'))!;
+    expect(created).toMatch(/<\/sheetData><mergeCells count="1"><mergeCell ref="B2:C2"\/><\/mergeCells><\/worksheet>/);
+    const table = (await xp.readSheets(['Phụ lục']))['Phụ lục'];
+    expect(table.merges).toEqual((await (await xlsxPort(seed002Workbook())).readSheets(['Phụ lục']))['Phụ lục'].merges);
+    const host = fakeHostFrom(seed002Workbook());
+    const before = [...host.sheet('Phụ lục')!.merges];
+    await officePort(host).write(plan);
+    expect(host.sheet('Phụ lục (2)')!.merges).toEqual(['B2:C2']);
+    expect(host.sheet('Phụ lục')!.merges).toEqual(before);
+  });
+
   test('rule settings saved from the pane (Office) and from the CLI (.xlsx) are obeyed by the next check alike', async () => {
     const settings = { 'support.collective': { enabled: false }, 'structure.stt.missing': { enabled: true, severity: 'error' as const } };
     const xp = await xlsxPort(seed002Workbook());

@@ -261,6 +261,16 @@ export function textColumnPartXml(lines: string[]): string {
 /** An empty worksheet part (a sheet a use-case creates before writing its cells). */
 export const EMPTY_SHEET = `${HEAD}${WS_OPEN}<sheetData/></worksheet>`;
 
+/** A sheet we just created (EMPTY_SHEET with cells spliced in) with these ranges merged; <mergeCells> follows <sheetData>. */
+export function withMergeCells(xml: string, refs: string[]): string {
+  const el = `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${escAttr(r)}"/>`).join('')}</mergeCells>`;
+  const at = xml.indexOf('</sheetData>');
+  if (at >= 0) return xml.slice(0, at + '</sheetData>'.length) + el + xml.slice(at + '</sheetData>'.length);
+  const empty = xml.indexOf('<sheetData/>');
+  if (empty < 0) throw new Error('XML: thiếu <sheetData>');
+  return xml.slice(0, empty + '<sheetData/>'.length) + el + xml.slice(empty + '<sheetData/>'.length);
+}
+
 export interface CellPatch {
   value: string | number;
   /** The cell format to give it; "keep" keeps the one it has. */
