@@ -2,6 +2,7 @@
 // paragraphs) or plain text — into the rows of a new table sheet.
 import { buildIndex } from '../core/agencies/match';
 import { builtinMasterList } from '../core/agencies/builtin';
+import { CITIES } from '../core/agencies/provinces';
 import type { MasterList } from '../core/schemas';
 import { importPlanText, tableNumbers, type ImportedTask, type ImportResult } from '../core/import/text';
 import { importDocument, type DocBlock } from '../core/import/document';
@@ -67,9 +68,6 @@ export function importPlan(doc: PlanDocument | string, name: string, opts: Impor
     );
   return r;
 }
-
-/** The centrally-run cities: "thành phố Cần Thơ", not "tỉnh". */
-const CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
 
 /** The header of the table an import writes (docs/CONTRACTS.md, import). */
 export const IMPORT_HEADER = ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Nguồn'];

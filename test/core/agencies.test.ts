@@ -239,3 +239,18 @@ describe('whose plan: the province a line names', () => {
     'Công an tỉnh',
   ])('%s → none', (line) => expect(provinceIn(line)).toBeNull());
 });
+
+describe('the provinces as central plans name them (NQ 175/NQ-CP, TB 624/TB-VPCP in test/fixtures/real/tables/)', () => {
+  const central = buildIndex(builtinMasterList(), null, 'central');
+  it.each([
+    ['UBND thành phố Hà Nội, Thành phố Hồ Chí Minh', ['Ủy ban nhân dân thành phố Hà Nội', 'Ủy ban nhân dân Thành phố Hồ Chí Minh']],
+    ['Ủy ban nhân dân Thành phố Hà Nội', ['Ủy ban nhân dân thành phố Hà Nội']],
+    ['thành phố Đà Nẵng', ['Ủy ban nhân dân thành phố Đà Nẵng']],
+    ['Tổng Thanh tra Chính phủ', ['Thanh tra Chính phủ']],
+    ['EVN', ['Tập đoàn Điện lực Việt Nam']],
+  ])('%s', (cell, want) => expect(parseMentions(cell, central).map((m) => m.agency)).toEqual(want));
+  it('a province merged on 01/07/2025 names the one it went into; "UBND các tỉnh, thành phố" stays the collective', () => {
+    expect(parseMentions('UBND tỉnh Bình Dương', central)[0]).toMatchObject({ agency: 'Ủy ban nhân dân tỉnh Bình Dương', current: 'Ủy ban nhân dân Thành phố Hồ Chí Minh' });
+    expect(parseMentions('UBND các tỉnh, thành phố trực thuộc trung ương', central)[0]).toMatchObject({ agency: null, collective: 'provinces' });
+  });
+});

@@ -38,6 +38,7 @@
 // Not encoded because it differs by province: where Sở Ngoại vụ was dissolved into Văn phòng UBND
 // tỉnh, and the merger of the provincial newspaper with the radio-television station.
 import type { Agency, MasterList } from '../schemas';
+import { CITIES, PROVINCES } from './provinces';
 
 const MERGE_2025 = '2025-02-28';
 const ND45 = 'Nghị định 45/2025/NĐ-CP';
@@ -131,7 +132,10 @@ const CENTRAL_ROWS: Row[] = [
   ['Bộ Y tế', 'central', 'BYT'],
   ['Bộ Dân tộc và Tôn giáo', 'central', 'BDTTG'],
   ['Ngân hàng Nhà nước Việt Nam', 'central', 'NHNN'],
-  ['Thanh tra Chính phủ', 'central', 'TTCP'],
+  ['Thanh tra Chính phủ', 'central', 'TTCP', ['Tổng Thanh tra Chính phủ']],
+  ['Ban Cơ yếu Chính phủ', 'central', 'BCYCP'],
+  ['Ngân hàng Chính sách xã hội', 'central', 'NHCSXH', ['Ngân hàng Chính sách xã hội Việt Nam']],
+  ['Tập đoàn Điện lực Việt Nam', 'other', 'EVN'],
   ['Bộ Kế hoạch và Đầu tư', 'central', 'BKHĐT', [], 'Bộ Tài chính', MERGE_2025, 'Nghị định 29/2025/NĐ-CP'],
   ['Bộ Thông tin và Truyền thông', 'central', 'BTTTT', [], 'Bộ Khoa học và Công nghệ', MERGE_2025, 'Nghị định 55/2025/NĐ-CP'],
   ['Bộ Lao động - Thương binh và Xã hội', 'central', 'BLĐTBXH', [], 'Bộ Nội vụ', MERGE_2025, 'Nghị định 25/2025/NĐ-CP'],
@@ -166,9 +170,37 @@ function toAgency(r: Row): Agency {
   return a;
 }
 
+/**
+ * The provinces' People's Committees, as central plans name them ("UBND thành phố Hà Nội", "Thành phố Hồ
+ * Chí Minh"): the 34 of today and the 29 merged into them on 01/07/2025 (Nghị quyết 202/2025/QH15; the
+ * pairs as in ../shared/corpus/restructuring_2025.md), Thừa Thiên Huế a city (Huế) from 01/01/2025.
+ */
+const MERGED_INTO: Record<string, string> = {
+  'Bà Rịa - Vũng Tàu': 'Hồ Chí Minh', 'Bình Dương': 'Hồ Chí Minh', 'Trà Vinh': 'Vĩnh Long', 'Bến Tre': 'Vĩnh Long', 'Bình Phước': 'Đồng Nai', 'Phú Yên': 'Đắk Lắk',
+  'Hà Giang': 'Tuyên Quang', 'Yên Bái': 'Lào Cai', 'Bắc Kạn': 'Thái Nguyên', 'Vĩnh Phúc': 'Phú Thọ', 'Hòa Bình': 'Phú Thọ', 'Bắc Giang': 'Bắc Ninh', 'Thái Bình': 'Hưng Yên',
+  'Hải Dương': 'Hải Phòng', 'Hà Nam': 'Ninh Bình', 'Nam Định': 'Ninh Bình', 'Quảng Bình': 'Quảng Trị', 'Quảng Nam': 'Đà Nẵng', 'Kon Tum': 'Quảng Ngãi', 'Bình Định': 'Gia Lai',
+  'Ninh Thuận': 'Khánh Hòa', 'Đắk Nông': 'Lâm Đồng', 'Bình Thuận': 'Lâm Đồng', 'Long An': 'Tây Ninh', 'Sóc Trăng': 'Cần Thơ', 'Hậu Giang': 'Cần Thơ', 'Tiền Giang': 'Đồng Tháp',
+  'Bạc Liêu': 'Cà Mau', 'Kiên Giang': 'An Giang',
+};
+const committeeOf = (p: string): string => (p === 'Hồ Chí Minh' ? 'Ủy ban nhân dân Thành phố Hồ Chí Minh' : `Ủy ban nhân dân ${CITIES.has(p) ? 'thành phố' : 'tỉnh'} ${p}`);
+
+function provinceCommittees(): Agency[] {
+  return PROVINCES.map((p) => {
+    const kind = CITIES.has(p) ? 'thành phố' : 'tỉnh';
+    const aliases = [`UBND ${kind} ${p}`, `${kind} ${p}`, ...(CITIES.has(p) ? [`UBND TP. ${p}`, `TP. ${p}`, `TP ${p}`] : [])];
+    if (p === 'Hồ Chí Minh') aliases.push('TP.HCM', 'TP. HCM', 'Thành phố Hồ Chí Minh');
+    const a: Agency = { name: committeeOf(p), group: 'locality', aliases };
+    if (MERGED_INTO[p]) Object.assign(a, { successor: committeeOf(MERGED_INTO[p]), validTo: '2025-06-30', source: 'Nghị quyết 202/2025/QH15' });
+    if (p === 'Thừa Thiên Huế') Object.assign(a, { successor: committeeOf('Huế'), validTo: '2024-12-31' });
+    if (p === 'Huế') a.validFrom = '2025-01-01';
+    return a;
+  });
+}
+
 /** The built-in list. `province` (e.g. "Đồng Nai") adds the province's own newspaper and radio-TV. */
 export function builtinMasterList(province?: string | null): MasterList {
   const agencies = [...PROVINCE_ROWS, ...CENTRAL_ROWS].map(toAgency);
+  agencies.push(...provinceCommittees());
   const p = province?.trim();
   agencies.push({
     name: p ? `Đài Phát thanh và Truyền hình ${p}` : 'Đài Phát thanh và Truyền hình tỉnh',

@@ -15,6 +15,9 @@ export const PROVINCES = [
   'Vĩnh Phúc', 'Yên Bái',
 ];
 
+/** The centrally-run cities: "thành phố Cần Thơ", not "tỉnh". */
+export const CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
+
 /** Folded name ("ba ria - vung tau", "dak lak") → the name. Other spellings seen in plans are added. */
 const BY_KEY = new Map<string, string>();
 const keyOf = (s: string): string => foldKey(s).replace(/\s*[-–—]\s*/g, ' - ').replace(/\s+/g, ' ');
