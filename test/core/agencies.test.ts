@@ -248,9 +248,15 @@ describe('the provinces as central plans name them (NQ 175/NQ-CP, TB 624/TB-VPCP
     ['thành phố Đà Nẵng', ['Ủy ban nhân dân thành phố Đà Nẵng']],
     ['Tổng Thanh tra Chính phủ', ['Thanh tra Chính phủ']],
     ['EVN', ['Tập đoàn Điện lực Việt Nam']],
+    // the ministers stand for their ministries, as "Giám đốc Sở Y tế" for Sở Y tế (central-2623, central-380 in test/fixtures/real/prose/)
+    ['Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng', ['Bộ Công an', 'Bộ Quốc phòng']],
   ])('%s', (cell, want) => expect(parseMentions(cell, central).map((m) => m.agency)).toEqual(want));
   it('a province merged on 01/07/2025 names the one it went into; "UBND các tỉnh, thành phố" stays the collective', () => {
     expect(parseMentions('UBND tỉnh Bình Dương', central)[0]).toMatchObject({ agency: 'Ủy ban nhân dân tỉnh Bình Dương', current: 'Ủy ban nhân dân Thành phố Hồ Chí Minh' });
     expect(parseMentions('UBND các tỉnh, thành phố trực thuộc trung ương', central)[0]).toMatchObject({ agency: null, collective: 'provinces' });
+    expect(parseMentions('Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương', central).map((m) => [m.collective, m.status])).toEqual([
+      ['ministries', 'collective'],
+      ['provinces', 'collective'],
+    ]);
   });
 });

@@ -89,7 +89,7 @@ const ANYWHERE: [RegExp, (level: PlanLevel) => Collective][] = [
   [/\bcac dia phuong\b/, (l) => (l === 'central' ? 'provinces' : 'localities')],
 ];
 
-const TITLES = ['thu truong', 'giam doc', 'pho giam doc', 'chu tich', 'pho chu tich', 'lanh dao', 'ct', 'pct', 'pho truong', 'truong', 'pho chanh', 'chanh', 'giao', 'de nghi'].map((t) => t.split(' '));
+const TITLES = ['bo truong', 'thu truong', 'giam doc', 'pho giam doc', 'chu tich', 'pho chu tich', 'lanh dao', 'ct', 'pct', 'pho truong', 'truong', 'pho chanh', 'chanh', 'giao', 'de nghi'].map((t) => t.split(' '));
 /** Titles written as abbreviations ("CVP, PVP UBND tỉnh"): read by their letters, not the office they stand for. */
 const TITLE_SHORTS = new Set(['cvp', 'pvp', 'ct', 'pct']);
 /** Determiners: taken off to read the head, kept in the mention's text ("các đơn vị liên quan"). */
