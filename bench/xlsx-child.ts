@@ -1,5 +1,5 @@
 // One measured job of the .xlsx bench, in its own process so its peak memory is its own:
-//   node build/bench/xlsx-child.js make FILE [TASKS] | stray FILE OUT | read FILE | generate FILE OUT | baseline FILE OUT
+//   node build/bench/xlsx-child.js make FILE [TASKS] | stray FILE OUT | type FILE OUT | read FILE | generate FILE OUT | baseline FILE OUT
 //   | distribute OUT DIR | collect OUT DIR MERGED
 // prints {"ms": …, "peak_rss_mb": …}.
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,13 @@ async function main(): Promise<void> {
     // the same file with one stray cell at Z1048576 of the table's sheet (a row deleted in LibreOffice leaves one)
     const wb = await XlsxWorkbook.load(new Uint8Array(await fs.readFile(file)), NODE_CODEC);
     await wb.write({ cellWrites: [{ sheet: 'Phụ lục', address: 'Z1048576', values: [['x']] }], sheets: [], deleteSheets: [], registry: null });
+    await fs.writeFile(out, await wb.save(NODE_CODEC));
+  } else if (job === 'type') {
+    // agencies' returns merged in: a status typed in the first 50 task rows of every 8th agency sheet
+    const wb = await XlsxWorkbook.load(new Uint8Array(await fs.readFile(file)), NODE_CODEC);
+    const agencies = ((await wb.read({ extra: [] })).registry?.sheets ?? []).filter((s) => s.kind === 'agency');
+    const cellWrites = agencies.filter((_, i) => i % 8 === 0).map((s) => ({ sheet: s.name, address: 'I6', values: Array.from({ length: 50 }, () => ['Hoàn thành']) }));
+    await wb.write({ cellWrites, sheets: [], deleteSheets: [], registry: null });
     await fs.writeFile(out, await wb.save(NODE_CODEC));
   } else if (job === 'read') {
     const wb = await XlsxWorkbook.load(new Uint8Array(await fs.readFile(file)), NODE_CODEC);

@@ -2,7 +2,9 @@
 import { analyze, fillQuarters, generate } from '../src/app/usecases';
 import { REGISTRY_SHEET } from '../src/core/registry';
 import { seed002Workbook } from '../scripts/fixtures';
-import { excelOf, firstDiff, snapshotCells, xlsxGrid, xlsxPort } from './helpers';
+import { excelOf, firstDiff, snapshotCells, testPort, xlsxGrid, xlsxPort } from './helpers';
+import { XlsxWorkbook } from '../src/adapters/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 
 describe('data safety', () => {
   test('source table changes only in the quarter columns', async () => {
@@ -101,6 +103,62 @@ describe('data safety', () => {
     const reg = JSON.parse(String(p2.wb.getWorksheet(REGISTRY_SHEET)!.getCell('A1').value));
     expect(reg.sheets.map((s: { name: string }) => s.name)).not.toContain('Công an tỉnh');
     expect(p2.wb.getWorksheet(REGISTRY_SHEET)!.state).toBe('veryHidden');
+  });
+});
+
+describe('regeneration reads only what may hold what a person typed', () => {
+  test('a sheet still exactly as written, holding nothing typed, is not read, and the result is the same as reading it; a typed one is read every time, also when untouched since', async () => {
+    const port = await xlsxPort(seed002Workbook());
+    await generate(port, await analyze(port));
+    const first = await port.save();
+    const reg = (await port.read({ extra: [] })).registry!;
+    expect(reg.sheets.every((s) => /^crc32:[0-9a-f]+:\d+$/.test(s.fingerprint ?? ''))).toBe(true);
+
+    // untouched: none of our sheets is read, and what is written is what reading them gives
+    const fast = await testPort(await XlsxWorkbook.load(first));
+    const read: string[] = [];
+    const readSheets = fast.readSheets.bind(fast);
+    fast.readSheets = async (names, opts) => (read.push(...names), readSheets(names, opts));
+    const a1 = await analyze(fast);
+    expect(a1.snapshot.untouched?.length).toBe(reg.sheets.length);
+    await generate(fast, a1);
+    expect(read).toEqual([]);
+    const slow = await testPort(await XlsxWorkbook.load(first));
+    const stripped = { ...reg, sheets: reg.sheets.map(({ fingerprint: _f, ...e }) => e) };
+    await slow.write({ cellWrites: [], sheets: [], deleteSheets: [], registry: stripped });
+    await generate(slow, await analyze(slow));
+    const partsOf = async (p: XlsxWorkbook) => unzipSync(await p.save());
+    const [f, sl] = [await partsOf(fast), await partsOf(slow)];
+    expect(Object.keys(f).filter((k) => strFromU8(f[k]) !== strFromU8(sl[k] ?? new Uint8Array()))).toEqual([]);
+
+    // a status typed in one agency sheet: that sheet is read (its bytes changed), carried, and registered as holding it
+    await fast.write({ cellWrites: [{ sheet: 'Công an tỉnh', address: 'I6', values: [['Hoàn thành']] }], sheets: [], deleteSheets: [], registry: null });
+    const again = await testPort(await XlsxWorkbook.load(await fast.save()));
+    const read2: string[] = [];
+    const rs2 = again.readSheets.bind(again);
+    again.readSheets = async (names, opts) => (read2.push(...names), rs2(names, opts));
+    await generate(again, await analyze(again));
+    expect(read2).toEqual(['Công an tỉnh']);
+    expect(again.wb.getWorksheet('Công an tỉnh')!.getCell('I6').value).toBe('Hoàn thành');
+    expect((await again.read({ extra: [] })).registry!.sheets.find((s) => s.name === 'Công an tỉnh')).toMatchObject({ typed: true });
+
+    // untouched since, but holding what was typed: read again, and the status is still on its task
+    const third = await testPort(await XlsxWorkbook.load(await again.save()));
+    const a3 = await analyze(third);
+    expect(a3.snapshot.untouched).toContain('Công an tỉnh');
+    await generate(third, a3);
+    expect(third.wb.getWorksheet('Công an tỉnh')!.getCell('I6').value).toBe('Hoàn thành');
+  });
+
+  test('a workbook another program saved (every part’s bytes its own) is read whole', async () => {
+    const port = await xlsxPort(seed002Workbook());
+    await generate(port, await analyze(port));
+    port.wb.getWorksheet('Công an tỉnh')!.getCell('I6').value = 'Đang thực hiện';
+    const resaved = await xlsxPort(port.wb);
+    const a = await analyze(resaved);
+    expect(a.snapshot.untouched).toEqual([]);
+    await generate(resaved, a);
+    expect(resaved.wb.getWorksheet('Công an tỉnh')!.getCell('I6').value).toBe('Đang thực hiện');
   });
 });
 

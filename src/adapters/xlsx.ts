@@ -223,7 +223,12 @@ export class XlsxWorkbook implements WorkbookPort {
       const i = this.sheets.indexOf(s);
       ownPrintSetup[s.name] = r.printSetup || this.names.some((d) => d.local === i && /^_xlnm\.(Print_Titles|Print_Area)$/i.test(d.name));
     }
-    return { sheets, active: active?.name ?? null, grids, registry, ownPrintSetup };
+    // our sheets still exactly as we wrote them (the fingerprint we registered is the part's CRC and length)
+    const untouched = (registry?.sheets ?? []).filter((e) => {
+      const s = e.fingerprint ? this.byName(e.name) : undefined;
+      return !!s && this.pkg.fingerprint(s.part) === e.fingerprint;
+    });
+    return { sheets, active: active?.name ?? null, grids, registry, ownPrintSetup, untouched: untouched.map((e) => e.name) };
   }
 
   async readSheets(names: string[], opts: ReadSheetsOptions = {}): Promise<Record<string, Grid>> {
@@ -408,6 +413,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const s = this.byName(name);
       if (s) this.removeSheet(s);
     }
+    const fingerprints = new Map<string, string>();
     for (const sp of plan.sheets) {
       const old = this.byName(sp.name);
       if (old) this.releaseSheet(old, notes);
@@ -425,6 +431,8 @@ export class XlsxWorkbook implements WorkbookPort {
         s = old;
         replaced.add(old);
       } else s = this.addSheet(sp.name, 'visible', xml, part);
+      const fp = this.pkg.fingerprint(s.part);
+      if (fp) fingerprints.set(sp.name.toLowerCase(), fp);
       if (sp.print.titleRows) titles.set(s, sp.print.titleRows);
       tick(sp.name);
       // a few sheets compress while the next is written; the rest wait, so their text is not all held at once
@@ -433,7 +441,9 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!this.pkg.codec.deflateRawAsync) await yieldToHost();
     }
     if (plan.registry) {
-      const xml = textColumnPartXml(registryToRows(plan.registry).map((r) => r[0]));
+      // each sheet written now registered with what it holds, so the next run can tell it was not touched
+      const registry = { ...plan.registry, sheets: plan.registry.sheets.map((e) => (fingerprints.has(e.name.toLowerCase()) ? { ...e, fingerprint: fingerprints.get(e.name.toLowerCase()) } : e)) };
+      const xml = textColumnPartXml(registryToRows(registry).map((r) => r[0]));
       const old = this.byName(REGISTRY_SHEET);
       if (old) {
         this.replaceSheet(old, 'veryHidden', xml, notes);

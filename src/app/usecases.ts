@@ -395,11 +395,19 @@ async function earlierSheets(port: WorkbookPort, a: Analysis): Promise<Earlier> 
     out.ours.add(name.toLowerCase());
     out.archives.push({ ...s, name });
   }
+  // a sheet still exactly as written, holding nothing typed, has nothing to carry or keep: known without reading it
+  const untouched = new Set((a.snapshot.untouched ?? []).map((n) => n.toLowerCase()));
+  const unread = (s: Registry['sheets'][number]) => !s.typed && !!s.fingerprint && untouched.has(s.name.toLowerCase());
+  for (const s of listed.filter((x) => x.kind !== 'archive' && unread(x))) {
+    const name = existing.get(s.name.toLowerCase())!;
+    out.ours.add(name.toLowerCase());
+    if (s.kind === 'agency' && s.agency) out.previous[s.agency] = name;
+  }
   // the others in groups of a few hundred thousand cells (the registry knows their sizes), each taken and
   // let go before the next is read: 80 sheets of a 20,000-task plan are never all held at once
   const groups: Registry['sheets'][] = [[]];
   let cells = 0;
-  for (const s of listed.filter((x) => x.kind !== 'archive')) {
+  for (const s of listed.filter((x) => x.kind !== 'archive' && !unread(x))) {
     const size = s.size ? s.size.rows * s.size.cols : 50_000;
     if (cells + size > READ_GROUP_CELLS && groups[groups.length - 1].length) {
       groups.push([]);
@@ -499,6 +507,8 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
     today,
     issues: a.issues,
   });
+  // the agencies whose new sheet holds what a person typed: the next run must read it again
+  const typed = new Set(generation.typedAgencies);
   // what was typed is placed in the plans now: let it go before the writing (tens of MB for a big plan)
   earlier.carry = {};
   // a quarter cell the user typed is left as written and listed (quarters.conflicts); everything else is written
@@ -512,7 +522,13 @@ export async function generate(port: WorkbookPort, a: Analysis, req: GenerateReq
   const registry: Registry = {
     ...a.registry,
     sheets: [
-      ...generation.sheets.map((s) => ({ name: s.name, kind: s.kind, agency: s.agency ?? null, size: { rows: s.rows.length, cols: s.rows.reduce((w, r) => Math.max(w, r.length), s.widths.length) } })),
+      ...generation.sheets.map((s) => ({
+        name: s.name,
+        kind: s.kind,
+        agency: s.agency ?? null,
+        size: { rows: s.rows.length, cols: s.rows.reduce((w, r) => Math.max(w, r.length), s.widths.length) },
+        ...(s.agency && typed.has(s.agency) ? { typed: true } : {}),
+      })),
       ...kept,
       ...archives.filter((s) => !newNames.has(s.name.toLowerCase())),
       ...keptAsArchive.map((x) => ({ name: x.archive, kind: 'archive' as const, agency: null })),

@@ -4,7 +4,7 @@ import { colLetter, rangeA1, sheetRef, shiftFormula } from './address';
 import { foldKey, normalizeText, stripBullet } from './text';
 import { QUARTER_LABELS, MARK } from './quarters';
 import type { MatchIndex } from './agencies/match';
-import { placeCarried, type CarriedCell, type CarriedRow, type Placement } from './carry';
+import { placeCarried, typed, type CarriedCell, type CarriedRow, type Placement } from './carry';
 import { REGISTRY_SHEET } from './registry';
 import { HIGHLIGHT } from './styles';
 import type { Agency, AgencyGroup, Collective, Issue, PlanCell, SheetPlan, Task } from './schemas';
@@ -765,6 +765,8 @@ export interface GenerationPlan {
   moved: Record<string, Placement['moved']>;
   /** Archive sheets made for content that found no task: agency → sheet name. */
   archived: Record<string, string>;
+  /** Agencies whose new sheet holds what a person typed (carried onto its tasks, or columns they added). */
+  typedAgencies: string[];
 }
 
 export const ARCHIVE_COLUMNS = ['STT cũ', 'Nhiệm vụ', 'Vai trò', 'Tình trạng', 'Kết quả thực hiện', 'Ghi chú', 'Ngày hoàn thành'];
@@ -858,7 +860,10 @@ export function planGeneration(tasks: Task[], idx: MatchIndex, opts: GenerateOpt
   const chart = chartSheet(names.get(CHART_KEY) ?? CHART_SHEET, report, opts);
   const overdue = overdueSheet(names.get(OVERDUE_KEY) ?? OVERDUE_SHEET, names, sheets, byAgency, opts);
   pointToOverdue(report, overdue, chart, opts);
-  return { sheets: [report, chart, overdue, list, ...sheets, ...archives], names, byAgency, removed, moved, archived };
+  const typedAgencies = agencies
+    .map((a) => a.name)
+    .filter((n) => (opts.extraColumns?.[n]?.length ?? 0) > 0 || [...(placements.get(n)?.byTask.values() ?? [])].some((r) => typed(r, STATUSES[0]) || r.cells?.some(Boolean)));
+  return { sheets: [report, chart, overdue, list, ...sheets, ...archives], names, byAgency, removed, moved, archived, typedAgencies };
 }
 
 /** Title text → what the plan is about: "PHÂN CÔNG NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2018" → "thông tin đối ngoại". */

@@ -15,6 +15,13 @@ export const RegistrySchema = z.object({
       agency: z.string().nullable(),
       /** The rows and columns written: a cell beyond them is a person's (absent in registries of earlier versions). */
       size: z.object({ rows: z.number().int(), cols: z.number().int() }).optional(),
+      /** The sheet as written holds what a person typed (carried over): it must be read again, whatever else is known of it. */
+      typed: z.boolean().optional(),
+      /**
+       * Set by an adapter that can tell later whether the sheet is still exactly as it wrote it (the .xlsx
+       * adapter: "crc32:<hex>:<bytes>" of the part). A sheet still so, holding nothing typed, needs no reading.
+       */
+      fingerprint: z.string().optional(),
     }),
   ),
   quarterColumns: z.object({ sheet: z.string(), cols: z.array(z.number()) }).nullable().default(null),

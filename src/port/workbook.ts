@@ -33,6 +33,8 @@ export interface Snapshot {
   registry: Registry | null;
   /** Whether the table's sheet has a print setup of its own (print titles, print area…); absent when unknown. */
   ownPrintSetup?: Record<string, boolean>;
+  /** Registry sheets whose content is still exactly what was written (their `fingerprint` matches); absent when the host cannot tell. */
+  untouched?: string[];
 }
 
 export interface WritePlan {

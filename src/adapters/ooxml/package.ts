@@ -47,8 +47,8 @@ export function relsOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-/** As stored in the archive; uncompressed; or being compressed off the main thread (its data kept until then). */
-type Entry = { stored: StoredEntry } | { data: Uint8Array; pending?: Promise<void> };
+/** As stored in the archive; uncompressed; or being compressed off the main thread (its data kept until then, and its CRC when known). */
+type Entry = { stored: StoredEntry } | { data: Uint8Array; pending?: Promise<void>; crc?: number };
 
 export class OpcPackage {
   /** Every entry of the zip, in its order: as stored, or uncompressed. */
@@ -121,12 +121,13 @@ export class OpcPackage {
     const data = typeof content === 'string' ? encoder.encode(content) : content;
     this.texts.delete(part);
     this.dirty.delete(part);
-    const stored = (raw: Uint8Array): Entry => ({ stored: { name: part, method: 8, crc: this.codec.crc32(data), size: data.length, raw } });
+    const crc = this.codec.crc32(data);
+    const stored = (raw: Uint8Array): Entry => ({ stored: { name: part, method: 8, crc, size: data.length, raw } });
     if (!this.codec.deflateRawAsync || data.length < 1 << 16) {
       this.entries.set(part, stored(this.codec.deflateRaw(data)));
       return;
     }
-    const entry: Entry = { data };
+    const entry: Entry = { data, crc };
     const pending: Promise<void> = this.codec.deflateRawAsync(data).then(
       (raw) => {
         this.pending.delete(pending);
@@ -151,6 +152,22 @@ export class OpcPackage {
   /** Every compression under way, finished (before `save`). */
   async settle(): Promise<void> {
     await Promise.all([...this.pending]);
+  }
+
+  /**
+   * What a part holds, told apart cheaply: its CRC-32 and length ("crc32:1a2b3c4d:1048576"), from the zip's
+   * directory for a part as stored (nothing inflated). The same bytes give the same fingerprint.
+   */
+  fingerprint(part: string): string | null {
+    const e = this.entries.get(part);
+    if (!e) return null;
+    const of = (crc: number, size: number) => `crc32:${(crc >>> 0).toString(16)}:${size}`;
+    if (this.dirty.has(part)) {
+      const b = encoder.encode(this.texts.get(part) as string);
+      return of(this.codec.crc32(b), b.length);
+    }
+    if ('stored' in e) return of(e.stored.crc, e.stored.size);
+    return of(e.crc ?? this.codec.crc32(e.data), e.data.length);
   }
 
   remove(part: string): void {
