@@ -22,7 +22,9 @@ export const BENCH_AGENCIES = 80;
 
 export function masterForBench(n: number): MasterList {
   const base = builtinMasterList('Đồng Nai');
-  const agencies = base.agencies.slice();
+  // a province's own list, as the bench has measured it from the start: without the provinces' People's
+  // Committees the built-in list holds for central plans
+  const agencies = base.agencies.filter((a) => !/^Ủy ban nhân dân (?:tỉnh|thành phố|Thành phố) /.test(a.name));
   for (let i = agencies.length; i < n; i++) agencies.push({ name: `Ban Quản lý dự án đầu tư xây dựng khu vực ${i}`, group: 'other', aliases: [] });
   return { agencies: agencies.slice(0, Math.max(n, agencies.length)), origin: 'bench' };
 }
