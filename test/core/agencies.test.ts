@@ -4,6 +4,7 @@ import { masterFromRows, parseCsv, MasterListError } from '../../src/core/agenci
 import { parseMentions } from '../../src/core/agencies/split';
 import { normalizeText, foldKey } from '../../src/core/text';
 import { provinceIn } from '../../src/core/agencies/provinces';
+import { makeSheetNames } from '../../src/core/generate';
 import { EXTERNAL_MENTIONS } from '../fixtures/external-mentions';
 import { fuseBaseline, jaccardBaseline, ourMatcher, scoreMatcher } from '../fixtures/baselines';
 
@@ -251,6 +252,15 @@ describe('the provinces as central plans name them (NQ 175/NQ-CP, TB 624/TB-VPCP
     // the ministers stand for their ministries, as "Giám đốc Sở Y tế" for Sở Y tế (central-2623, central-380 in test/fixtures/real/prose/)
     ['Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng', ['Bộ Công an', 'Bộ Quốc phòng']],
   ])('%s', (cell, want) => expect(parseMentions(cell, central).map((m) => m.agency)).toEqual(want));
+  it('their sheets are named "UBND TP Hồ Chí Minh", "UBND tỉnh Bà Rịa - Vũng Tàu" (within 31 characters, all different)', () => {
+    const committees = builtinMasterList().agencies.filter((a) => a.name.startsWith('Ủy ban nhân dân '));
+    expect(committees).toHaveLength(64); // the 63 of before 2025 and Huế, a city since 01/01/2025
+    const names = [...makeSheetNames(committees, []).values()].slice(4);
+    expect(names).toContain('UBND TP Hồ Chí Minh');
+    expect(names).toContain('UBND tỉnh Bà Rịa - Vũng Tàu');
+    expect(new Set(names).size).toBe(64);
+    expect(names.every((n) => [...n].length <= 31 && n.startsWith('UBND '))).toBe(true);
+  });
   it('a province merged on 01/07/2025 names the one it went into; "UBND các tỉnh, thành phố" stays the collective', () => {
     expect(parseMentions('UBND tỉnh Bình Dương', central)[0]).toMatchObject({ agency: 'Ủy ban nhân dân tỉnh Bình Dương', current: 'Ủy ban nhân dân Thành phố Hồ Chí Minh' });
     expect(parseMentions('UBND các tỉnh, thành phố trực thuộc trung ương', central)[0]).toMatchObject({ agency: null, collective: 'provinces' });

@@ -189,7 +189,8 @@ function provinceCommittees(): Agency[] {
     const kind = CITIES.has(p) ? 'thành phố' : 'tỉnh';
     const aliases = [`UBND ${kind} ${p}`, `${kind} ${p}`, ...(CITIES.has(p) ? [`UBND TP. ${p}`, `TP. ${p}`, `TP ${p}`] : [])];
     if (p === 'Hồ Chí Minh') aliases.push('TP.HCM', 'TP. HCM', 'Thành phố Hồ Chí Minh');
-    const a: Agency = { name: committeeOf(p), group: 'locality', aliases };
+    // the sheet's name: "UBND TP Hồ Chí Minh", "UBND tỉnh Bà Rịa - Vũng Tàu" (31 characters at most)
+    const a: Agency = { name: committeeOf(p), group: 'locality', short: `UBND ${CITIES.has(p) ? 'TP' : 'tỉnh'} ${p}`, aliases };
     if (MERGED_INTO[p]) Object.assign(a, { successor: committeeOf(MERGED_INTO[p]), validTo: '2025-06-30', source: 'Nghị quyết 202/2025/QH15' });
     if (p === 'Thừa Thiên Huế') Object.assign(a, { successor: committeeOf('Huế'), validTo: '2024-12-31' });
     if (p === 'Huế') a.validFrom = '2025-01-01';
