@@ -327,7 +327,9 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
     let parent: string | null = null;
     let inferred = false;
     if (!sttTrim) {
-      id = String(lastTop + 1);
+      // the number the row would have, written as the section writes its numbers ("2"), kept under the section's numeral in the id ("II.2")
+      const plain = String(lastTop + 1);
+      id = scope !== null ? `${scope}.${plain}` : plain;
       lastTop++;
       inferred = true;
       const c = t.columns.stt ? a1(row, t.columns.stt) : a1(row, t.firstCol);
@@ -336,9 +338,9 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
           rule: 'structure.stt.missing',
           severity: 'warning',
           cell: cellRef(g.sheet, c),
-          ...say('stt.missing', { row, cell: c, id }),
-          ...sayFix('fix.fillStt', { value: id.padStart(sttWidth, '0') }),
-          fix: { kind: 'set', cell: cellRef(g.sheet, c), value: id.padStart(sttWidth, '0') },
+          ...say('stt.missing', { row, cell: c, id: plain }),
+          ...sayFix('fix.fillStt', { value: plain.padStart(sttWidth, '0') }),
+          fix: { kind: 'set', cell: cellRef(g.sheet, c), value: plain.padStart(sttWidth, '0') },
         });
     } else if (SUB_LETTER_RE.test(sttTrim) && lastTopId) {
       id = `${lastTopId}.${sttTrim.replace(/[.)]/, '')}`;
@@ -355,7 +357,7 @@ export function readTasks(g: Grid, t: TableModel, idx: MatchIndex, opts: ReadOpt
       const parts = id.split('.');
       if (parts.length > (scope !== null ? 2 : 1)) parent = parts.slice(0, -1).join('.');
       else {
-        lastTop = Number(parts[0]);
+        lastTop = Number(parts[parts.length - 1]);
         lastTopId = id;
         sttWidth = /^0\d/.test(sttTrim) ? sttTrim.replace(/\D.*$/, '').length : 1;
       }
