@@ -121,6 +121,9 @@ describe('plan year from the title', () => {
   test('a title naming its year wins over the date a line above was signed', () => {
     expect(findPlanYear(['(Kèm theo Kế hoạch số 12/KH-UBND ngày 28 tháng 12 năm 2023)', 'PHÂN CÔNG NHIỆM VỤ NĂM 2024'])).toBe(2024);
     expect(findPlanYear(['Số 93/KH-UBND ngày 10/04/2024'])).toBe(2024);
+    // nothing but the end of the plan: one of its years, never the vision's
+    expect(findPlanYear(['KẾ HOẠCH PHÁT TRIỂN DU LỊCH ĐẾN NĂM 2025'])).toBe(2025);
+    expect(findPlanYear(['CHIẾN LƯỢC PHÁT TRIỂN, TẦM NHÌN ĐẾN NĂM 2045'])).toBeNull();
   });
 });
 

@@ -29,7 +29,6 @@ for (const [alias, name] of [
   ['Đăk Nông', 'Đắk Nông'],
   ['Đắc Nông', 'Đắk Nông'],
   ['Bắc Cạn', 'Bắc Kạn'],
-  ['Kon Tum', 'Kon Tum'],
   ['Bà Rịa Vũng Tàu', 'Bà Rịa - Vũng Tàu'],
   ['Thừa Thiên - Huế', 'Thừa Thiên Huế'],
 ]) BY_KEY.set(keyOf(alias), name);

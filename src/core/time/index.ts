@@ -238,5 +238,10 @@ export function findPlanYear(texts: string[]): number | null {
     const m = /ngay \d{1,2} thang \d{1,2} nam ((?:19|20)\d{2})\b|ngay \d{1,2}\/\d{1,2}\/((?:19|20)\d{2})\b/.exec(f);
     if (m) return Number(m[1] ?? m[2]);
   }
+  // a plan "đến năm 2025" with nothing else: its last year is still one of its years (a vision's never is)
+  for (const f of folded) {
+    const m = /(?<!tam nhin |dinh huong )(?:den|toi) nam ((?:19|20)\d{2})\b/.exec(f.replace(/(?:tam nhin|dinh huong) (?:den |toi )?nam (?:19|20)\d{2}/g, ' '));
+    if (m) return Number(m[1]);
+  }
   return null;
 }
