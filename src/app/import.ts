@@ -2,7 +2,7 @@
 // paragraphs) or plain text — into the rows of a new table sheet.
 import { buildIndex } from '../core/agencies/match';
 import { builtinMasterList } from '../core/agencies/builtin';
-import { CITIES } from '../core/agencies/provinces';
+import { placeKind } from '../core/agencies/provinces';
 import type { MasterList } from '../core/schemas';
 import { importPlanText, tableNumbers, type ImportedTask, type ImportResult } from '../core/import/text';
 import { importDocument, type DocBlock } from '../core/import/document';
@@ -83,7 +83,7 @@ export function freeSheetName(existing: string[], base = 'Phụ lục'): string 
 export function importedRows(r: ImportResult): { rows: string[][]; headerRow: number; sectionRows: { row: number; from: 'A' | 'B' }[] } {
   const p = r.plan;
   // whose plan it is, in words `check` reads back (the province decides the built-in list's own names)
-  const place = p.province ? `${CITIES.has(p.province) ? 'thành phố' : 'tỉnh'} ${p.province}` : '';
+  const place = p.province ? `${placeKind(p.province)} ${p.province}` : '';
   // the plan year in words `check` reads ("năm 2024"): the date it was signed may be of the year before
   const signed = [[p.number ? `Số ${p.number}` : '', p.date ? `ngày ${p.date}` : ''].filter(Boolean).join(' '), place, p.year ? `năm ${p.year}` : ''].filter(Boolean).join(' — ');
   const titles = r.titles?.length

@@ -38,7 +38,7 @@
 // Not encoded because it differs by province: where Sở Ngoại vụ was dissolved into Văn phòng UBND
 // tỉnh, and the merger of the provincial newspaper with the radio-television station.
 import type { Agency, MasterList } from '../schemas';
-import { CITIES, PROVINCES } from './provinces';
+import { placeKind, PROVINCES } from './provinces';
 
 const MERGE_2025 = '2025-02-28';
 const ND45 = 'Nghị định 45/2025/NĐ-CP';
@@ -182,15 +182,16 @@ const MERGED_INTO: Record<string, string> = {
   'Ninh Thuận': 'Khánh Hòa', 'Đắk Nông': 'Lâm Đồng', 'Bình Thuận': 'Lâm Đồng', 'Long An': 'Tây Ninh', 'Sóc Trăng': 'Cần Thơ', 'Hậu Giang': 'Cần Thơ', 'Tiền Giang': 'Đồng Tháp',
   'Bạc Liêu': 'Cà Mau', 'Kiên Giang': 'An Giang',
 };
-const committeeOf = (p: string): string => (p === 'Hồ Chí Minh' ? 'Ủy ban nhân dân Thành phố Hồ Chí Minh' : `Ủy ban nhân dân ${CITIES.has(p) ? 'thành phố' : 'tỉnh'} ${p}`);
+const committeeOf = (p: string): string => (p === 'Hồ Chí Minh' ? 'Ủy ban nhân dân Thành phố Hồ Chí Minh' : `Ủy ban nhân dân ${placeKind(p)} ${p}`);
 
 function provinceCommittees(): Agency[] {
   return PROVINCES.map((p) => {
-    const kind = CITIES.has(p) ? 'thành phố' : 'tỉnh';
-    const aliases = [`UBND ${kind} ${p}`, `${kind} ${p}`, ...(CITIES.has(p) ? [`UBND TP. ${p}`, `TP. ${p}`, `TP ${p}`] : [])];
+    const kind = placeKind(p);
+    const city = kind === 'thành phố';
+    const aliases = [`UBND ${kind} ${p}`, `${kind} ${p}`, ...(city ? [`UBND TP. ${p}`, `TP. ${p}`, `TP ${p}`] : [])];
     if (p === 'Hồ Chí Minh') aliases.push('TP.HCM', 'TP. HCM', 'Thành phố Hồ Chí Minh');
     // the sheet's name: "UBND TP Hồ Chí Minh", "UBND tỉnh Bà Rịa - Vũng Tàu" (31 characters at most)
-    const a: Agency = { name: committeeOf(p), group: 'locality', short: `UBND ${CITIES.has(p) ? 'TP' : 'tỉnh'} ${p}`, aliases };
+    const a: Agency = { name: committeeOf(p), group: 'locality', short: `UBND ${city ? 'TP' : 'tỉnh'} ${p}`, aliases };
     if (MERGED_INTO[p]) Object.assign(a, { successor: committeeOf(MERGED_INTO[p]), validTo: '2025-06-30', source: 'Nghị quyết 202/2025/QH15' });
     if (p === 'Thừa Thiên Huế') Object.assign(a, { successor: committeeOf('Huế'), validTo: '2024-12-31' });
     if (p === 'Huế') a.validFrom = '2025-01-01';

@@ -16,7 +16,12 @@ export const PROVINCES = [
 ];
 
 /** The centrally-run cities: "thành phố Cần Thơ", not "tỉnh". */
-export const CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
+const CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
+
+/** What a province is called before its name: "tỉnh" ("tỉnh Trà Vinh"), "thành phố" for a city ("thành phố Cần Thơ"). */
+export function placeKind(p: string): 'tỉnh' | 'thành phố' {
+  return CITIES.has(p) ? 'thành phố' : 'tỉnh';
+}
 
 /** Folded name ("ba ria - vung tau", "dak lak") → the name. Other spellings seen in plans are added. */
 const BY_KEY = new Map<string, string>();
@@ -33,7 +38,7 @@ for (const [alias, name] of [
   ['Thừa Thiên - Huế', 'Thừa Thiên Huế'],
 ]) BY_KEY.set(keyOf(alias), name);
 
-/** The longest known name at the start of `words` (up to four words), or null. */
+/** The longest known name at the start of `words` (up to five words: "Bà Rịa – Vũng Tàu"), or null. */
 function knownAt(words: string): string | null {
   const ws = words.split(/\s+/).filter(Boolean);
   for (let n = Math.min(5, ws.length); n >= 1; n--) {
